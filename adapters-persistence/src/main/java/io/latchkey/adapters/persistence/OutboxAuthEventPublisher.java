@@ -1,0 +1,42 @@
+package io.latchkey.adapters.persistence;
+
+import io.latchkey.domain.event.AuthEvent;
+import io.latchkey.domain.port.AuthEventPublisher;
+import io.r2dbc.postgresql.codec.Json;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.stereotype.Component;
+import reactor.core.publisher.Mono;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Appends the event to the outbox through the caller's connection, so it commits or rolls back with the
+ * change it describes. The payload is the v1 wire body the relay publishes verbatim.
+ */
+@Component
+class OutboxAuthEventPublisher implements AuthEventPublisher {
+
+    private final DatabaseClient db;
+    private final JsonMapper json;
+
+    OutboxAuthEventPublisher(DatabaseClient db, JsonMapper json) {
+        this.db = db;
+        this.json = json;
+    }
+
+    @Override
+    public Mono<Void> publish(AuthEvent event) {
+        return Mono.fromCallable(() -> json.writeValueAsString(EventPayloads.of(event)))
+                .flatMap(payload -> db.sql("""
+                                INSERT INTO outbox (id, aggregate_id, event_type, occurred_at, payload)
+                                VALUES (:id, :aggregate, :type, :occurred, :payload)
+                                """)
+                        .bind("id", event.eventId())
+                        .bind("aggregate", event.userId().value())
+                        .bind("type", EventPayloads.CLOUD_EVENT_TYPE_PREFIX + event.type())
+                        .bind("occurred", event.occurredAt())
+                        .bind("payload", Json.of(payload))
+                        .fetch().rowsUpdated())
+                .then()
+                .onErrorMap(PostgresFailures::translate);
+    }
+}

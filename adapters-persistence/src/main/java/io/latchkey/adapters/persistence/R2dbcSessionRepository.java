@@ -1,0 +1,117 @@
+package io.latchkey.adapters.persistence;
+
+import io.latchkey.domain.model.auth.AuthSnapshot;
+import io.latchkey.domain.model.session.ClientInfo;
+import io.latchkey.domain.model.session.PresentedRefreshToken;
+import io.latchkey.domain.model.session.RevocationReason;
+import io.latchkey.domain.model.session.Session;
+import io.latchkey.domain.model.session.SessionId;
+import io.latchkey.domain.model.session.SessionStatus;
+import io.latchkey.domain.model.token.RefreshTokenHash;
+import io.latchkey.domain.model.user.UserId;
+import io.latchkey.domain.port.SessionRepository;
+import io.r2dbc.spi.Readable;
+import java.time.Instant;
+import java.time.InstantSource;
+import java.util.Set;
+import java.util.UUID;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.stereotype.Component;
+import reactor.core.publisher.Mono;
+
+/** Sessions and their refresh-token hashes in {@code sessions} and {@code refresh_tokens}. */
+@Component
+class R2dbcSessionRepository implements SessionRepository {
+
+    static final String COLUMNS = "s.id, s.user_id, s.status, s.generation, s.created_at, s.last_used_at, s.rotated_at, "
+            + "s.idle_expires_at, s.absolute_expires_at, s.user_agent, s.ip_address, s.revocation_reason";
+
+    private final DatabaseClient db;
+    private final InstantSource clock;
+
+    R2dbcSessionRepository(DatabaseClient db, InstantSource clock) {
+        this.db = db;
+        this.clock = clock;
+    }
+
+    @Override
+    public Mono<Session> insert(Session session, RefreshTokenHash firstToken) {
+        var insertSession = Binds.nullable(Binds.nullable(db.sql("""
+                        INSERT INTO sessions (id, user_id, status, generation, created_at, last_used_at,
+                                              idle_expires_at, absolute_expires_at, user_agent, ip_address)
+                        VALUES (:id, :user, :status, :generation, :created, :used, :idle, :absolute, :agent, :ip)
+                        """)
+                        .bind("id", session.id().value())
+                        .bind("user", session.userId().value())
+                        .bind("status", session.status().name())
+                        .bind("generation", session.generation())
+                        .bind("created", session.createdAt())
+                        .bind("used", session.lastUsedAt())
+                        .bind("idle", session.idleExpiresAt())
+                        .bind("absolute", session.absoluteExpiresAt()), "agent", session.client().userAgent(), String.class),
+                "ip", session.client().ipAddress(), String.class);
+        return insertSession.fetch().rowsUpdated()
+                .then(insertToken(session.id(), session.generation(), firstToken, session.createdAt()))
+                .thenReturn(session)
+                .onErrorMap(PostgresFailures::translate);
+    }
+
+    private Mono<Long> insertToken(SessionId sessionId, long generation, RefreshTokenHash hash, Instant issuedAt) {
+        return db.sql("INSERT INTO refresh_tokens (token_hash, session_id, generation, issued_at) VALUES (:hash, :sid, :gen, :at)")
+                .bind("hash", hash.hex())
+                .bind("sid", sessionId.value())
+                .bind("gen", generation)
+                .bind("at", issuedAt)
+                .fetch().rowsUpdated();
+    }
+
+    @Override
+    public Mono<PresentedRefreshToken> findByRefreshToken(RefreshTokenHash hash) {
+        return db.sql("SELECT " + COLUMNS + ", t.generation AS token_generation FROM refresh_tokens t "
+                        + "JOIN sessions s ON s.id = t.session_id WHERE t.token_hash = :hash")
+                .bind("hash", hash.hex())
+                .map(row -> new PresentedRefreshToken(toSession(row), row.get("token_generation", Long.class)))
+                .one()
+                .onErrorMap(PostgresFailures::translate);
+    }
+
+    @Override
+    public Mono<AuthSnapshot> findActiveSnapshot(SessionId sessionId) {
+        return db.sql("""
+                        SELECT s.user_id, s.id, s.absolute_expires_at, u.roles, u.email_verified, u.auth_epoch
+                        FROM sessions s JOIN users u ON u.id = s.user_id
+                        WHERE s.id = :sid AND s.status = 'ACTIVE' AND u.status = 'ACTIVE'
+                          AND s.absolute_expires_at > :now
+                        """)
+                .bind("sid", sessionId.value())
+                .bind("now", clock.instant())
+                .map(row -> {
+                    String[] roles = row.get("roles", String[].class);
+                    return new AuthSnapshot(
+                            new UserId(row.get("user_id", UUID.class)),
+                            new SessionId(row.get("id", UUID.class)),
+                            roles == null ? Set.of() : Set.of(roles),
+                            Boolean.TRUE.equals(row.get("email_verified", Boolean.class)),
+                            row.get("auth_epoch", Long.class),
+                            row.get("absolute_expires_at", Instant.class));
+                })
+                .one()
+                .onErrorMap(PostgresFailures::translate);
+    }
+
+    static Session toSession(Readable row) {
+        String reason = row.get("revocation_reason", String.class);
+        return new Session(
+                new SessionId(row.get("id", UUID.class)),
+                new UserId(row.get("user_id", UUID.class)),
+                SessionStatus.valueOf(row.get("status", String.class)),
+                row.get("generation", Long.class),
+                row.get("created_at", Instant.class),
+                row.get("last_used_at", Instant.class),
+                row.get("rotated_at", Instant.class),
+                row.get("idle_expires_at", Instant.class),
+                row.get("absolute_expires_at", Instant.class),
+                new ClientInfo(row.get("user_agent", String.class), row.get("ip_address", String.class)),
+                reason == null ? null : RevocationReason.valueOf(reason));
+    }
+}

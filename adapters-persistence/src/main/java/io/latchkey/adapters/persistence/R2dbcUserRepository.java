@@ -1,0 +1,93 @@
+package io.latchkey.adapters.persistence;
+
+import io.latchkey.domain.error.EmailAlreadyRegisteredException;
+import io.latchkey.domain.model.user.Email;
+import io.latchkey.domain.model.user.PasswordHash;
+import io.latchkey.domain.model.user.PersonName;
+import io.latchkey.domain.model.user.User;
+import io.latchkey.domain.model.user.UserId;
+import io.latchkey.domain.model.user.UserStatus;
+import io.latchkey.domain.port.UserRepository;
+import io.r2dbc.spi.R2dbcDataIntegrityViolationException;
+import io.r2dbc.spi.Readable;
+import java.time.Instant;
+import java.util.Set;
+import java.util.UUID;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.stereotype.Component;
+import reactor.core.publisher.Mono;
+
+/** Accounts in the {@code users} table. */
+@Component
+class R2dbcUserRepository implements UserRepository {
+
+    static final String COLUMNS = "u.id, u.email, u.password_hash, u.first_name, u.last_name, u.status, u.roles, "
+            + "u.email_verified, u.auth_epoch, u.created_at, u.updated_at";
+
+    private final DatabaseClient db;
+
+    R2dbcUserRepository(DatabaseClient db) {
+        this.db = db;
+    }
+
+    @Override
+    public Mono<User> insert(User user) {
+        return Binds.nullable(Binds.nullable(db.sql("""
+                        INSERT INTO users (id, email, password_hash, first_name, last_name, status, roles,
+                                           email_verified, auth_epoch, created_at, updated_at)
+                        VALUES (:id, :email, :hash, :first, :last, :status, :roles, :verified, :epoch, :created, :updated)
+                        """)
+                        .bind("id", user.id().value())
+                        .bind("email", user.email().value())
+                        .bind("hash", user.passwordHash().encoded()), "first", user.name().first(), String.class),
+                        "last", user.name().last(), String.class)
+                .bind("status", user.status().name())
+                .bind("roles", user.roles().toArray(String[]::new))
+                .bind("verified", user.emailVerified())
+                .bind("epoch", user.authEpoch())
+                .bind("created", user.createdAt())
+                .bind("updated", user.updatedAt())
+                .fetch().rowsUpdated()
+                .thenReturn(user)
+                .onErrorMap(R2dbcUserRepository::isUniqueViolation, e -> new EmailAlreadyRegisteredException())
+                .onErrorMap(PostgresFailures::translate);
+    }
+
+    @Override
+    public Mono<User> findByEmail(Email email) {
+        return db.sql("SELECT " + COLUMNS + " FROM users u WHERE u.email = :email")
+                .bind("email", email.value())
+                .map(R2dbcUserRepository::toUser)
+                .one()
+                .onErrorMap(PostgresFailures::translate);
+    }
+
+    @Override
+    public Mono<User> findById(UserId id) {
+        return db.sql("SELECT " + COLUMNS + " FROM users u WHERE u.id = :id")
+                .bind("id", id.value())
+                .map(R2dbcUserRepository::toUser)
+                .one()
+                .onErrorMap(PostgresFailures::translate);
+    }
+
+    static User toUser(Readable row) {
+        String[] roles = row.get("roles", String[].class);
+        return new User(
+                new UserId(row.get("id", UUID.class)),
+                new Email(row.get("email", String.class)),
+                new PasswordHash(row.get("password_hash", String.class)),
+                new PersonName(row.get("first_name", String.class), row.get("last_name", String.class)),
+                UserStatus.valueOf(row.get("status", String.class)),
+                roles == null ? Set.of() : Set.of(roles),
+                Boolean.TRUE.equals(row.get("email_verified", Boolean.class)),
+                row.get("auth_epoch", Long.class),
+                row.get("created_at", Instant.class),
+                row.get("updated_at", Instant.class));
+    }
+
+    private static boolean isUniqueViolation(Throwable e) {
+        return e instanceof DataIntegrityViolationException || e instanceof R2dbcDataIntegrityViolationException;
+    }
+}

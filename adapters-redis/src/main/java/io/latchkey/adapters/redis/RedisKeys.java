@@ -1,0 +1,35 @@
+package io.latchkey.adapters.redis;
+
+import io.latchkey.domain.model.session.SessionId;
+import io.latchkey.domain.model.user.UserId;
+
+/** The key layout of DESIGN.md: every key of one user carries the hash tag {@code {u:<uid>}}, one cluster slot. */
+final class RedisKeys {
+
+    private RedisKeys() {
+    }
+
+    static String userPrefix(UserId user) {
+        return "lk:{u:" + user + "}:";
+    }
+
+    static String sessionIndex(UserId user) {
+        return userPrefix(user) + "sessions";
+    }
+
+    static String sessionPrefix(UserId user) {
+        return userPrefix(user) + "s:";
+    }
+
+    static String session(UserId user, SessionId session) {
+        return sessionPrefix(user) + session;
+    }
+
+    static String generation(UserId user) {
+        return userPrefix(user) + "epoch";
+    }
+
+    static String profile(UserId user) {
+        return userPrefix(user) + "profile";
+    }
+}

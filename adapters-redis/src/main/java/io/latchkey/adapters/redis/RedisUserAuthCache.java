@@ -1,0 +1,146 @@
+package io.latchkey.adapters.redis;
+
+import io.latchkey.domain.error.AuthException;
+import io.latchkey.domain.error.DependencyUnavailableException;
+import io.latchkey.domain.model.auth.AuthSnapshot;
+import io.latchkey.domain.model.session.SessionId;
+import io.latchkey.domain.model.user.Email;
+import io.latchkey.domain.model.user.PersonName;
+import io.latchkey.domain.model.user.UserId;
+import io.latchkey.domain.model.user.UserProfile;
+import io.latchkey.domain.port.UserAuthCache;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.InstantSource;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
+import org.springframework.data.redis.core.script.RedisScript;
+import org.springframework.stereotype.Component;
+import reactor.core.publisher.Mono;
+
+/**
+ * The per-user auth cache on Redis. Fills are conditional Lua scripts on the user's generation and purges
+ * raise it, atomically, because every key of a user lives in one slot.
+ */
+@Component
+class RedisUserAuthCache implements UserAuthCache {
+
+    static final String DEPENDENCY = "redis";
+    /** The generation must outlive every entry it guards: the longest session plus a day. */
+    private static final Duration GENERATION_TTL = Duration.ofDays(31);
+
+    private static final RedisScript<Long> PUT_SESSION = script("put-session.lua");
+    private static final RedisScript<Long> PUT_PROFILE = script("put-profile.lua");
+    private static final RedisScript<Long> EVICT_SESSION = script("evict-session.lua");
+    private static final RedisScript<Long> EVICT_USER = script("evict-user.lua");
+
+    private final ReactiveStringRedisTemplate redis;
+    private final InstantSource clock;
+    private final Duration profileTtl;
+
+    RedisUserAuthCache(ReactiveStringRedisTemplate redis, InstantSource clock, AuthCacheSettings settings) {
+        this.redis = redis;
+        this.clock = clock;
+        this.profileTtl = settings.profileTtl();
+    }
+
+    @Override
+    public Mono<Long> generation(UserId userId) {
+        return redis.opsForValue().get(RedisKeys.generation(userId))
+                .map(Long::parseLong)
+                .defaultIfEmpty(0L)
+                .onErrorMap(RedisUserAuthCache::unavailable);
+    }
+
+    @Override
+    public Mono<AuthSnapshot> findSession(UserId userId, SessionId sessionId) {
+        return entries(RedisKeys.session(userId, sessionId))
+                .filter(hash -> !hash.isEmpty())
+                .map(hash -> new AuthSnapshot(userId, sessionId, roles(hash.get("roles")), "1".equals(hash.get("ev")),
+                        Long.parseLong(hash.get("ue")), Instant.ofEpochMilli(Long.parseLong(hash.get("exp")))));
+    }
+
+    @Override
+    public Mono<Void> putSession(AuthSnapshot snapshot, long expectedGeneration) {
+        long ttl = Duration.between(clock.instant(), snapshot.expiresAt()).toMillis();
+        if (ttl <= 0) {
+            return Mono.empty();
+        }
+        List<String> args = new ArrayList<>(List.of(Long.toString(expectedGeneration), Long.toString(ttl),
+                snapshot.sessionId().toString()));
+        args.addAll(List.of("roles", String.join(",", new TreeSet<>(snapshot.roles())),
+                "ev", snapshot.emailVerified() ? "1" : "0",
+                "ue", Long.toString(snapshot.userEpoch()),
+                "exp", Long.toString(snapshot.expiresAt().toEpochMilli())));
+        UserId user = snapshot.userId();
+        return run(PUT_SESSION, List.of(RedisKeys.generation(user), RedisKeys.session(user, snapshot.sessionId()),
+                RedisKeys.sessionIndex(user)), args);
+    }
+
+    @Override
+    public Mono<UserProfile> findProfile(UserId userId) {
+        return entries(RedisKeys.profile(userId))
+                .filter(hash -> !hash.isEmpty())
+                .map(hash -> new UserProfile(userId, new Email(hash.get("email")),
+                        new PersonName(hash.get("first"), hash.get("last")), "1".equals(hash.get("ev")),
+                        roles(hash.get("roles")), Instant.ofEpochMilli(Long.parseLong(hash.get("created")))));
+    }
+
+    @Override
+    public Mono<Void> putProfile(UserProfile profile, long expectedGeneration) {
+        List<String> args = new ArrayList<>(List.of(Long.toString(expectedGeneration), Long.toString(profileTtl.toMillis()),
+                "email", profile.email().value(),
+                "ev", profile.emailVerified() ? "1" : "0",
+                "roles", String.join(",", new TreeSet<>(profile.roles())),
+                "created", Long.toString(profile.createdAt().toEpochMilli())));
+        if (profile.name().first() != null) {
+            args.addAll(List.of("first", profile.name().first()));
+        }
+        if (profile.name().last() != null) {
+            args.addAll(List.of("last", profile.name().last()));
+        }
+        UserId user = profile.id();
+        return run(PUT_PROFILE, List.of(RedisKeys.generation(user), RedisKeys.profile(user)), args);
+    }
+
+    @Override
+    public Mono<Void> evictSession(UserId userId, SessionId sessionId) {
+        return run(EVICT_SESSION, List.of(RedisKeys.generation(userId), RedisKeys.session(userId, sessionId),
+                RedisKeys.sessionIndex(userId)), List.of(sessionId.toString(), Long.toString(GENERATION_TTL.toMillis())));
+    }
+
+    @Override
+    public Mono<Void> evictUser(UserId userId) {
+        return run(EVICT_USER, List.of(RedisKeys.generation(userId), RedisKeys.sessionIndex(userId),
+                RedisKeys.profile(userId)), List.of(RedisKeys.sessionPrefix(userId), Long.toString(GENERATION_TTL.toMillis())));
+    }
+
+    private Mono<Map<String, String>> entries(String key) {
+        return redis.<String, String>opsForHash().entries(key)
+                .collectMap(Map.Entry::getKey, Map.Entry::getValue)
+                .onErrorMap(RedisUserAuthCache::unavailable);
+    }
+
+    private Mono<Void> run(RedisScript<Long> script, List<String> keys, List<String> args) {
+        return redis.execute(script, keys, args).then().onErrorMap(RedisUserAuthCache::unavailable);
+    }
+
+    private static Set<String> roles(String joined) {
+        return joined == null || joined.isEmpty() ? Set.of() : Arrays.stream(joined.split(",")).collect(Collectors.toSet());
+    }
+
+    private static Throwable unavailable(Throwable error) {
+        return error instanceof AuthException ? error : new DependencyUnavailableException(DEPENDENCY, error);
+    }
+
+    private static RedisScript<Long> script(String name) {
+        return RedisScript.of(new ClassPathResource(name, RedisUserAuthCache.class), Long.class);
+    }
+}

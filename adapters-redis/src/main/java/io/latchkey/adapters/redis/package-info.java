@@ -1,0 +1,5 @@
+/** Redis: the per-user auth cache (sessions, profile, generation) and the scripts that fill and purge it. */
+@NullMarked
+package io.latchkey.adapters.redis;
+
+import org.jspecify.annotations.NullMarked;

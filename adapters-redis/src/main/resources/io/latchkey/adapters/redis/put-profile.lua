@@ -1,0 +1,10 @@
+-- KEYS: 1 generation, 2 profile hash
+-- ARGV: 1 expected generation, 2 ttl ms, then field/value pairs
+local generation = tonumber(redis.call('GET', KEYS[1]) or '0')
+if generation ~= tonumber(ARGV[1]) then
+  return 0
+end
+redis.call('DEL', KEYS[2])
+redis.call('HSET', KEYS[2], unpack(ARGV, 3))
+redis.call('PEXPIRE', KEYS[2], ARGV[2])
+return 1

@@ -1,0 +1,104 @@
+package io.latchkey.adapters.web.error;
+
+import io.latchkey.domain.error.AuthErrorCode;
+import io.latchkey.domain.error.AuthException;
+import io.latchkey.domain.error.DependencyUnavailableException;
+import io.latchkey.domain.error.EmailAlreadyRegisteredException;
+import io.latchkey.domain.error.InvalidAccessTokenException;
+import io.latchkey.domain.error.InvalidCredentialsException;
+import io.latchkey.domain.error.InvalidInputException;
+import io.latchkey.domain.error.RefreshTokenInvalidException;
+import io.latchkey.domain.error.RefreshTokenReuseException;
+import io.latchkey.domain.error.SessionNotFoundException;
+import io.latchkey.domain.error.SessionRevokedException;
+import io.latchkey.domain.error.UserDisabledException;
+import java.net.URI;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+
+/**
+ * The one mapping from failures to RFC 9457 problems: an exhaustive switch over the sealed
+ * {@link AuthException}, so a new failure cannot ship without a status. Details never help an attacker.
+ */
+public final class Problems {
+
+    public static final String TYPE_PREFIX = "urn:problem:auth:";
+    /** Seconds a client should wait after a 503. */
+    public static final String RETRY_AFTER_SECONDS = "2";
+    static final String BEARER_CHALLENGE = "Bearer";
+    static final String INVALID_TOKEN_CHALLENGE =
+            "Bearer error=\"invalid_token\", error_description=\"The access token is invalid or expired\"";
+
+    private Problems() {
+    }
+
+    public static HttpStatus statusOf(AuthException error) {
+        return switch (error) {
+            case InvalidInputException e -> HttpStatus.BAD_REQUEST;
+            case EmailAlreadyRegisteredException e -> HttpStatus.CONFLICT;
+            case InvalidCredentialsException e -> HttpStatus.UNAUTHORIZED;
+            case InvalidAccessTokenException e -> HttpStatus.UNAUTHORIZED;
+            case SessionRevokedException e -> HttpStatus.UNAUTHORIZED;
+            case RefreshTokenInvalidException e -> HttpStatus.UNAUTHORIZED;
+            case RefreshTokenReuseException e -> HttpStatus.UNAUTHORIZED;
+            case UserDisabledException e -> HttpStatus.FORBIDDEN;
+            case SessionNotFoundException e -> HttpStatus.NOT_FOUND;
+            case DependencyUnavailableException e -> HttpStatus.SERVICE_UNAVAILABLE;
+        };
+    }
+
+    public static ProblemDetail of(AuthException error) {
+        HttpStatus status = statusOf(error);
+        ProblemDetail problem = create(status, error.code());
+        if (error instanceof InvalidInputException invalid) {
+            problem.setDetail("One or more fields are invalid.");
+            List<Map<String, String>> errors = invalid.violations().stream()
+                    .map(v -> Map.of("field", v.field(), "message", v.message())).toList();
+            problem.setProperty("errors", errors);
+        }
+        return problem;
+    }
+
+    public static ProblemDetail create(HttpStatus status, AuthErrorCode code) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, code.defaultMessage());
+        problem.setType(URI.create(TYPE_PREFIX + code.slug()));
+        problem.setTitle(status.getReasonPhrase());
+        return problem;
+    }
+
+    /** The headers a problem for this failure must carry: challenges on 401, a retry hint on 503. */
+    public static HttpHeaders headersFor(AuthException error) {
+        HttpHeaders headers = new HttpHeaders();
+        switch (error) {
+            case InvalidAccessTokenException e -> headers.set(HttpHeaders.WWW_AUTHENTICATE, INVALID_TOKEN_CHALLENGE);
+            case SessionRevokedException e -> headers.set(HttpHeaders.WWW_AUTHENTICATE, INVALID_TOKEN_CHALLENGE);
+            case DependencyUnavailableException e -> headers.set(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS);
+            default -> {
+                if (statusOf(error) == HttpStatus.UNAUTHORIZED) {
+                    headers.set(HttpHeaders.WWW_AUTHENTICATE, BEARER_CHALLENGE);
+                }
+            }
+        }
+        return headers;
+    }
+
+    /** A problem as a plain map, for writers outside the MVC layer (the security filters). */
+    public static Map<String, Object> asMap(ProblemDetail problem) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("type", String.valueOf(problem.getType()));
+        body.put("title", problem.getTitle());
+        body.put("status", problem.getStatus());
+        body.put("detail", problem.getDetail());
+        if (problem.getInstance() != null) {
+            body.put("instance", problem.getInstance().toString());
+        }
+        if (problem.getProperties() != null) {
+            body.putAll(problem.getProperties());
+        }
+        return body;
+    }
+}

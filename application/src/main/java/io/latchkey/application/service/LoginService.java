@@ -1,0 +1,98 @@
+package io.latchkey.application.service;
+
+import io.latchkey.application.usecase.LoginCommand;
+import io.latchkey.application.usecase.LoginUseCase;
+import io.latchkey.domain.error.InvalidCredentialsException;
+import io.latchkey.domain.error.UserDisabledException;
+import io.latchkey.domain.event.SessionStarted;
+import io.latchkey.domain.model.session.ClientInfo;
+import io.latchkey.domain.model.session.Session;
+import io.latchkey.domain.model.session.SessionId;
+import io.latchkey.domain.model.token.RefreshToken;
+import io.latchkey.domain.model.token.TokenPair;
+import io.latchkey.domain.model.token.TokenPolicy;
+import io.latchkey.domain.model.user.Email;
+import io.latchkey.domain.model.user.RawPassword;
+import io.latchkey.domain.model.user.User;
+import io.latchkey.domain.port.AccessTokenIssuer;
+import io.latchkey.domain.port.AuthEventPublisher;
+import io.latchkey.domain.port.IdGenerator;
+import io.latchkey.domain.port.PasswordHasher;
+import io.latchkey.domain.port.RefreshTokenGenerator;
+import io.latchkey.domain.port.SessionRepository;
+import io.latchkey.domain.port.TransactionRunner;
+import io.latchkey.domain.port.UserAuthCache;
+import io.latchkey.domain.port.UserRepository;
+import java.time.InstantSource;
+import java.util.Optional;
+import reactor.core.publisher.Mono;
+
+/**
+ * Checks the password (doing the same Argon2 work for unknown emails, so timing reveals nothing), opens
+ * a session with its {@code session.started} event in one transaction, then writes it through to the cache.
+ */
+public final class LoginService implements LoginUseCase {
+
+    private final UserRepository users;
+    private final SessionRepository sessions;
+    private final PasswordHasher hasher;
+    private final RefreshTokenGenerator refreshTokens;
+    private final AccessTokenFactory accessTokens;
+    private final IdGenerator ids;
+    private final AuthEventPublisher events;
+    private final TransactionRunner transactions;
+    private final SessionCacheWriter cacheWriter;
+    private final TokenPolicy policy;
+    private final InstantSource clock;
+
+    public LoginService(UserRepository users, SessionRepository sessions, PasswordHasher hasher,
+            RefreshTokenGenerator refreshTokens, AccessTokenIssuer issuer, IdGenerator ids,
+            AuthEventPublisher events, TransactionRunner transactions, UserAuthCache cache, TokenPolicy policy,
+            InstantSource clock) {
+        this.users = users;
+        this.sessions = sessions;
+        this.hasher = hasher;
+        this.refreshTokens = refreshTokens;
+        this.accessTokens = new AccessTokenFactory(issuer, ids, policy);
+        this.ids = ids;
+        this.events = events;
+        this.transactions = transactions;
+        this.cacheWriter = new SessionCacheWriter(cache);
+        this.policy = policy;
+        this.clock = clock;
+    }
+
+    @Override
+    public Mono<TokenPair> login(LoginCommand command) {
+        return Mono.defer(() -> {
+            InputViolations input = new InputViolations();
+            Email email = input.required(command.email(), "email", raw -> Email.parse(raw, "email"));
+            RawPassword password = input.required(command.password(), "password", RawPassword::new);
+            input.throwIfAny();
+            return users.findByEmail(email)
+                    .map(Optional::of)
+                    .defaultIfEmpty(Optional.empty())
+                    .flatMap(found -> found.isPresent()
+                            ? hasher.matches(password, found.get().passwordHash()).map(ok -> ok ? found : Optional.<User>empty())
+                            : hasher.matchesNothing(password).map(ignored -> Optional.<User>empty()))
+                    .flatMap(user -> user.map(u -> openSession(u, command.client()))
+                            .orElseGet(() -> Mono.error(new InvalidCredentialsException())));
+        });
+    }
+
+    private Mono<TokenPair> openSession(User user, ClientInfo client) {
+        if (!user.canAuthenticate()) {
+            return Mono.error(new UserDisabledException());
+        }
+        return cacheWriter.generationBeforeWrite(user).flatMap(generation -> {
+            var now = clock.instant();
+            Session session = Session.start(new SessionId(ids.newId()), user.id(), client, policy, now);
+            RefreshToken refresh = refreshTokens.newToken();
+            return transactions.inTransaction(sessions.insert(session, refresh.hash())
+                            .flatMap(saved -> events.publish(new SessionStarted(ids.newId(), user.id(), now, saved.id()))
+                                    .thenReturn(saved)))
+                    .flatMap(saved -> cacheWriter.write(user, saved, generation)
+                            .thenReturn(new TokenPair(accessTokens.issue(user, saved.id(), now), refresh)));
+        });
+    }
+}

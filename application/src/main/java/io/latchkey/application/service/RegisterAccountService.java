@@ -1,0 +1,64 @@
+package io.latchkey.application.service;
+
+import io.latchkey.application.usecase.RegisterAccountCommand;
+import io.latchkey.application.usecase.RegisterAccountUseCase;
+import io.latchkey.domain.event.UserRegistered;
+import io.latchkey.domain.model.user.Email;
+import io.latchkey.domain.model.user.PasswordPolicy;
+import io.latchkey.domain.model.user.PersonName;
+import io.latchkey.domain.model.user.RawPassword;
+import io.latchkey.domain.model.user.User;
+import io.latchkey.domain.model.user.UserId;
+import io.latchkey.domain.model.user.UserProfile;
+import io.latchkey.domain.port.AuthEventPublisher;
+import io.latchkey.domain.port.IdGenerator;
+import io.latchkey.domain.port.PasswordHasher;
+import io.latchkey.domain.port.TransactionRunner;
+import io.latchkey.domain.port.UserRepository;
+import java.time.InstantSource;
+import reactor.core.publisher.Mono;
+
+/** Validates, hashes with Argon2id and stores the account with its {@code user.registered} event. */
+public final class RegisterAccountService implements RegisterAccountUseCase {
+
+    private final UserRepository users;
+    private final PasswordHasher hasher;
+    private final PasswordPolicy passwordPolicy;
+    private final IdGenerator ids;
+    private final AuthEventPublisher events;
+    private final TransactionRunner transactions;
+    private final InstantSource clock;
+
+    public RegisterAccountService(UserRepository users, PasswordHasher hasher, PasswordPolicy passwordPolicy,
+            IdGenerator ids, AuthEventPublisher events, TransactionRunner transactions, InstantSource clock) {
+        this.users = users;
+        this.hasher = hasher;
+        this.passwordPolicy = passwordPolicy;
+        this.ids = ids;
+        this.events = events;
+        this.transactions = transactions;
+        this.clock = clock;
+    }
+
+    @Override
+    public Mono<UserProfile> register(RegisterAccountCommand command) {
+        return Mono.defer(() -> {
+            InputViolations input = new InputViolations();
+            Email email = input.required(command.email(), "email", raw -> Email.parse(raw, "email"));
+            RawPassword password = input.required(command.password(), "password", raw -> {
+                RawPassword candidate = new RawPassword(raw);
+                passwordPolicy.check(candidate, "password");
+                return candidate;
+            });
+            PersonName name = input.optional("", ignored -> new PersonName(command.firstName(), command.lastName()));
+            input.throwIfAny();
+            return hasher.hash(password).flatMap(hash -> {
+                var now = clock.instant();
+                User user = User.register(new UserId(ids.newId()), email, hash, name, now);
+                return transactions.inTransaction(users.insert(user)
+                        .flatMap(saved -> events.publish(new UserRegistered(ids.newId(), saved.id(), now))
+                                .thenReturn(saved.profile())));
+            });
+        });
+    }
+}

@@ -1,0 +1,66 @@
+package io.latchkey.bootstrap.config;
+
+import io.latchkey.adapters.web.security.RefreshTokenSecret;
+import io.latchkey.adapters.web.security.SigningKeyRing;
+import io.latchkey.adapters.web.security.TokenSettings;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * Key material from configuration. Without keys the service refuses to start, unless ephemeral keys were
+ * explicitly allowed (local runs): then it generates them and says so loudly, because tokens will not
+ * survive a restart nor verify on another replica.
+ */
+@Configuration(proxyBeanMethods = false)
+class KeyConfiguration {
+
+    private static final Logger log = LoggerFactory.getLogger(KeyConfiguration.class);
+
+    @Bean
+    SigningKeyRing signingKeyRing(TokenProperties properties) {
+        TokenProperties.Signing signing = properties.signing();
+        if (signing.jwkSet() != null && !signing.jwkSet().isBlank()) {
+            if (signing.activeKid() == null || signing.activeKid().isBlank()) {
+                throw new IllegalStateException("latchkey.token.signing.active-kid is required with a jwk-set");
+            }
+            return SigningKeyRing.fromJwkSet(signing.jwkSet(), signing.activeKid());
+        }
+        requireEphemeralAllowed(signing, "latchkey.token.signing.jwk-set");
+        SigningKeyRing ring = SigningKeyRing.ephemeral();
+        log.warn("""
+
+                ************************************************************************
+                *  EPHEMERAL SIGNING KEY {} generated for this process only.
+                *  Tokens die with the process and no other replica can verify them.
+                *  Never run like this in production: set latchkey.token.signing.jwk-set.
+                ************************************************************************""",
+                ring.activeKey().getKeyID());
+        return ring;
+    }
+
+    @Bean
+    RefreshTokenSecret refreshTokenSecret(TokenProperties properties) {
+        TokenProperties.Signing signing = properties.signing();
+        if (signing.refreshSecret() != null && !signing.refreshSecret().isBlank()) {
+            return RefreshTokenSecret.fromBase64(signing.refreshSecret());
+        }
+        requireEphemeralAllowed(signing, "latchkey.token.signing.refresh-secret");
+        log.warn("EPHEMERAL refresh-token secret generated: grace-window retries will not work across replicas or restarts");
+        return RefreshTokenSecret.ephemeral();
+    }
+
+    @Bean
+    TokenSettings tokenSettings(TokenProperties properties) {
+        return new TokenSettings(properties.issuer(), properties.audience(), properties.clockSkew(),
+                properties.maxTokenLength());
+    }
+
+    private static void requireEphemeralAllowed(TokenProperties.Signing signing, String missing) {
+        if (!signing.allowEphemeral()) {
+            throw new IllegalStateException(missing + " is not set; configure key material "
+                    + "(or set latchkey.token.signing.allow-ephemeral=true for a throw-away local run)");
+        }
+    }
+}

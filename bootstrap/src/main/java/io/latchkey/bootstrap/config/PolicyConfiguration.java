@@ -1,0 +1,71 @@
+package io.latchkey.bootstrap.config;
+
+import io.latchkey.adapters.redis.AuthCacheSettings;
+import io.latchkey.adapters.web.security.PasswordHashingSettings;
+import io.latchkey.application.service.FallbackGate;
+import io.latchkey.domain.model.token.TokenPolicy;
+import io.latchkey.domain.model.user.PasswordPolicy;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.InstantSource;
+import java.util.Locale;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.io.ClassPathResource;
+
+/** Binds configuration properties to the domain's policy records and the adapters' settings. */
+@Configuration(proxyBeanMethods = false)
+class PolicyConfiguration {
+
+    static final String COMMON_PASSWORDS = "common-passwords.txt";
+
+    /** Microsecond ticks: what PostgreSQL stores, so a value reads back exactly as it was written. */
+    @Bean
+    InstantSource instantSource() {
+        return InstantSource.tick(Clock.systemUTC(), Duration.ofNanos(1_000));
+    }
+
+    @Bean
+    TokenPolicy tokenPolicy(TokenProperties properties) {
+        return new TokenPolicy(properties.accessTokenTtl(), properties.refreshIdleTtl(), properties.sessionAbsoluteTtl(),
+                properties.reuseGrace());
+    }
+
+    @Bean
+    PasswordPolicy passwordPolicy(PasswordProperties properties) {
+        return new PasswordPolicy(properties.minLength(), properties.maxLength(), commonPasswords());
+    }
+
+    @Bean
+    PasswordHashingSettings passwordHashingSettings(PasswordProperties properties) {
+        return new PasswordHashingSettings(properties.argon2MemoryKib(), properties.argon2Iterations(),
+                properties.maxQueuedHashes());
+    }
+
+    @Bean
+    AuthCacheSettings authCacheSettings(CacheProperties properties) {
+        return new AuthCacheSettings(properties.profileTtl());
+    }
+
+    @Bean
+    FallbackGate fallbackGate(CacheProperties properties) {
+        return new FallbackGate(properties.fallbackMaxConcurrent());
+    }
+
+    static Set<String> commonPasswords() {
+        try (BufferedReader reader = new BufferedReader(new InputStreamReader(
+                new ClassPathResource(COMMON_PASSWORDS).getInputStream(), StandardCharsets.UTF_8))) {
+            return reader.lines().map(String::strip).filter(line -> !line.isEmpty() && !line.startsWith("#"))
+                    .map(line -> line.toLowerCase(Locale.ROOT)).collect(Collectors.toUnmodifiableSet());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + COMMON_PASSWORDS, e);
+        }
+    }
+}

@@ -1,0 +1,37 @@
+package io.latchkey.bootstrap.config;
+
+import java.time.Duration;
+import org.jspecify.annotations.Nullable;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/** {@code latchkey.token.*}: issuer, audience, lifetimes and key material. */
+@ConfigurationProperties("latchkey.token")
+public record TokenProperties(
+        @DefaultValue("http://localhost:8080") String issuer,
+        @DefaultValue("latchkey") String audience,
+        @DefaultValue("15m") Duration accessTokenTtl,
+        @DefaultValue("1d") Duration refreshIdleTtl,
+        @DefaultValue("30d") Duration sessionAbsoluteTtl,
+        @DefaultValue("10s") Duration reuseGrace,
+        @DefaultValue("60s") Duration clockSkew,
+        @DefaultValue("8192") int maxTokenLength,
+        @DefaultValue Signing signing) {
+
+    /**
+     * Key material. {@code jwkSet} is a JWK set JSON with RSA keys (the active one private); {@code activeKid}
+     * names the signing key. {@code refreshSecret} is base64 of at least 32 random bytes, the same on every
+     * replica. {@code allowEphemeral} lets a process without keys generate throw-away ones (local runs only).
+     */
+    public record Signing(
+            @Nullable String jwkSet,
+            @Nullable String activeKid,
+            @Nullable String refreshSecret,
+            @DefaultValue("false") boolean allowEphemeral) {
+
+        @Override
+        public String toString() {
+            return "Signing[activeKid=" + activeKid + ", allowEphemeral=" + allowEphemeral + "]";
+        }
+    }
+}

@@ -1,0 +1,34 @@
+package io.latchkey.domain.error;
+
+/**
+ * Stable failure codes. The web adapter turns each into a problem type {@code urn:problem:latchkey:<slug>};
+ * clients may branch on these, so a slug never changes meaning.
+ */
+public enum AuthErrorCode {
+    INVALID_INPUT("invalid-input", "The request is not valid."),
+    EMAIL_ALREADY_REGISTERED("email-already-registered", "An account with this email already exists."),
+    INVALID_CREDENTIALS("invalid-credentials", "The email or password is incorrect."),
+    INVALID_ACCESS_TOKEN("invalid-token", "The access token is missing, invalid or expired."),
+    SESSION_REVOKED("invalid-token", "The access token is missing, invalid or expired."),
+    USER_DISABLED("account-disabled", "This account is disabled."),
+    REFRESH_TOKEN_INVALID("invalid-refresh-token", "The refresh token is invalid or expired."),
+    REFRESH_TOKEN_REUSED("refresh-token-reused", "The refresh token was already used; the session has been revoked."),
+    SESSION_NOT_FOUND("session-not-found", "No such session."),
+    DEPENDENCY_UNAVAILABLE("temporarily-unavailable", "The service is temporarily unavailable; retry shortly.");
+
+    private final String slug;
+    private final String defaultMessage;
+
+    AuthErrorCode(String slug, String defaultMessage) {
+        this.slug = slug;
+        this.defaultMessage = defaultMessage;
+    }
+
+    public String slug() {
+        return slug;
+    }
+
+    public String defaultMessage() {
+        return defaultMessage;
+    }
+}

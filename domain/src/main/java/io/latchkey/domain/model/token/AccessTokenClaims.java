@@ -1,0 +1,27 @@
+package io.latchkey.domain.model.token;
+
+import io.latchkey.domain.model.session.SessionId;
+import io.latchkey.domain.model.user.UserId;
+import java.time.Instant;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * What an access token asserts. {@code epoch} is the account's not-before counter at issue time; issuer
+ * and audience are the signer's configuration, not per-token facts.
+ */
+public record AccessTokenClaims(
+        TokenId id, UserId subject, SessionId sessionId, Set<String> roles, long epoch, Instant issuedAt, Instant expiresAt) {
+
+    public AccessTokenClaims {
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(subject, "subject");
+        Objects.requireNonNull(sessionId, "sessionId");
+        roles = Set.copyOf(roles);
+        Objects.requireNonNull(issuedAt, "issuedAt");
+        Objects.requireNonNull(expiresAt, "expiresAt");
+        if (!expiresAt.isAfter(issuedAt)) {
+            throw new IllegalArgumentException("expiresAt must be after issuedAt");
+        }
+    }
+}

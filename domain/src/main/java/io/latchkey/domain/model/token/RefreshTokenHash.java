@@ -1,0 +1,30 @@
+package io.latchkey.domain.model.token;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.Objects;
+
+/**
+ * SHA-256 of a refresh token, hex encoded. A fast hash is right here: the token is 256 random bits,
+ * so there is nothing to brute-force, and lookups must be cheap.
+ */
+public record RefreshTokenHash(String hex) {
+
+    public RefreshTokenHash {
+        Objects.requireNonNull(hex, "hex");
+        if (hex.length() != 64) {
+            throw new IllegalArgumentException("not a SHA-256 hex digest");
+        }
+    }
+
+    public static RefreshTokenHash of(RefreshToken token) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(token.value().getBytes(StandardCharsets.US_ASCII));
+            return new RefreshTokenHash(HexFormat.of().formatHex(digest));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is mandatory on every JVM", e);
+        }
+    }
+}

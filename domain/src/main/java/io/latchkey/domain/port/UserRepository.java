@@ -1,0 +1,17 @@
+package io.latchkey.domain.port;
+
+import io.latchkey.domain.model.user.Email;
+import io.latchkey.domain.model.user.User;
+import io.latchkey.domain.model.user.UserId;
+import reactor.core.publisher.Mono;
+
+/** The durable record of accounts. */
+public interface UserRepository {
+
+    /** Fails with {@code EmailAlreadyRegisteredException} when the canonical email is taken. */
+    Mono<User> insert(User user);
+
+    Mono<User> findByEmail(Email email);
+
+    Mono<User> findById(UserId id);
+}
