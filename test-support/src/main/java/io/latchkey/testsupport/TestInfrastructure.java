@@ -8,53 +8,39 @@ import org.slf4j.LoggerFactory;
 import org.springframework.test.context.DynamicPropertyRegistry;
 
 /**
- * Real PostgreSQL, Redis and Kafka, started once per JVM on random ports and stopped when it exits.
- * Tests register {@link #properties()} with Spring; the local runner copies them into system properties.
+ * Real PostgreSQL, Redis and Kafka on random ports, each started on first use and stopped when the JVM
+ * exits. Tests register {@link #properties()} with Spring; the local runner copies them into system
+ * properties. Adapter tests ask only for the server they need.
  */
 public final class TestInfrastructure implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(TestInfrastructure.class);
     private static @Nullable TestInfrastructure shared;
 
-    private final PostgresServer postgres;
-    private final RedisTestServer redis;
-    private final KafkaTestServer kafka;
+    private final InfrastructureMode mode = InfrastructureMode.detect();
+    private @Nullable PostgresServer postgres;
+    private @Nullable RedisTestServer redis;
+    private @Nullable KafkaTestServer kafka;
 
-    private TestInfrastructure(PostgresServer postgres, RedisTestServer redis, KafkaTestServer kafka) {
-        this.postgres = postgres;
-        this.redis = redis;
-        this.kafka = kafka;
+    private TestInfrastructure() {
     }
 
-    /** The JVM-wide instance, started on first use and stopped by a shutdown hook. */
+    /** The JVM-wide instance; its servers are stopped by a shutdown hook. */
     public static synchronized TestInfrastructure shared() {
         if (shared == null) {
-            shared = start();
-            TestInfrastructure started = shared;
-            Runtime.getRuntime().addShutdownHook(new Thread(started::close, "test-infrastructure-stop"));
+            TestInfrastructure created = new TestInfrastructure();
+            Runtime.getRuntime().addShutdownHook(new Thread(created::close, "test-infrastructure-stop"));
+            shared = created;
         }
         return shared;
     }
 
-    /** Starts a private set of servers; the caller closes it. */
-    public static TestInfrastructure start() {
-        InfrastructureMode mode = InfrastructureMode.detect();
-        long started = System.nanoTime();
-        PostgresServer postgres = PostgresServer.start(mode);
-        RedisTestServer redis = RedisTestServer.start(mode);
-        KafkaTestServer kafka = KafkaTestServer.start(mode);
-        TestInfrastructure infrastructure = new TestInfrastructure(postgres, redis, kafka);
-        log.info("Infrastructure up in {} ms: {}; {}; {}", (System.nanoTime() - started) / 1_000_000,
-                postgres.description(), redis.description(), kafka.description());
-        return infrastructure;
-    }
-
-    /** Spring properties pointing R2DBC, Flyway, Redis and Kafka at these servers. */
+    /** Spring properties pointing R2DBC, Flyway, Redis and Kafka at these servers, starting any not yet up. */
     public Map<String, String> properties() {
         Map<String, String> all = new LinkedHashMap<>();
-        all.putAll(postgres.properties());
-        all.putAll(redis.properties());
-        all.putAll(kafka.properties());
+        all.putAll(postgres().properties());
+        all.putAll(redis().properties());
+        all.putAll(kafka().properties());
         return Map.copyOf(all);
     }
 
@@ -62,45 +48,87 @@ public final class TestInfrastructure implements AutoCloseable {
         properties().forEach((name, value) -> registry.add(name, () -> value));
     }
 
+    public Map<String, String> postgresProperties() {
+        return postgres().properties();
+    }
+
+    public Map<String, String> redisProperties() {
+        return redis().properties();
+    }
+
     public String jdbcUrl() {
-        return postgres.jdbcUrl();
+        return postgres().jdbcUrl();
     }
 
     public String databaseUser() {
-        return postgres.user();
+        return postgres().user();
     }
 
     public String databasePassword() {
-        return postgres.password();
+        return postgres().password();
     }
 
     public String kafkaBootstrapServers() {
-        return kafka.bootstrapServers();
+        return kafka().bootstrapServers();
     }
 
     /** Whether {@link #stopRedis()} is possible: only for the embedded server. */
     public boolean canStopRedis() {
-        return redis.isEmbedded();
+        return redis().isEmbedded();
     }
 
     /** Simulates a Redis outage. */
     public void stopRedis() {
-        redis.pause();
+        redis().pause();
     }
 
     /** Ends the outage; the server comes back empty, as after a restart. */
     public void startRedis() {
-        redis.resume();
+        redis().resume();
+    }
+
+    private synchronized PostgresServer postgres() {
+        if (postgres == null) {
+            postgres = started(() -> PostgresServer.start(mode));
+        }
+        return postgres;
+    }
+
+    private synchronized RedisTestServer redis() {
+        if (redis == null) {
+            redis = started(() -> RedisTestServer.start(mode));
+        }
+        return redis;
+    }
+
+    private synchronized KafkaTestServer kafka() {
+        if (kafka == null) {
+            kafka = started(() -> KafkaTestServer.start(mode));
+        }
+        return kafka;
+    }
+
+    private static <S extends Server> S started(java.util.function.Supplier<S> starter) {
+        long begin = System.nanoTime();
+        S server = starter.get();
+        log.info("{} up in {} ms", server.description(), (System.nanoTime() - begin) / 1_000_000);
+        return server;
     }
 
     @Override
     public synchronized void close() {
         for (Server server : new Server[] {kafka, redis, postgres}) {
+            if (server == null) {
+                continue;
+            }
             try {
                 server.close();
             } catch (RuntimeException e) {
                 log.warn("stopping {} failed: {}", server.description(), e.toString());
             }
         }
+        kafka = null;
+        redis = null;
+        postgres = null;
     }
 }

@@ -64,7 +64,7 @@ class RedisUserAuthCache implements UserAuthCache {
         return entries(RedisKeys.session(userId, sessionId))
                 .filter(hash -> !hash.isEmpty())
                 .map(hash -> new AuthSnapshot(userId, sessionId, roles(hash.get("roles")), "1".equals(hash.get("ev")),
-                        Long.parseLong(hash.get("ue")), Instant.ofEpochMilli(Long.parseLong(hash.get("exp")))));
+                        Long.parseLong(hash.get("ue")), Instant.parse(hash.get("exp"))));
     }
 
     @Override
@@ -78,7 +78,7 @@ class RedisUserAuthCache implements UserAuthCache {
         args.addAll(List.of("roles", String.join(",", new TreeSet<>(snapshot.roles())),
                 "ev", snapshot.emailVerified() ? "1" : "0",
                 "ue", Long.toString(snapshot.userEpoch()),
-                "exp", Long.toString(snapshot.expiresAt().toEpochMilli())));
+                "exp", snapshot.expiresAt().toString()));
         UserId user = snapshot.userId();
         return run(PUT_SESSION, List.of(RedisKeys.generation(user), RedisKeys.session(user, snapshot.sessionId()),
                 RedisKeys.sessionIndex(user)), args);
@@ -90,7 +90,7 @@ class RedisUserAuthCache implements UserAuthCache {
                 .filter(hash -> !hash.isEmpty())
                 .map(hash -> new UserProfile(userId, new Email(hash.get("email")),
                         new PersonName(hash.get("first"), hash.get("last")), "1".equals(hash.get("ev")),
-                        roles(hash.get("roles")), Instant.ofEpochMilli(Long.parseLong(hash.get("created")))));
+                        roles(hash.get("roles")), Instant.parse(hash.get("created"))));
     }
 
     @Override
@@ -99,7 +99,7 @@ class RedisUserAuthCache implements UserAuthCache {
                 "email", profile.email().value(),
                 "ev", profile.emailVerified() ? "1" : "0",
                 "roles", String.join(",", new TreeSet<>(profile.roles())),
-                "created", Long.toString(profile.createdAt().toEpochMilli())));
+                "created", profile.createdAt().toString()));
         if (profile.name().first() != null) {
             args.addAll(List.of("first", profile.name().first()));
         }

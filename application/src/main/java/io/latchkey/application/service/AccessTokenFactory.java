@@ -4,7 +4,7 @@ import io.latchkey.domain.model.session.SessionId;
 import io.latchkey.domain.model.token.AccessToken;
 import io.latchkey.domain.model.token.AccessTokenClaims;
 import io.latchkey.domain.model.token.TokenId;
-import io.latchkey.domain.model.token.TokenPolicy;
+import io.latchkey.domain.model.session.TokenPolicy;
 import io.latchkey.domain.model.user.User;
 import io.latchkey.domain.port.AccessTokenIssuer;
 import io.latchkey.domain.port.IdGenerator;

@@ -10,7 +10,7 @@ import io.latchkey.domain.model.session.Session;
 import io.latchkey.domain.model.session.SessionId;
 import io.latchkey.domain.model.token.RefreshToken;
 import io.latchkey.domain.model.token.TokenPair;
-import io.latchkey.domain.model.token.TokenPolicy;
+import io.latchkey.domain.model.session.TokenPolicy;
 import io.latchkey.domain.model.user.Email;
 import io.latchkey.domain.model.user.RawPassword;
 import io.latchkey.domain.model.user.User;

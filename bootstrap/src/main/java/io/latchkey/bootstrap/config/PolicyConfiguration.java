@@ -1,9 +1,10 @@
 package io.latchkey.bootstrap.config;
 
+import io.latchkey.adapters.kafka.AuthEventsTopic;
 import io.latchkey.adapters.redis.AuthCacheSettings;
 import io.latchkey.adapters.web.security.PasswordHashingSettings;
 import io.latchkey.application.service.FallbackGate;
-import io.latchkey.domain.model.token.TokenPolicy;
+import io.latchkey.domain.model.session.TokenPolicy;
 import io.latchkey.domain.model.user.PasswordPolicy;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -52,6 +53,11 @@ class PolicyConfiguration {
     @Bean
     AuthCacheSettings authCacheSettings(CacheProperties properties) {
         return new AuthCacheSettings(properties.profileTtl());
+    }
+
+    @Bean
+    AuthEventsTopic authEventsTopic(EventsProperties properties) {
+        return properties.toTopic();
     }
 
     @Bean

@@ -15,7 +15,7 @@ public record TokenProperties(
         @DefaultValue("30d") Duration sessionAbsoluteTtl,
         @DefaultValue("10s") Duration reuseGrace,
         @DefaultValue("60s") Duration clockSkew,
-        @DefaultValue("8192") int maxTokenLength,
+        @DefaultValue("4096") int maxTokenLength,
         @DefaultValue Signing signing) {
 
     /**

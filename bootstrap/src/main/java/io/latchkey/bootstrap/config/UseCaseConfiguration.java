@@ -9,7 +9,7 @@ import io.latchkey.application.usecase.AuthenticateUseCase;
 import io.latchkey.application.usecase.GetProfileUseCase;
 import io.latchkey.application.usecase.LoginUseCase;
 import io.latchkey.application.usecase.RegisterAccountUseCase;
-import io.latchkey.domain.model.token.TokenPolicy;
+import io.latchkey.domain.model.session.TokenPolicy;
 import io.latchkey.domain.model.user.PasswordPolicy;
 import io.latchkey.domain.port.AccessTokenIssuer;
 import io.latchkey.domain.port.AccessTokenVerifier;

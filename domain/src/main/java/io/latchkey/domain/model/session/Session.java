@@ -1,6 +1,5 @@
 package io.latchkey.domain.model.session;
 
-import io.latchkey.domain.model.token.TokenPolicy;
 import io.latchkey.domain.model.user.UserId;
 import java.time.Instant;
 import java.util.Objects;

@@ -1,4 +1,4 @@
-package io.latchkey.domain.model.token;
+package io.latchkey.domain.model.session;
 
 import java.time.Duration;
 import java.util.Objects;

@@ -1,0 +1,157 @@
+package io.latchkey.adapters.persistence;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.latchkey.domain.error.DependencyUnavailableException;
+import io.latchkey.domain.error.EmailAlreadyRegisteredException;
+import io.latchkey.domain.event.SessionStarted;
+import io.latchkey.domain.event.UserRegistered;
+import io.latchkey.domain.model.auth.AuthSnapshot;
+import io.latchkey.domain.model.session.ClientInfo;
+import io.latchkey.domain.model.session.PresentedRefreshToken;
+import io.latchkey.domain.model.session.Session;
+import io.latchkey.domain.model.session.SessionId;
+import io.latchkey.domain.model.token.RefreshToken;
+import io.latchkey.domain.model.session.TokenPolicy;
+import io.latchkey.domain.model.user.Email;
+import io.latchkey.domain.model.user.User;
+import io.latchkey.domain.model.user.UserId;
+import io.latchkey.domain.testfixtures.UserFixtures;
+import io.latchkey.testsupport.TestInfrastructure;
+import io.r2dbc.spi.ConnectionFactories;
+import io.r2dbc.spi.ConnectionFactory;
+import io.r2dbc.spi.ConnectionFactoryOptions;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.InstantSource;
+import java.time.temporal.ChronoUnit;
+import java.util.Map;
+import java.util.UUID;
+import org.flywaydb.core.Flyway;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.r2dbc.connection.R2dbcTransactionManager;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.transaction.reactive.TransactionalOperator;
+import reactor.core.publisher.Mono;
+import reactor.test.StepVerifier;
+import tools.jackson.databind.json.JsonMapper;
+
+/** The R2DBC adapters against a real PostgreSQL migrated by Flyway. */
+class PersistenceIT {
+
+    private static DatabaseClient db;
+    private static R2dbcUserRepository users;
+    private static R2dbcSessionRepository sessions;
+    private static OutboxAuthEventPublisher outbox;
+    private static R2dbcTransactionRunner transactions;
+    private static final InstantSource clock = () -> Instant.now().truncatedTo(ChronoUnit.MICROS);
+
+    @BeforeAll
+    static void migrateAndConnect() {
+        TestInfrastructure infra = TestInfrastructure.shared();
+        Flyway.configure().dataSource(infra.jdbcUrl(), infra.databaseUser(), infra.databasePassword()).load().migrate();
+        Map<String, String> props = infra.postgresProperties();
+        ConnectionFactory factory = ConnectionFactories.get(ConnectionFactoryOptions.parse(props.get("spring.r2dbc.url"))
+                .mutate()
+                .option(ConnectionFactoryOptions.USER, props.get("spring.r2dbc.username"))
+                .option(ConnectionFactoryOptions.PASSWORD, props.get("spring.r2dbc.password"))
+                .build());
+        db = DatabaseClient.create(factory);
+        users = new R2dbcUserRepository(db);
+        sessions = new R2dbcSessionRepository(db, clock);
+        outbox = new OutboxAuthEventPublisher(db, JsonMapper.builder().build());
+        transactions = new R2dbcTransactionRunner(TransactionalOperator.create(new R2dbcTransactionManager(factory)));
+    }
+
+    private static User newUser() {
+        return UserFixtures.anActiveUser(clock.instant());
+    }
+
+    @Test
+    void givenInsertedUser_findByEmailAndId_roundTripEveryField() {
+        User user = newUser();
+        users.insert(user).block();
+        assertThat(users.findByEmail(user.email()).block()).isEqualTo(user);
+        assertThat(users.findById(user.id()).block()).isEqualTo(user);
+    }
+
+    @Test
+    void givenTakenCanonicalEmail_insert_failsWithAlreadyRegistered() {
+        User first = newUser();
+        users.insert(first).block();
+        User second = new User(new UserId(UUID.randomUUID()), Email.parse(first.email().value().toUpperCase(), "email"),
+                first.passwordHash(), first.name(), first.status(), first.roles(), false, 0, first.createdAt(),
+                first.updatedAt());
+        StepVerifier.create(users.insert(second)).expectError(EmailAlreadyRegisteredException.class).verify();
+    }
+
+    @Test
+    void givenSession_findByRefreshTokenAndSnapshot_resolveIt() {
+        User user = newUser();
+        users.insert(user).block();
+        Session session = Session.start(new SessionId(UUID.randomUUID()), user.id(), new ClientInfo("ua", "10.0.0.1"),
+                TokenPolicy.DEFAULTS, clock.instant());
+        RefreshToken token = new RefreshToken("token-" + UUID.randomUUID());
+        sessions.insert(session, token.hash()).block();
+
+        PresentedRefreshToken presented = sessions.findByRefreshToken(token.hash()).block();
+        assertThat(presented.session()).isEqualTo(session);
+        assertThat(presented.isCurrent()).isTrue();
+
+        AuthSnapshot snapshot = sessions.findActiveSnapshot(session.id()).block();
+        assertThat(snapshot.userId()).isEqualTo(user.id());
+        assertThat(snapshot.expiresAt()).isEqualTo(session.absoluteExpiresAt());
+
+        db.sql("UPDATE sessions SET status = 'REVOKED' WHERE id = :id").bind("id", session.id().value())
+                .fetch().rowsUpdated().block();
+        assertThat(sessions.findActiveSnapshot(session.id()).block()).isNull();
+    }
+
+    @Test
+    void givenFailureAfterWrites_transaction_rollsBackChangeAndOutboxRowTogether() {
+        User user = newUser();
+        UUID eventId = UUID.randomUUID();
+        Mono<Object> failing = users.insert(user)
+                .then(outbox.publish(new UserRegistered(eventId, user.id(), clock.instant())))
+                .then(Mono.error(new IllegalStateException("boom")));
+        StepVerifier.create(transactions.inTransaction(failing)).expectError(IllegalStateException.class).verify();
+
+        assertThat(users.findById(user.id()).block()).isNull();
+        assertThat(outboxRows(eventId)).isZero();
+    }
+
+    @Test
+    void givenCommittedChange_outbox_holdsTheWireBody() {
+        User user = newUser();
+        SessionId sessionId = new SessionId(UUID.randomUUID());
+        UUID eventId = UUID.randomUUID();
+        transactions.inTransaction(users.insert(user)
+                .then(outbox.publish(new SessionStarted(eventId, user.id(), clock.instant(), sessionId)))).block();
+
+        Map<String, Object> row = db.sql("SELECT aggregate_id, event_type, payload::text AS body FROM outbox WHERE id = :id")
+                .bind("id", eventId).fetch().one().block();
+        assertThat(row.get("aggregate_id")).isEqualTo(user.id().value());
+        assertThat(row.get("event_type")).isEqualTo("io.latchkey.session.started");
+        assertThat((String) row.get("body")).contains("\"session_ids\": [\"" + sessionId + "\"]")
+                .contains("\"user_id\": \"" + user.id() + "\"");
+    }
+
+    @Test
+    void givenUnreachableDatabase_reads_failAsDependencyUnavailable() {
+        ConnectionFactory dead = ConnectionFactories.get(ConnectionFactoryOptions
+                .parse("r2dbc:postgresql://127.0.0.1:1/none").mutate()
+                .option(ConnectionFactoryOptions.USER, "x")
+                .option(ConnectionFactoryOptions.CONNECT_TIMEOUT, Duration.ofSeconds(2))
+                .build());
+        R2dbcUserRepository unreachable = new R2dbcUserRepository(DatabaseClient.create(dead));
+        StepVerifier.create(unreachable.findById(new UserId(UUID.randomUUID())))
+                .expectErrorSatisfies(e -> assertThat(e).isInstanceOf(DependencyUnavailableException.class))
+                .verify(Duration.ofSeconds(10));
+    }
+
+    private static long outboxRows(UUID eventId) {
+        return db.sql("SELECT count(*) AS n FROM outbox WHERE id = :id").bind("id", eventId)
+                .map(row -> row.get("n", Long.class)).one().block();
+    }
+}

@@ -1,0 +1,76 @@
+package io.latchkey.adapters.redis;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.latchkey.domain.model.auth.AuthSnapshot;
+import io.latchkey.domain.model.session.SessionId;
+import io.latchkey.domain.model.user.UserId;
+import io.latchkey.domain.port.UserAuthCache;
+import io.latchkey.domain.testfixtures.UserAuthCacheContractTest;
+import io.latchkey.testsupport.TestInfrastructure;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.InstantSource;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.data.redis.connection.RedisStandaloneConfiguration;
+import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
+import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
+
+/** The Redis adapter against a real Redis: the shared cache contract plus the key layout of DESIGN.md. */
+class RedisUserAuthCacheIT extends UserAuthCacheContractTest {
+
+    private static LettuceConnectionFactory connections;
+    private static ReactiveStringRedisTemplate redis;
+    private static RedisUserAuthCache cache;
+
+    @BeforeAll
+    static void connect() {
+        Map<String, String> props = TestInfrastructure.shared().redisProperties();
+        connections = new LettuceConnectionFactory(new RedisStandaloneConfiguration(
+                props.get("spring.data.redis.host"), Integer.parseInt(props.get("spring.data.redis.port"))));
+        connections.afterPropertiesSet();
+        connections.start();
+        redis = new ReactiveStringRedisTemplate(connections);
+        cache = new RedisUserAuthCache(redis, InstantSource.system(), new AuthCacheSettings(Duration.ofMinutes(5)));
+    }
+
+    @AfterAll
+    static void disconnect() {
+        connections.destroy();
+    }
+
+    @Override
+    protected UserAuthCache cache() {
+        return cache;
+    }
+
+    @Override
+    protected Instant now() {
+        return Instant.now();
+    }
+
+    @Test
+    void givenFill_keys_followTheClusterSafeLayoutWithTtls() {
+        UserId user = new UserId(UUID.randomUUID());
+        SessionId session = new SessionId(UUID.randomUUID());
+        cache.putSession(new AuthSnapshot(user, session, Set.of("USER"), false, 0, Instant.now().plus(Duration.ofMinutes(10))),
+                cache.generation(user).block()).block();
+
+        String sessionKey = "lk:{u:" + user + "}:s:" + session;
+        assertThat(redis.opsForHash().entries(sessionKey).collectList().block()).isNotEmpty();
+        assertThat(redis.opsForSet().members("lk:{u:" + user + "}:sessions").collectList().block())
+                .containsExactly(session.toString());
+        Duration ttl = redis.getExpire(sessionKey).block();
+        assertThat(ttl).isPositive().isLessThanOrEqualTo(Duration.ofMinutes(10));
+
+        cache.evictUser(user).block();
+        assertThat(redis.hasKey(sessionKey).block()).isFalse();
+        assertThat(redis.hasKey("lk:{u:" + user + "}:sessions").block()).isFalse();
+        assertThat(redis.opsForValue().get("lk:{u:" + user + "}:epoch").block()).isEqualTo("1");
+    }
+}

@@ -1,0 +1,96 @@
+package io.latchkey.application.service;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.latchkey.application.usecase.AuthenticateCommand;
+import io.latchkey.application.usecase.LoginCommand;
+import io.latchkey.domain.error.DependencyUnavailableException;
+import io.latchkey.domain.error.InvalidAccessTokenException;
+import io.latchkey.domain.error.SessionRevokedException;
+import io.latchkey.domain.model.auth.AuthenticatedCaller;
+import io.latchkey.domain.model.session.ClientInfo;
+import io.latchkey.domain.model.token.AccessTokenClaims;
+import io.latchkey.domain.model.token.TokenPair;
+import io.latchkey.domain.model.user.User;
+import io.latchkey.domain.testfixtures.UserFixtures;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+import reactor.core.publisher.Mono;
+import reactor.test.StepVerifier;
+
+class AuthenticateServiceTest {
+
+    private final ServiceTestKit kit = new ServiceTestKit();
+    private final AuthenticateService service = kit.authenticate();
+    private final User user = UserFixtures.anActiveUser(kit.clock.instant());
+    private final TokenPair pair;
+    private final AccessTokenClaims claims;
+
+    AuthenticateServiceTest() {
+        kit.users.insert(user).block();
+        pair = kit.login().login(new LoginCommand(user.email().value(), UserFixtures.PASSWORD, ClientInfo.UNKNOWN)).block();
+        claims = kit.tokens.verify(pair.accessToken().encoded());
+    }
+
+    private Mono<AuthenticatedCaller> authenticate() {
+        return service.authenticate(new AuthenticateCommand(pair.accessToken().encoded()));
+    }
+
+    @Test
+    void givenLiveSession_authenticate_answersFromCache() {
+        AuthenticatedCaller caller = authenticate().block();
+        assertThat(caller.userId()).isEqualTo(user.id());
+        assertThat(caller.sessionId()).isEqualTo(claims.sessionId());
+        assertThat(kit.cache.sessionHits()).isEqualTo(1);
+    }
+
+    @Test
+    void givenCacheMiss_authenticate_refillsFromRecord() {
+        kit.cache.evictUser(user.id()).block();
+        assertThat(authenticate().block()).isNotNull();
+        assertThat(kit.cache.findSession(user.id(), claims.sessionId()).block()).isNotNull();
+    }
+
+    @Test
+    void givenRevokedSessionAndEmptyCache_authenticate_isRejected() {
+        kit.sessions.revoke(claims.sessionId());
+        kit.cache.evictSession(user.id(), claims.sessionId()).block();
+        StepVerifier.create(authenticate()).expectError(SessionRevokedException.class).verify();
+    }
+
+    @Test
+    void givenExpiredToken_authenticate_isRejectedBeforeAnyLookup() {
+        kit.clock.advance(Duration.ofMinutes(16));
+        StepVerifier.create(authenticate()).expectError(InvalidAccessTokenException.class).verify();
+        assertThat(kit.cache.sessionHits()).isZero();
+    }
+
+    @Test
+    void givenCacheDown_authenticate_fallsBackToRecordAndStillRejectsRevoked() {
+        kit.cache.simulateOutage(true);
+        assertThat(authenticate().block()).isNotNull();
+        kit.sessions.revoke(claims.sessionId());
+        StepVerifier.create(authenticate()).expectError(SessionRevokedException.class).verify();
+    }
+
+    @Test
+    void givenCacheAndRecordDown_authenticate_isUnavailableNeverAccepted() {
+        kit.cache.simulateOutage(true);
+        kit.sessions.failWith(true);
+        StepVerifier.create(authenticate())
+                .expectErrorSatisfies(e -> assertThat(e).isInstanceOf(DependencyUnavailableException.class))
+                .verify();
+    }
+
+    @Test
+    void givenFallbackSaturated_authenticate_isUnavailable() {
+        kit.cache.simulateOutage(true);
+        Mono<AuthenticatedCaller> never = Mono.never();
+        // Occupy both permits of the gate with fallbacks that never finish.
+        kit.gate.through(() -> never, new IllegalStateException()).subscribe();
+        kit.gate.through(() -> never, new IllegalStateException()).subscribe();
+        StepVerifier.create(authenticate())
+                .expectErrorSatisfies(e -> assertThat(((DependencyUnavailableException) e).dependency()).isEqualTo("redis"))
+                .verify();
+    }
+}

@@ -1,0 +1,49 @@
+package io.latchkey.bootstrap.architecture;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchRule;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** The architecture rules over every production class of every module (siblings arrive as jars: not excluded). */
+@AnalyzeClasses(packages = "io.latchkey", importOptions = ProductionClassesOnly.class)
+class ArchitectureTest {
+
+    private static final String ROOT = "io.latchkey";
+
+    @ArchTest
+    static final ArchRule AR_01 = ArchitectureRules.ar01HexagonLayering(ROOT);
+    @ArchTest
+    static final ArchRule AR_02 = ArchitectureRules.ar02DomainIsPure(ROOT);
+    @ArchTest
+    static final ArchRule AR_03 = ArchitectureRules.ar03DomainModelIsReactorFree(ROOT);
+    @ArchTest
+    static final ArchRule AR_04 = ArchitectureRules.ar04ApplicationIsFrameworkFree(ROOT);
+    @ArchTest
+    static final ArchRule AR_05 = ArchitectureRules.ar05PortShape(ROOT);
+    @ArchTest
+    static final ArchRule AR_06 = ArchitectureRules.ar06PortsImplementedInTheRightPlaces(ROOT);
+    @ArchTest
+    static final ArchRule AR_07 = ArchitectureRules.ar07AdaptersAreIsolated(ROOT);
+    @ArchTest
+    static final ArchRule AR_08 = ArchitectureRules.ar08NoTechnologyWordsInCoreNames(ROOT);
+    @ArchTest
+    static final ArchRule AR_09 = ArchitectureRules.ar09ReactiveAndTimeHygiene(ROOT);
+    @ArchTest
+    static final ArchRule AR_10 = ArchitectureRules.ar10FreeOfCycles(ROOT);
+
+    /** AR-10 non-vacuity: every layer of AR-01 really holds classes, so no rule passes by looking at nothing. */
+    @ArchTest
+    static void everyLayerIsPopulated(JavaClasses classes) {
+        for (String layer : new String[] {"domain.model", "domain.event", "domain.error", "domain.port",
+                "application.usecase", "application.service", "adapters.web", "adapters.redis",
+                "adapters.persistence", "adapters.kafka", "bootstrap"}) {
+            assertThat(classes.stream().filter(c -> c.getPackageName().startsWith(ROOT + "." + layer)).count())
+                    .as("classes in %s.%s", ROOT, layer).isPositive();
+        }
+    }
+}

@@ -1,0 +1,62 @@
+package io.latchkey.bootstrap.e2e;
+
+import io.latchkey.testsupport.TestInfrastructure;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.util.Map;
+import java.util.UUID;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
+import org.springframework.http.MediaType;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+/**
+ * The whole application on a random port against real PostgreSQL, Redis and Kafka; one context shared by
+ * every subclass. Tests use fresh emails, so they never depend on each other's data.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = "latchkey.token.signing.allow-ephemeral=true")
+@AutoConfigureWebTestClient
+public abstract class IntegrationTest {
+
+    protected static final String PASSWORD = "correct horse battery staple";
+
+    @Autowired
+    protected WebTestClient http;
+
+    @DynamicPropertySource
+    static void infrastructure(DynamicPropertyRegistry registry) {
+        TestInfrastructure.shared().registerProperties(registry);
+    }
+
+    protected static String uniqueEmail() {
+        return "user-" + UUID.randomUUID() + "@example.com";
+    }
+
+    protected static Connection jdbc() throws SQLException {
+        TestInfrastructure infra = TestInfrastructure.shared();
+        return DriverManager.getConnection(infra.jdbcUrl(), infra.databaseUser(), infra.databasePassword());
+    }
+
+    protected void register(String email) {
+        http.post().uri("/api/v1/accounts").contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("email", email, "password", PASSWORD))
+                .exchange().expectStatus().isCreated();
+    }
+
+    @SuppressWarnings("unchecked")
+    protected Map<String, Object> login(String email) {
+        return http.post().uri("/api/v1/auth/login").contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("email", email, "password", PASSWORD))
+                .exchange().expectStatus().isOk()
+                .expectBody(Map.class).returnResult().getResponseBody();
+    }
+
+    protected String accessTokenFor(String email) {
+        return (String) login(email).get("access_token");
+    }
+}
