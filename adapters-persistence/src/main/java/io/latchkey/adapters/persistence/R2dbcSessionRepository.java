@@ -13,10 +13,12 @@ import io.latchkey.domain.port.SessionRepository;
 import io.r2dbc.spi.Readable;
 import java.time.Instant;
 import java.time.InstantSource;
+import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Component;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /** Sessions and their refresh-token hashes in {@code sessions} and {@code refresh_tokens}. */
@@ -72,6 +74,97 @@ class R2dbcSessionRepository implements SessionRepository {
                 .bind("hash", hash.hex())
                 .map(row -> new PresentedRefreshToken(toSession(row), row.get("token_generation", Long.class)))
                 .one()
+                .onErrorMap(PostgresFailures::translate);
+    }
+
+    @Override
+    public Mono<Session> findById(SessionId id) {
+        return db.sql("SELECT " + COLUMNS + " FROM sessions s WHERE s.id = :id")
+                .bind("id", id.value())
+                .map(R2dbcSessionRepository::toSession)
+                .one()
+                .onErrorMap(PostgresFailures::translate);
+    }
+
+    @Override
+    public Mono<Boolean> rotate(Session next, long expectedGeneration, RefreshTokenHash newToken) {
+        // One statement: the conditional UPDATE is the compare-and-set, and the INSERT only sees its row.
+        return db.sql("""
+                        WITH moved AS (
+                            UPDATE sessions
+                               SET generation = :next, last_used_at = :now, rotated_at = :now, idle_expires_at = :idle
+                             WHERE id = :id AND generation = :expected AND status = 'ACTIVE'
+                            RETURNING id
+                        )
+                        INSERT INTO refresh_tokens (token_hash, session_id, generation, issued_at)
+                        SELECT :hash, id, :next, :now FROM moved
+                        """)
+                .bind("id", next.id().value())
+                .bind("expected", expectedGeneration)
+                .bind("next", next.generation())
+                .bind("now", next.lastUsedAt())
+                .bind("idle", next.idleExpiresAt())
+                .bind("hash", newToken.hex())
+                .fetch().rowsUpdated()
+                .map(rows -> rows == 1)
+                .onErrorMap(PostgresFailures::translate);
+    }
+
+    @Override
+    public Mono<Boolean> revoke(SessionId id, RevocationReason reason, Instant now) {
+        return db.sql("""
+                        UPDATE sessions SET status = 'REVOKED', revocation_reason = :reason, revoked_at = :now
+                         WHERE id = :id AND status = 'ACTIVE'
+                        """)
+                .bind("id", id.value())
+                .bind("reason", reason.name())
+                .bind("now", now)
+                .fetch().rowsUpdated()
+                .map(rows -> rows == 1)
+                .onErrorMap(PostgresFailures::translate);
+    }
+
+    @Override
+    public Mono<List<SessionId>> revokeAll(UserId userId, RevocationReason reason, Instant now) {
+        return db.sql("""
+                        UPDATE sessions SET status = 'REVOKED', revocation_reason = :reason, revoked_at = :now
+                         WHERE user_id = :user AND status = 'ACTIVE'
+                        RETURNING id
+                        """)
+                .bind("user", userId.value())
+                .bind("reason", reason.name())
+                .bind("now", now)
+                .map(row -> new SessionId(row.get("id", UUID.class)))
+                .all()
+                .collectList()
+                .onErrorMap(PostgresFailures::translate);
+    }
+
+    @Override
+    public Flux<Session> findActive(UserId userId, Instant now) {
+        return db.sql("SELECT " + COLUMNS + " FROM sessions s WHERE s.user_id = :user AND s.status = 'ACTIVE' "
+                        + "AND s.idle_expires_at > :now AND s.absolute_expires_at > :now ORDER BY s.last_used_at DESC")
+                .bind("user", userId.value())
+                .bind("now", now)
+                .map(R2dbcSessionRepository::toSession)
+                .all()
+                .onErrorMap(PostgresFailures::translate);
+    }
+
+    @Override
+    public Mono<Long> deleteEnded(Instant cutoff, int limit) {
+        // SKIP LOCKED: instances running this at the same moment take disjoint batches instead of waiting.
+        return db.sql("""
+                        DELETE FROM sessions WHERE id IN (
+                            SELECT id FROM sessions
+                             WHERE absolute_expires_at < :cutoff OR idle_expires_at < :cutoff
+                                OR (status = 'REVOKED' AND revoked_at < :cutoff)
+                             LIMIT :limit
+                             FOR UPDATE SKIP LOCKED)
+                        """)
+                .bind("cutoff", cutoff)
+                .bind("limit", limit)
+                .fetch().rowsUpdated()
                 .onErrorMap(PostgresFailures::translate);
     }
 

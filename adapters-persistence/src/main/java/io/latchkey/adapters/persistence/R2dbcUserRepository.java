@@ -72,6 +72,15 @@ class R2dbcUserRepository implements UserRepository {
                 .onErrorMap(PostgresFailures::translate);
     }
 
+    @Override
+    public Mono<Long> raiseAuthEpoch(UserId id) {
+        return db.sql("UPDATE users SET auth_epoch = auth_epoch + 1, updated_at = now() WHERE id = :id RETURNING auth_epoch")
+                .bind("id", id.value())
+                .map(row -> row.get("auth_epoch", Long.class))
+                .one()
+                .onErrorMap(PostgresFailures::translate);
+    }
+
     static User toUser(Readable row) {
         String[] roles = row.get("roles", String[].class);
         return new User(

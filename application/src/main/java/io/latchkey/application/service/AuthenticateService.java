@@ -2,65 +2,25 @@ package io.latchkey.application.service;
 
 import io.latchkey.application.usecase.AuthenticateCommand;
 import io.latchkey.application.usecase.AuthenticateUseCase;
-import io.latchkey.domain.error.SessionRevokedException;
-import io.latchkey.domain.model.auth.AuthSnapshot;
 import io.latchkey.domain.model.auth.AuthenticatedCaller;
-import io.latchkey.domain.model.token.AccessTokenClaims;
 import io.latchkey.domain.port.AccessTokenVerifier;
 import io.latchkey.domain.port.SessionRepository;
 import io.latchkey.domain.port.UserAuthCache;
 import java.time.InstantSource;
 import reactor.core.publisher.Mono;
 
-/**
- * The hot path: verify the token locally, then ask the per-user cache whether its session still admits
- * it; on a miss, load the session from PostgreSQL and refill; with Redis down, ask PostgreSQL through a
- * bounded gate. Any doubt ends in 401 (revoked) or 503 (cannot tell), never in an accept.
- */
+/** Authenticates a request's bearer token: signature and claims locally, then the live session check. */
 public final class AuthenticateService implements AuthenticateUseCase {
 
-    private final AccessTokenVerifier verifier;
-    private final UserAuthCache cache;
-    private final SessionRepository sessions;
-    private final FallbackGate fallbackGate;
-    private final InstantSource clock;
+    private final AccessTokenCheck check;
 
     public AuthenticateService(AccessTokenVerifier verifier, UserAuthCache cache, SessionRepository sessions,
             FallbackGate fallbackGate, InstantSource clock) {
-        this.verifier = verifier;
-        this.cache = cache;
-        this.sessions = sessions;
-        this.fallbackGate = fallbackGate;
-        this.clock = clock;
+        this.check = new AccessTokenCheck(verifier, cache, sessions, fallbackGate, clock);
     }
 
     @Override
     public Mono<AuthenticatedCaller> authenticate(AuthenticateCommand command) {
-        return Mono.fromCallable(() -> verifier.verify(command.accessToken()))
-                .flatMap(claims -> snapshotFor(claims).map(snapshot -> admit(snapshot, claims)));
-    }
-
-    private Mono<AuthSnapshot> snapshotFor(AccessTokenClaims claims) {
-        return cache.findSession(claims.subject(), claims.sessionId())
-                .switchIfEmpty(Mono.defer(() -> refill(claims)))
-                .onErrorResume(CacheFailures::isCacheFailure,
-                        e -> fallbackGate.through(() -> fromRecord(claims), e));
-    }
-
-    private Mono<AuthSnapshot> refill(AccessTokenClaims claims) {
-        return cache.generation(claims.subject()).flatMap(generation -> fromRecord(claims)
-                .flatMap(snapshot -> cache.putSession(snapshot, generation).thenReturn(snapshot)));
-    }
-
-    private Mono<AuthSnapshot> fromRecord(AccessTokenClaims claims) {
-        return sessions.findActiveSnapshot(claims.sessionId())
-                .switchIfEmpty(Mono.error(SessionRevokedException::new));
-    }
-
-    private AuthenticatedCaller admit(AuthSnapshot snapshot, AccessTokenClaims claims) {
-        if (!snapshot.admits(claims, clock.instant())) {
-            throw new SessionRevokedException();
-        }
-        return snapshot.caller();
+        return check.check(command.accessToken()).map(checked -> checked.snapshot().caller());
     }
 }

@@ -42,6 +42,14 @@ final class ServiceTestKit {
         return new AuthenticateService(tokens, cache, sessions, gate, clock);
     }
 
+    SessionRevoker revoker() {
+        return new SessionRevoker(sessions, users, cache, events, transactions, ids, policy, clock);
+    }
+
+    RefreshTokensService refresh() {
+        return new RefreshTokensService(sessions, users, tokens, tokens, events, transactions, revoker(), ids, policy, clock);
+    }
+
     GetProfileService profiles() {
         return new GetProfileService(cache, users, gate);
     }

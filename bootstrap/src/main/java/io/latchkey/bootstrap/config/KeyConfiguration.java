@@ -1,8 +1,14 @@
 package io.latchkey.bootstrap.config;
 
+import io.latchkey.adapters.web.RefreshCookieSettings;
+import io.latchkey.adapters.web.security.IntrospectionClients;
 import io.latchkey.adapters.web.security.RefreshTokenSecret;
 import io.latchkey.adapters.web.security.SigningKeyRing;
 import io.latchkey.adapters.web.security.TokenSettings;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
@@ -21,11 +27,15 @@ class KeyConfiguration {
     @Bean
     SigningKeyRing signingKeyRing(TokenProperties properties) {
         TokenProperties.Signing signing = properties.signing();
-        if (signing.jwkSet() != null && !signing.jwkSet().isBlank()) {
+        String jwkSet = jwkSet(signing);
+        if (jwkSet != null) {
             if (signing.activeKid() == null || signing.activeKid().isBlank()) {
                 throw new IllegalStateException("latchkey.token.signing.active-kid is required with a jwk-set");
             }
-            return SigningKeyRing.fromJwkSet(signing.jwkSet(), signing.activeKid());
+            SigningKeyRing ring = SigningKeyRing.fromJwkSet(jwkSet, signing.activeKid());
+            log.info("signing with key {}; {} key(s) published for verification", signing.activeKid(),
+                    ring.publicKeys().getKeys().size());
+            return ring;
         }
         requireEphemeralAllowed(signing, "latchkey.token.signing.jwk-set");
         SigningKeyRing ring = SigningKeyRing.ephemeral();
@@ -52,8 +62,33 @@ class KeyConfiguration {
     }
 
     @Bean
+    RefreshCookieSettings refreshCookieSettings(TokenProperties properties) {
+        return new RefreshCookieSettings(properties.cookie().enabled(), properties.refreshIdleTtl(),
+                properties.cookie().secure());
+    }
+
+    @Bean
+    IntrospectionClients introspectionClients(IntrospectionProperties properties) {
+        return new IntrospectionClients(properties.clients());
+    }
+
+    private static @Nullable String jwkSet(TokenProperties.Signing signing) {
+        if (signing.jwkSet() != null && !signing.jwkSet().isBlank()) {
+            return signing.jwkSet();
+        }
+        if (signing.jwkSetFile() != null && !signing.jwkSetFile().isBlank()) {
+            try {
+                return Files.readString(Path.of(signing.jwkSetFile()));
+            } catch (IOException e) {
+                throw new IllegalStateException("cannot read latchkey.token.signing.jwk-set-file " + signing.jwkSetFile(), e);
+            }
+        }
+        return null;
+    }
+
+    @Bean
     TokenSettings tokenSettings(TokenProperties properties) {
-        return new TokenSettings(properties.issuer(), properties.audience(), properties.clockSkew(),
+        return new TokenSettings(properties.issuer(), properties.audience(), properties.clientId(), properties.clockSkew(),
                 properties.maxTokenLength());
     }
 

@@ -4,7 +4,22 @@ import io.latchkey.application.service.AuthenticateService;
 import io.latchkey.application.service.FallbackGate;
 import io.latchkey.application.service.GetProfileService;
 import io.latchkey.application.service.LoginService;
+import io.latchkey.application.service.IntrospectTokenService;
+import io.latchkey.application.service.ListSessionsService;
+import io.latchkey.application.service.LogoutAllSessionsService;
+import io.latchkey.application.service.LogoutService;
+import io.latchkey.application.service.PurgeEndedSessionsService;
+import io.latchkey.application.service.RefreshTokensService;
 import io.latchkey.application.service.RegisterAccountService;
+import io.latchkey.application.service.RevokeSessionService;
+import io.latchkey.application.service.SessionRevoker;
+import io.latchkey.application.usecase.IntrospectTokenUseCase;
+import io.latchkey.application.usecase.ListSessionsUseCase;
+import io.latchkey.application.usecase.LogoutAllSessionsUseCase;
+import io.latchkey.application.usecase.LogoutUseCase;
+import io.latchkey.application.usecase.PurgeEndedSessionsUseCase;
+import io.latchkey.application.usecase.RefreshTokensUseCase;
+import io.latchkey.application.usecase.RevokeSessionUseCase;
 import io.latchkey.application.usecase.AuthenticateUseCase;
 import io.latchkey.application.usecase.GetProfileUseCase;
 import io.latchkey.application.usecase.LoginUseCase;
@@ -47,6 +62,53 @@ class UseCaseConfiguration {
     AuthenticateUseCase authenticateUseCase(AccessTokenVerifier verifier, UserAuthCache cache,
             SessionRepository sessions, FallbackGate fallbackGate, InstantSource clock) {
         return new AuthenticateService(verifier, cache, sessions, fallbackGate, clock);
+    }
+
+    @Bean
+    SessionRevoker sessionRevoker(SessionRepository sessions, UserRepository users, UserAuthCache cache,
+            AuthEventPublisher events, TransactionRunner transactions, IdGenerator ids, TokenPolicy policy,
+            InstantSource clock) {
+        return new SessionRevoker(sessions, users, cache, events, transactions, ids, policy, clock);
+    }
+
+    @Bean
+    RefreshTokensUseCase refreshTokensUseCase(SessionRepository sessions, UserRepository users,
+            RefreshTokenGenerator refreshTokens, AccessTokenIssuer issuer, AuthEventPublisher events,
+            TransactionRunner transactions, SessionRevoker revoker, IdGenerator ids, TokenPolicy policy,
+            InstantSource clock) {
+        return new RefreshTokensService(sessions, users, refreshTokens, issuer, events, transactions, revoker, ids, policy,
+                clock);
+    }
+
+    @Bean
+    LogoutUseCase logoutUseCase(SessionRevoker revoker) {
+        return new LogoutService(revoker);
+    }
+
+    @Bean
+    LogoutAllSessionsUseCase logoutAllSessionsUseCase(SessionRevoker revoker) {
+        return new LogoutAllSessionsService(revoker);
+    }
+
+    @Bean
+    RevokeSessionUseCase revokeSessionUseCase(SessionRepository sessions, SessionRevoker revoker) {
+        return new RevokeSessionService(sessions, revoker);
+    }
+
+    @Bean
+    ListSessionsUseCase listSessionsUseCase(SessionRepository sessions, InstantSource clock) {
+        return new ListSessionsService(sessions, clock);
+    }
+
+    @Bean
+    IntrospectTokenUseCase introspectTokenUseCase(AccessTokenVerifier verifier, UserAuthCache cache,
+            SessionRepository sessions, FallbackGate fallbackGate, InstantSource clock) {
+        return new IntrospectTokenService(verifier, cache, sessions, fallbackGate, clock);
+    }
+
+    @Bean
+    PurgeEndedSessionsUseCase purgeEndedSessionsUseCase(SessionRepository sessions, InstantSource clock) {
+        return new PurgeEndedSessionsService(sessions, clock);
     }
 
     @Bean

@@ -1,5 +1,6 @@
 package io.latchkey.bootstrap.e2e;
 
+import io.latchkey.adapters.web.security.IntrospectionClients;
 import io.latchkey.testsupport.TestInfrastructure;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -24,6 +25,8 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 public abstract class IntegrationTest {
 
     protected static final String PASSWORD = "correct horse battery staple";
+    protected static final String INTROSPECTION_CLIENT = "billing";
+    protected static final String INTROSPECTION_SECRET = "billing-service-secret-0123456789abcdef";
 
     @Autowired
     protected WebTestClient http;
@@ -31,6 +34,8 @@ public abstract class IntegrationTest {
     @DynamicPropertySource
     static void infrastructure(DynamicPropertyRegistry registry) {
         TestInfrastructure.shared().registerProperties(registry);
+        registry.add("latchkey.introspection.clients." + INTROSPECTION_CLIENT,
+                () -> IntrospectionClients.hashOf(INTROSPECTION_SECRET));
     }
 
     protected static String uniqueEmail() {
@@ -54,6 +59,18 @@ public abstract class IntegrationTest {
                 .bodyValue(Map.of("email", email, "password", PASSWORD))
                 .exchange().expectStatus().isOk()
                 .expectBody(Map.class).returnResult().getResponseBody();
+    }
+
+    @SuppressWarnings("unchecked")
+    protected Map<String, Object> refresh(String refreshToken) {
+        return http.post().uri("/api/v1/auth/refresh").contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("refresh_token", refreshToken))
+                .exchange().expectStatus().isOk()
+                .expectBody(Map.class).returnResult().getResponseBody();
+    }
+
+    protected WebTestClient.ResponseSpec me(String accessToken) {
+        return http.get().uri("/api/v1/me").header("Authorization", "Bearer " + accessToken).exchange();
     }
 
     protected String accessTokenFor(String email) {

@@ -8,12 +8,13 @@ public enum AuthErrorCode {
     INVALID_INPUT("invalid-input", "The request is not valid."),
     EMAIL_ALREADY_REGISTERED("email-already-registered", "An account with this email already exists."),
     INVALID_CREDENTIALS("invalid-credentials", "The email or password is incorrect."),
-    INVALID_ACCESS_TOKEN("invalid-token", "The access token is missing, invalid or expired."),
-    SESSION_REVOKED("invalid-token", "The access token is missing, invalid or expired."),
+    INVALID_ACCESS_TOKEN("invalid-token", "The access token is invalid or expired."),
+    SESSION_REVOKED("invalid-token", "The access token is invalid or expired."),
     USER_DISABLED("account-disabled", "This account is disabled."),
     REFRESH_TOKEN_INVALID("invalid-refresh-token", "The refresh token is invalid or expired."),
     REFRESH_TOKEN_REUSED("refresh-token-reused", "The refresh token was already used; the session has been revoked."),
     SESSION_NOT_FOUND("session-not-found", "No such session."),
+    CSRF_REJECTED("csrf-rejected", "The request lacks a valid anti-CSRF token."),
     DEPENDENCY_UNAVAILABLE("temporarily-unavailable", "The service is temporarily unavailable; retry shortly.");
 
     private final String slug;

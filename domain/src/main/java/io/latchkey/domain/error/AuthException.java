@@ -5,7 +5,7 @@ public sealed abstract class AuthException extends RuntimeException
         permits InvalidInputException, EmailAlreadyRegisteredException, InvalidCredentialsException,
                 InvalidAccessTokenException, SessionRevokedException, UserDisabledException,
                 RefreshTokenInvalidException, RefreshTokenReuseException, SessionNotFoundException,
-                DependencyUnavailableException {
+                CsrfRejectedException, DependencyUnavailableException {
 
     private final AuthErrorCode code;
 

@@ -2,9 +2,14 @@ package io.latchkey.domain.port;
 
 import io.latchkey.domain.model.auth.AuthSnapshot;
 import io.latchkey.domain.model.session.PresentedRefreshToken;
+import io.latchkey.domain.model.session.RevocationReason;
 import io.latchkey.domain.model.session.Session;
 import io.latchkey.domain.model.session.SessionId;
 import io.latchkey.domain.model.token.RefreshTokenHash;
+import io.latchkey.domain.model.user.UserId;
+import java.time.Instant;
+import java.util.List;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /** The durable record of sessions and of every refresh token each one issued (as hashes). */
@@ -16,9 +21,30 @@ public interface SessionRepository {
     /** Finds the session a refresh token belongs to and the generation it was issued for. */
     Mono<PresentedRefreshToken> findByRefreshToken(RefreshTokenHash hash);
 
+    Mono<Session> findById(SessionId id);
+
+    /**
+     * Compare-and-set rotation: moves the session to {@code next} (generation {@code expectedGeneration + 1})
+     * and records {@code newToken}, only if it is still active at {@code expectedGeneration}. False when
+     * another request rotated it first.
+     */
+    Mono<Boolean> rotate(Session next, long expectedGeneration, RefreshTokenHash newToken);
+
+    /** Revokes one session if it is active; true when this call revoked it. */
+    Mono<Boolean> revoke(SessionId id, RevocationReason reason, Instant now);
+
+    /** Revokes every active session of the user; the ids it revoked. */
+    Mono<List<SessionId>> revokeAll(UserId userId, RevocationReason reason, Instant now);
+
+    /** The user's active, unexpired sessions, newest first. */
+    Flux<Session> findActive(UserId userId, Instant now);
+
     /**
      * The auth snapshot of an active, unexpired session of an active account, straight from the record;
      * empty when there is none.
      */
     Mono<AuthSnapshot> findActiveSnapshot(SessionId sessionId);
+
+    /** Deletes up to {@code limit} sessions that ended before {@code cutoff}; how many it deleted. */
+    Mono<Long> deleteEnded(Instant cutoff, int limit);
 }

@@ -14,4 +14,7 @@ public interface UserRepository {
     Mono<User> findByEmail(Email email);
 
     Mono<User> findById(UserId id);
+
+    /** Raises the account's not-before epoch, invalidating every access token issued before; the new value. */
+    Mono<Long> raiseAuthEpoch(UserId id);
 }

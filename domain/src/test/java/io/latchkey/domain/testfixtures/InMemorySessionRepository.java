@@ -1,25 +1,36 @@
 package io.latchkey.domain.testfixtures;
 
+import io.latchkey.domain.error.DependencyUnavailableException;
 import io.latchkey.domain.model.auth.AuthSnapshot;
 import io.latchkey.domain.model.session.PresentedRefreshToken;
+import io.latchkey.domain.model.session.RevocationReason;
 import io.latchkey.domain.model.session.Session;
 import io.latchkey.domain.model.session.SessionId;
 import io.latchkey.domain.model.session.SessionStatus;
 import io.latchkey.domain.model.token.RefreshTokenHash;
+import io.latchkey.domain.model.user.UserId;
 import io.latchkey.domain.port.SessionRepository;
+import java.time.Instant;
 import java.time.InstantSource;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /** Sessions and token hashes in maps; snapshots join the accounts of an {@link InMemoryUserRepository}. */
 public final class InMemorySessionRepository implements SessionRepository {
 
     private final Map<SessionId, Session> sessions = new ConcurrentHashMap<>();
-    private final Map<RefreshTokenHash, PresentedRefreshToken> tokens = new ConcurrentHashMap<>();
+    private final Map<RefreshTokenHash, TokenEntry> tokens = new ConcurrentHashMap<>();
     private final InMemoryUserRepository users;
     private final InstantSource clock;
     private volatile boolean failing;
+
+    private record TokenEntry(SessionId sessionId, long generation) {
+    }
 
     public InMemorySessionRepository(InMemoryUserRepository users, InstantSource clock) {
         this.users = users;
@@ -28,36 +39,107 @@ public final class InMemorySessionRepository implements SessionRepository {
 
     @Override
     public Mono<Session> insert(Session session, RefreshTokenHash firstToken) {
-        return Mono.fromCallable(() -> {
+        return guard(Mono.fromCallable(() -> {
             sessions.put(session.id(), session);
-            tokens.put(firstToken, new PresentedRefreshToken(session, session.generation()));
+            tokens.put(firstToken, new TokenEntry(session.id(), session.generation()));
             return session;
-        });
+        }));
     }
 
     @Override
     public Mono<PresentedRefreshToken> findByRefreshToken(RefreshTokenHash hash) {
-        return Mono.justOrEmpty(tokens.get(hash))
-                .map(found -> new PresentedRefreshToken(sessions.get(found.session().id()), found.generation()));
+        return guard(Mono.justOrEmpty(tokens.get(hash))
+                .map(entry -> new PresentedRefreshToken(sessions.get(entry.sessionId()), entry.generation())));
+    }
+
+    @Override
+    public Mono<Session> findById(SessionId id) {
+        return guard(Mono.justOrEmpty(sessions.get(id)));
+    }
+
+    @Override
+    public Mono<Boolean> rotate(Session next, long expectedGeneration, RefreshTokenHash newToken) {
+        return guard(Mono.fromCallable(() -> {
+            synchronized (this) {
+                Session current = sessions.get(next.id());
+                if (current == null || current.status() != SessionStatus.ACTIVE || current.generation() != expectedGeneration) {
+                    return false;
+                }
+                sessions.put(next.id(), next);
+                tokens.put(newToken, new TokenEntry(next.id(), next.generation()));
+                return true;
+            }
+        }));
+    }
+
+    @Override
+    public Mono<Boolean> revoke(SessionId id, RevocationReason reason, Instant now) {
+        return guard(Mono.fromCallable(() -> {
+            synchronized (this) {
+                Session current = sessions.get(id);
+                if (current == null || current.status() != SessionStatus.ACTIVE) {
+                    return false;
+                }
+                sessions.put(id, revoked(current, reason));
+                return true;
+            }
+        }));
+    }
+
+    @Override
+    public Mono<List<SessionId>> revokeAll(UserId userId, RevocationReason reason, Instant now) {
+        return guard(Mono.fromCallable(() -> {
+            synchronized (this) {
+                List<SessionId> ids = new ArrayList<>();
+                for (Session s : List.copyOf(sessions.values())) {
+                    if (s.userId().equals(userId) && s.status() == SessionStatus.ACTIVE) {
+                        sessions.put(s.id(), revoked(s, reason));
+                        ids.add(s.id());
+                    }
+                }
+                return ids;
+            }
+        }));
+    }
+
+    @Override
+    public Flux<Session> findActive(UserId userId, Instant now) {
+        return guard(Mono.just(1)).thenMany(Flux.fromStream(sessions.values().stream()
+                .filter(s -> s.userId().equals(userId) && s.isUsableAt(now))
+                .sorted(Comparator.comparing(Session::lastUsedAt).reversed())));
     }
 
     @Override
     public Mono<AuthSnapshot> findActiveSnapshot(SessionId sessionId) {
-        if (failing) {
-            return Mono.error(new io.latchkey.domain.error.DependencyUnavailableException("postgresql",
-                    new IllegalStateException("simulated outage")));
-        }
-        return Mono.justOrEmpty(sessions.get(sessionId))
+        return guard(Mono.justOrEmpty(sessions.get(sessionId))
                 .filter(s -> s.status() == SessionStatus.ACTIVE && clock.instant().isBefore(s.absoluteExpiresAt()))
                 .flatMap(s -> users.findById(s.userId())
                         .filter(u -> u.canAuthenticate())
                         .map(u -> new AuthSnapshot(u.id(), s.id(), u.roles(), u.emailVerified(), u.authEpoch(),
-                                s.absoluteExpiresAt())));
+                                s.absoluteExpiresAt()))));
     }
 
+    @Override
+    public Mono<Long> deleteEnded(Instant cutoff, int limit) {
+        return guard(Mono.fromCallable(() -> {
+            synchronized (this) {
+                long deleted = 0;
+                for (Session s : List.copyOf(sessions.values())) {
+                    boolean ended = s.absoluteExpiresAt().isBefore(cutoff) || s.idleExpiresAt().isBefore(cutoff);
+                    if (ended && deleted < limit) {
+                        sessions.remove(s.id());
+                        tokens.values().removeIf(t -> t.sessionId().equals(s.id()));
+                        deleted++;
+                    }
+                }
+                return deleted;
+            }
+        }));
+    }
+
+    /** Test hook: revoke behind the services' back, as another instance would. */
     public void revoke(SessionId id) {
-        sessions.computeIfPresent(id, (key, s) -> new Session(s.id(), s.userId(), SessionStatus.REVOKED, s.generation(),
-                s.createdAt(), s.lastUsedAt(), s.rotatedAt(), s.idleExpiresAt(), s.absoluteExpiresAt(), s.client(), null));
+        revoke(id, RevocationReason.ADMIN, clock.instant()).block();
     }
 
     public void failWith(boolean outage) {
@@ -66,5 +148,20 @@ public final class InMemorySessionRepository implements SessionRepository {
 
     public int count() {
         return sessions.size();
+    }
+
+    public long tokenCount(SessionId id) {
+        return tokens.values().stream().filter(t -> t.sessionId().equals(id)).count();
+    }
+
+    private static Session revoked(Session s, RevocationReason reason) {
+        return new Session(s.id(), s.userId(), SessionStatus.REVOKED, s.generation(), s.createdAt(), s.lastUsedAt(),
+                s.rotatedAt(), s.idleExpiresAt(), s.absoluteExpiresAt(), s.client(), reason);
+    }
+
+    private <T> Mono<T> guard(Mono<T> operation) {
+        return Mono.defer(() -> failing
+                ? Mono.error(new DependencyUnavailableException("postgresql", new IllegalStateException("simulated outage")))
+                : operation);
     }
 }

@@ -36,6 +36,13 @@ public final class InMemoryUserRepository implements UserRepository {
         return Mono.justOrEmpty(byId.get(id));
     }
 
+    @Override
+    public Mono<Long> raiseAuthEpoch(UserId id) {
+        return Mono.fromCallable(() -> byId.computeIfPresent(id, (key, u) -> new User(u.id(), u.email(), u.passwordHash(),
+                u.name(), u.status(), u.roles(), u.emailVerified(), u.authEpoch() + 1, u.createdAt(), u.updatedAt())))
+                .map(User::authEpoch);
+    }
+
     public void replace(User user) {
         byId.put(user.id(), user);
     }

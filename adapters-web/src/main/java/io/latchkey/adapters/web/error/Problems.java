@@ -2,6 +2,7 @@ package io.latchkey.adapters.web.error;
 
 import io.latchkey.domain.error.AuthErrorCode;
 import io.latchkey.domain.error.AuthException;
+import io.latchkey.domain.error.CsrfRejectedException;
 import io.latchkey.domain.error.DependencyUnavailableException;
 import io.latchkey.domain.error.EmailAlreadyRegisteredException;
 import io.latchkey.domain.error.InvalidAccessTokenException;
@@ -47,6 +48,7 @@ public final class Problems {
             case RefreshTokenReuseException e -> HttpStatus.UNAUTHORIZED;
             case UserDisabledException e -> HttpStatus.FORBIDDEN;
             case SessionNotFoundException e -> HttpStatus.NOT_FOUND;
+            case CsrfRejectedException e -> HttpStatus.FORBIDDEN;
             case DependencyUnavailableException e -> HttpStatus.SERVICE_UNAVAILABLE;
         };
     }

@@ -6,6 +6,8 @@ final class ClaimNames {
     static final String SESSION_ID = "sid";
     static final String ROLES = "roles";
     static final String EPOCH = "epoch";
+    /** RFC 9068 §2.2: the client the token was issued to. */
+    static final String CLIENT_ID = "client_id";
 
     private ClaimNames() {
     }

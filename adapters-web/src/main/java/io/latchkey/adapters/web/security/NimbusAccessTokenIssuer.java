@@ -46,6 +46,7 @@ class NimbusAccessTokenIssuer implements AccessTokenIssuer {
                 .notBeforeTime(Date.from(claims.issuedAt()))
                 .issueTime(Date.from(claims.issuedAt()))
                 .jwtID(claims.id().toString())
+                .claim(ClaimNames.CLIENT_ID, settings.clientId())
                 .claim(ClaimNames.SESSION_ID, claims.sessionId().toString())
                 .claim(ClaimNames.ROLES, new TreeSet<>(claims.roles()).stream().toList())
                 .claim(ClaimNames.EPOCH, claims.epoch())

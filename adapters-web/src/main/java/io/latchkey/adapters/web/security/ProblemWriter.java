@@ -40,6 +40,16 @@ class ProblemWriter {
         return write(exchange, Problems.of(reason), Problems.headersFor(reason));
     }
 
+    /** A service failed client authentication at the introspection endpoint (RFC 7662 §2.3). */
+    Mono<Void> clientUnauthorized(ServerWebExchange exchange) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNAUTHORIZED, "Client authentication failed.");
+        problem.setType(URI.create(Problems.TYPE_PREFIX + "invalid-client"));
+        problem.setTitle(HttpStatus.UNAUTHORIZED.getReasonPhrase());
+        HttpHeaders headers = new HttpHeaders();
+        headers.set(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"latchkey\"");
+        return write(exchange, problem, headers);
+    }
+
     Mono<Void> forbidden(ServerWebExchange exchange) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN, "Not allowed.");
         problem.setType(URI.create(Problems.TYPE_PREFIX + "forbidden"));

@@ -3,49 +3,75 @@ package io.latchkey.adapters.web.security;
 import io.latchkey.application.usecase.AuthenticateCommand;
 import io.latchkey.application.usecase.AuthenticateUseCase;
 import io.latchkey.domain.error.AuthException;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.List;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
+import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.ReactiveAuthenticationManager;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.config.annotation.web.reactive.EnableWebFluxSecurity;
 import org.springframework.security.config.web.server.SecurityWebFiltersOrder;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
 import org.springframework.security.core.Authentication;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.web.server.SecurityWebFilterChain;
 import org.springframework.security.web.server.authentication.AuthenticationWebFilter;
 import org.springframework.security.web.server.authentication.ServerAuthenticationConverter;
 import org.springframework.security.web.server.context.NoOpServerSecurityContextRepository;
 import org.springframework.security.web.server.savedrequest.NoOpServerRequestCache;
+import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatchers;
 import reactor.core.publisher.Mono;
 
 /**
- * Stateless bearer-token security: every request is authenticated by {@link AuthenticateUseCase}
- * (token + live session check); there is no HTTP session, form login or basic auth.
+ * Stateless security. API requests are authenticated by {@link AuthenticateUseCase} (token + live session
+ * check); the introspection endpoint by configured service clients with HTTP Basic. No HTTP session, no
+ * form login, no default user.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableWebFluxSecurity
 class SecurityConfiguration {
 
+    static final String INTROSPECT_PATH = "/api/v1/auth/introspect";
     private static final String BEARER_PREFIX = "Bearer ";
+    private static final String BASIC_PREFIX = "Basic ";
 
     @Bean
+    @Order(1)
+    SecurityWebFilterChain introspectionSecurity(ServerHttpSecurity http, IntrospectionClients clients,
+            ProblemWriter problems) {
+        AuthenticationWebFilter basic = new AuthenticationWebFilter(clientAuthentication(clients));
+        basic.setServerAuthenticationConverter(basicConverter());
+        basic.setSecurityContextRepository(NoOpServerSecurityContextRepository.getInstance());
+        basic.setAuthenticationFailureHandler((filterExchange, failure) ->
+                problems.clientUnauthorized(filterExchange.getExchange()));
+        return stateless(http)
+                .securityMatcher(ServerWebExchangeMatchers.pathMatchers(INTROSPECT_PATH))
+                .authorizeExchange(exchanges -> exchanges.anyExchange().hasRole("INTROSPECTION_CLIENT"))
+                .exceptionHandling(handling -> handling
+                        .authenticationEntryPoint((exchange, e) -> problems.clientUnauthorized(exchange))
+                        .accessDeniedHandler((exchange, denied) -> problems.forbidden(exchange)))
+                .addFilterAt(basic, SecurityWebFiltersOrder.AUTHENTICATION)
+                .build();
+    }
+
+    @Bean
+    @Order(2)
     SecurityWebFilterChain apiSecurity(ServerHttpSecurity http, AuthenticateUseCase authenticate, ProblemWriter problems,
             TokenSettings tokens) {
-        AuthenticationWebFilter bearer = new AuthenticationWebFilter(authenticationManager(authenticate));
+        AuthenticationWebFilter bearer = new AuthenticationWebFilter(callerAuthentication(authenticate));
         bearer.setServerAuthenticationConverter(bearerConverter(tokens.maxTokenLength()));
         bearer.setSecurityContextRepository(NoOpServerSecurityContextRepository.getInstance());
         bearer.setAuthenticationFailureHandler((filterExchange, failure) ->
                 problems.authenticationFailed(filterExchange.getExchange(), failure));
-        return http
-                .csrf(ServerHttpSecurity.CsrfSpec::disable)
-                .httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
-                .formLogin(ServerHttpSecurity.FormLoginSpec::disable)
-                .logout(ServerHttpSecurity.LogoutSpec::disable)
-                .requestCache(cache -> cache.requestCache(NoOpServerRequestCache.getInstance()))
-                .securityContextRepository(NoOpServerSecurityContextRepository.getInstance())
+        return stateless(http)
                 .authorizeExchange(exchanges -> exchanges
-                        .pathMatchers(HttpMethod.POST, "/api/v1/accounts", "/api/v1/auth/login", "/api/v1/auth/refresh")
+                        .pathMatchers(HttpMethod.POST, "/api/v1/accounts", "/api/v1/auth/login", "/api/v1/auth/refresh",
+                                "/api/v1/auth/verify")
                         .permitAll()
                         .pathMatchers(HttpMethod.GET, "/.well-known/**", "/actuator/health/**", "/actuator/health",
                                 "/actuator/info", "/actuator/prometheus")
@@ -58,7 +84,34 @@ class SecurityConfiguration {
                 .build();
     }
 
-    private static ReactiveAuthenticationManager authenticationManager(AuthenticateUseCase authenticate) {
+    /**
+     * Declared as a bean so Spring Boot does not invent a default user with a generated password; it is the
+     * introspection clients' manager.
+     */
+    @Bean
+    ReactiveAuthenticationManager clientAuthentication(IntrospectionClients clients) {
+        return authentication -> Mono.fromCallable(() -> {
+            String id = authentication.getName();
+            String secret = String.valueOf(authentication.getCredentials());
+            if (!clients.accepts(id, secret)) {
+                throw new BadCredentialsException("unknown client or wrong secret");
+            }
+            return (Authentication) UsernamePasswordAuthenticationToken.authenticated(id, null,
+                    List.of(new SimpleGrantedAuthority("ROLE_INTROSPECTION_CLIENT")));
+        });
+    }
+
+    private static ServerHttpSecurity stateless(ServerHttpSecurity http) {
+        return http
+                .csrf(ServerHttpSecurity.CsrfSpec::disable)
+                .httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
+                .formLogin(ServerHttpSecurity.FormLoginSpec::disable)
+                .logout(ServerHttpSecurity.LogoutSpec::disable)
+                .requestCache(cache -> cache.requestCache(NoOpServerRequestCache.getInstance()))
+                .securityContextRepository(NoOpServerSecurityContextRepository.getInstance());
+    }
+
+    private static ReactiveAuthenticationManager callerAuthentication(AuthenticateUseCase authenticate) {
         return authentication -> authenticate
                 .authenticate(new AuthenticateCommand((String) authentication.getCredentials()))
                 .<Authentication>map(CallerAuthentication::new)
@@ -77,6 +130,27 @@ class SecurityConfiguration {
                 return Mono.just(new BearerToken(""));
             }
             return Mono.just(new BearerToken(token));
+        };
+    }
+
+    private static ServerAuthenticationConverter basicConverter() {
+        return exchange -> {
+            String header = exchange.getRequest().getHeaders().getFirst(HttpHeaders.AUTHORIZATION);
+            if (header == null || !header.regionMatches(true, 0, BASIC_PREFIX, 0, BASIC_PREFIX.length())) {
+                return Mono.empty();
+            }
+            try {
+                String decoded = new String(Base64.getDecoder().decode(header.substring(BASIC_PREFIX.length()).strip()),
+                        StandardCharsets.UTF_8);
+                int colon = decoded.indexOf(':');
+                if (colon < 1) {
+                    return Mono.error(new BadCredentialsException("malformed Basic credentials"));
+                }
+                return Mono.just(UsernamePasswordAuthenticationToken.unauthenticated(decoded.substring(0, colon),
+                        decoded.substring(colon + 1)));
+            } catch (IllegalArgumentException e) {
+                return Mono.error(new BadCredentialsException("malformed Basic credentials"));
+            }
         };
     }
 }

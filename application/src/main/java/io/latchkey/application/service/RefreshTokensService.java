@@ -1,0 +1,125 @@
+package io.latchkey.application.service;
+
+import io.latchkey.application.usecase.RefreshTokensCommand;
+import io.latchkey.application.usecase.RefreshTokensUseCase;
+import io.latchkey.domain.error.RefreshTokenInvalidException;
+import io.latchkey.domain.error.RefreshTokenReuseException;
+import io.latchkey.domain.error.UserDisabledException;
+import io.latchkey.domain.event.TokenRotated;
+import io.latchkey.domain.model.session.PresentedRefreshToken;
+import io.latchkey.domain.model.session.RevocationReason;
+import io.latchkey.domain.model.session.Session;
+import io.latchkey.domain.model.session.TokenPolicy;
+import io.latchkey.domain.model.token.RefreshToken;
+import io.latchkey.domain.model.token.TokenPair;
+import io.latchkey.domain.port.AccessTokenIssuer;
+import io.latchkey.domain.port.AuthEventPublisher;
+import io.latchkey.domain.port.IdGenerator;
+import io.latchkey.domain.port.RefreshTokenGenerator;
+import io.latchkey.domain.port.SessionRepository;
+import io.latchkey.domain.port.TransactionRunner;
+import io.latchkey.domain.port.UserRepository;
+import java.time.Instant;
+import java.time.InstantSource;
+import org.jspecify.annotations.Nullable;
+import reactor.core.publisher.Mono;
+
+/**
+ * Rotation with reuse detection. The current token rotates by one compare-and-set UPDATE (with its
+ * {@code token.rotated} outbox row) in one transaction, so of any number of concurrent refreshes exactly one
+ * rotates; the others find their token one generation old and inside the grace window, and get the same
+ * successor (derived, never stored). Any other old token revokes the whole session.
+ */
+public final class RefreshTokensService implements RefreshTokensUseCase {
+
+    private final SessionRepository sessions;
+    private final UserRepository users;
+    private final RefreshTokenGenerator refreshTokens;
+    private final AccessTokenFactory accessTokens;
+    private final AuthEventPublisher events;
+    private final TransactionRunner transactions;
+    private final SessionRevoker revoker;
+    private final IdGenerator ids;
+    private final TokenPolicy policy;
+    private final InstantSource clock;
+
+    public RefreshTokensService(SessionRepository sessions, UserRepository users, RefreshTokenGenerator refreshTokens,
+            AccessTokenIssuer issuer, AuthEventPublisher events, TransactionRunner transactions, SessionRevoker revoker,
+            IdGenerator ids, TokenPolicy policy, InstantSource clock) {
+        this.sessions = sessions;
+        this.users = users;
+        this.refreshTokens = refreshTokens;
+        this.accessTokens = new AccessTokenFactory(issuer, ids, policy);
+        this.events = events;
+        this.transactions = transactions;
+        this.revoker = revoker;
+        this.ids = ids;
+        this.policy = policy;
+        this.clock = clock;
+    }
+
+    @Override
+    public Mono<TokenPair> refresh(RefreshTokensCommand command) {
+        return Mono.defer(() -> {
+            RefreshToken presented = parse(command.refreshToken());
+            return lookUp(presented).flatMap(found -> exchange(presented, found, true));
+        });
+    }
+
+    private Mono<TokenPair> exchange(RefreshToken presented, PresentedRefreshToken found, boolean mayRetry) {
+        Session session = found.session();
+        Instant now = clock.instant();
+        if (!session.isUsableAt(now)) {
+            return Mono.error(new RefreshTokenInvalidException());
+        }
+        if (found.isCurrent()) {
+            RefreshToken successor = refreshTokens.successorOf(presented);
+            Session next = session.rotated(policy, now);
+            Mono<Boolean> rotate = sessions.rotate(next, found.generation(), successor.hash())
+                    .flatMap(rotated -> rotated
+                            ? events.publish(new TokenRotated(ids.newId(), session.userId(), now, session.id(),
+                                    next.generation())).thenReturn(true)
+                            : Mono.just(false));
+            return transactions.inTransaction(rotate).flatMap(rotated -> {
+                if (rotated) {
+                    return pairFor(next, successor, now);
+                }
+                // Another request rotated first: re-read, and this token is now the grace-window case.
+                return mayRetry ? lookUp(presented).flatMap(again -> exchange(presented, again, false))
+                        : Mono.error(new RefreshTokenInvalidException());
+            });
+        }
+        if (session.isGraceRetry(found.generation(), policy, now)) {
+            RefreshToken successor = refreshTokens.successorOf(presented);
+            return sessions.findByRefreshToken(successor.hash())
+                    .filter(current -> current.isCurrent() && current.session().id().equals(session.id()))
+                    .switchIfEmpty(Mono.defer(() -> reuseDetected(session)))
+                    .flatMap(current -> pairFor(current.session(), successor, now));
+        }
+        return reuseDetected(session);
+    }
+
+    private <T> Mono<T> reuseDetected(Session session) {
+        return revoker.revokeOne(session.userId(), session.id(), RevocationReason.REFRESH_REUSE)
+                .then(Mono.error(new RefreshTokenReuseException()));
+    }
+
+    private Mono<TokenPair> pairFor(Session session, RefreshToken refreshToken, Instant now) {
+        return users.findById(session.userId())
+                .switchIfEmpty(Mono.error(RefreshTokenInvalidException::new))
+                .flatMap(user -> user.canAuthenticate()
+                        ? Mono.just(new TokenPair(accessTokens.issue(user, session.id(), now), refreshToken))
+                        : Mono.error(new UserDisabledException()));
+    }
+
+    private Mono<PresentedRefreshToken> lookUp(RefreshToken presented) {
+        return sessions.findByRefreshToken(presented.hash()).switchIfEmpty(Mono.error(RefreshTokenInvalidException::new));
+    }
+
+    private static RefreshToken parse(@Nullable String raw) {
+        if (raw == null || raw.isBlank() || raw.length() > RefreshToken.MAX_LENGTH) {
+            throw new RefreshTokenInvalidException();
+        }
+        return new RefreshToken(raw.strip());
+    }
+}

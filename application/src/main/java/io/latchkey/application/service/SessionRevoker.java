@@ -1,0 +1,85 @@
+package io.latchkey.application.service;
+
+import io.latchkey.domain.event.SessionRevoked;
+import io.latchkey.domain.model.session.RevocationReason;
+import io.latchkey.domain.model.session.SessionId;
+import io.latchkey.domain.model.session.TokenPolicy;
+import io.latchkey.domain.model.user.UserId;
+import io.latchkey.domain.port.AuthEventPublisher;
+import io.latchkey.domain.port.IdGenerator;
+import io.latchkey.domain.port.SessionRepository;
+import io.latchkey.domain.port.TransactionRunner;
+import io.latchkey.domain.port.UserAuthCache;
+import io.latchkey.domain.port.UserRepository;
+import java.time.Instant;
+import java.time.InstantSource;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import reactor.core.publisher.Mono;
+
+/**
+ * Every revocation goes the same way: commit it in PostgreSQL with its {@code session.revoked} outbox row,
+ * then purge Redis at once so it never waits for Kafka. If PostgreSQL fails nothing happened (503); if only
+ * the purge fails, the revocation stands and the event's consumers purge later.
+ */
+public final class SessionRevoker {
+
+    private static final Logger log = LoggerFactory.getLogger(SessionRevoker.class);
+
+    private final SessionRepository sessions;
+    private final UserRepository users;
+    private final UserAuthCache cache;
+    private final AuthEventPublisher events;
+    private final TransactionRunner transactions;
+    private final IdGenerator ids;
+    private final TokenPolicy policy;
+    private final InstantSource clock;
+
+    public SessionRevoker(SessionRepository sessions, UserRepository users, UserAuthCache cache, AuthEventPublisher events,
+            TransactionRunner transactions, IdGenerator ids, TokenPolicy policy, InstantSource clock) {
+        this.sessions = sessions;
+        this.users = users;
+        this.cache = cache;
+        this.events = events;
+        this.transactions = transactions;
+        this.ids = ids;
+        this.policy = policy;
+        this.clock = clock;
+    }
+
+    /** Revokes one session; a session that already ended is left as it is. */
+    Mono<Void> revokeOne(UserId userId, SessionId sessionId, RevocationReason reason) {
+        return Mono.defer(() -> {
+            Instant now = clock.instant();
+            return transactions.inTransaction(sessions.revoke(sessionId, reason, now)
+                            .flatMap(revoked -> revoked
+                                    ? events.publish(revokedEvent(userId, List.of(sessionId), reason, now)).thenReturn(true)
+                                    : Mono.just(false)))
+                    .then(purge(cache.evictSession(userId, sessionId), userId));
+        });
+    }
+
+    /** Revokes every session of the account and raises its epoch, so no earlier access token survives. */
+    Mono<Void> revokeAll(UserId userId, RevocationReason reason) {
+        return Mono.defer(() -> {
+            Instant now = clock.instant();
+            return transactions.inTransaction(sessions.revokeAll(userId, reason, now)
+                            .flatMap(revoked -> users.raiseAuthEpoch(userId)
+                                    .then(events.publish(revokedEvent(userId, revoked, reason, now)))))
+                    .then(purge(cache.evictUser(userId), userId));
+        });
+    }
+
+    private SessionRevoked revokedEvent(UserId userId, List<SessionId> revoked, RevocationReason reason, Instant now) {
+        return new SessionRevoked(ids.newId(), userId, now, revoked, reason, now.plus(policy.accessTokenTtl()));
+    }
+
+    private static Mono<Void> purge(Mono<Void> eviction, UserId userId) {
+        return eviction.onErrorResume(e -> {
+            log.warn("revocation committed but the cache purge for user {} failed; event consumers will purge: {}",
+                    userId, e.toString());
+            return Mono.empty();
+        });
+    }
+}

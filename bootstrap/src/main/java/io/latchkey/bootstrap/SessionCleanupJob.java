@@ -1,0 +1,47 @@
+package io.latchkey.bootstrap;
+
+import io.latchkey.application.usecase.PurgeEndedSessionsCommand;
+import io.latchkey.application.usecase.PurgeEndedSessionsUseCase;
+import io.latchkey.bootstrap.config.SessionCleanupProperties;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+import reactor.core.publisher.Mono;
+
+/**
+ * Deletes ended sessions every few minutes on every instance. Batches skip rows another instance has locked,
+ * so running everywhere at once is safe and needs no cron or leader election.
+ */
+@Component
+@ConditionalOnProperty(name = "latchkey.sessions.cleanup.enabled", havingValue = "true", matchIfMissing = true)
+class SessionCleanupJob {
+
+    private static final Logger log = LoggerFactory.getLogger(SessionCleanupJob.class);
+
+    private final PurgeEndedSessionsUseCase purge;
+    private final PurgeEndedSessionsCommand command;
+
+    SessionCleanupJob(PurgeEndedSessionsUseCase purge, SessionCleanupProperties properties) {
+        this.purge = purge;
+        this.command = new PurgeEndedSessionsCommand(properties.retention(), properties.batchSize(), properties.maxBatches());
+    }
+
+    @Scheduled(initialDelayString = "${latchkey.sessions.cleanup.interval-seconds:300}",
+            fixedDelayString = "${latchkey.sessions.cleanup.interval-seconds:300}",
+            timeUnit = java.util.concurrent.TimeUnit.SECONDS)
+    Mono<Void> purgeEndedSessions() {
+        return purge.purgeEndedSessions(command)
+                .doOnNext(deleted -> {
+                    if (deleted > 0) {
+                        log.info("deleted {} ended sessions", deleted);
+                    }
+                })
+                .onErrorResume(e -> {
+                    log.warn("session cleanup failed, will retry next round: {}", e.toString());
+                    return Mono.empty();
+                })
+                .then();
+    }
+}
