@@ -25,7 +25,7 @@ public final class TestInfrastructure implements AutoCloseable {
     private TestInfrastructure() {
     }
 
-    /** The JVM-wide instance; its servers are stopped by a shutdown hook. */
+    /** The JVM-wide instance for tests; its servers are stopped by a shutdown hook. */
     public static synchronized TestInfrastructure shared() {
         if (shared == null) {
             TestInfrastructure created = new TestInfrastructure();
@@ -33,6 +33,11 @@ public final class TestInfrastructure implements AutoCloseable {
             shared = created;
         }
         return shared;
+    }
+
+    /** A private instance without a shutdown hook, for a caller that orders its own shutdown. */
+    public static TestInfrastructure unmanaged() {
+        return new TestInfrastructure();
     }
 
     /** Spring properties pointing R2DBC, Flyway, Redis and Kafka at these servers, starting any not yet up. */

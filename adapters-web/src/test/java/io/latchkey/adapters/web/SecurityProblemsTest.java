@@ -44,6 +44,7 @@ class SecurityProblemsTest {
             includeFilters = @ComponentScan.Filter(type = org.springframework.context.annotation.FilterType.REGEX,
                     pattern = ".*(SecurityConfiguration|ProblemWriter)"),
             useDefaultFilters = false)
+    @org.springframework.context.annotation.Import(io.latchkey.adapters.web.error.ProblemResponses.class)
     static class Beans {
 
         @Bean

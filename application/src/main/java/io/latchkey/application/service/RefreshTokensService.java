@@ -93,7 +93,8 @@ public final class RefreshTokensService implements RefreshTokensUseCase {
             RefreshToken successor = refreshTokens.successorOf(presented);
             return sessions.findByRefreshToken(successor.hash())
                     .filter(current -> current.isCurrent() && current.session().id().equals(session.id()))
-                    .switchIfEmpty(Mono.defer(() -> reuseDetected(session)))
+                    // Only a changed server secret derives a different successor: refuse, but do not punish.
+                    .switchIfEmpty(Mono.error(RefreshTokenInvalidException::new))
                     .flatMap(current -> pairFor(current.session(), successor, now));
         }
         return reuseDetected(session);

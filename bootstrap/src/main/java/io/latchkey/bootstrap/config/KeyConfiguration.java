@@ -2,12 +2,15 @@ package io.latchkey.bootstrap.config;
 
 import io.latchkey.adapters.web.RefreshCookieSettings;
 import io.latchkey.adapters.web.security.IntrospectionClients;
+import io.latchkey.adapters.web.security.PemKeys;
 import io.latchkey.adapters.web.security.RefreshTokenSecret;
 import io.latchkey.adapters.web.security.SigningKeyRing;
 import io.latchkey.adapters.web.security.TokenSettings;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -77,13 +80,22 @@ class KeyConfiguration {
             return signing.jwkSet();
         }
         if (signing.jwkSetFile() != null && !signing.jwkSetFile().isBlank()) {
-            try {
-                return Files.readString(Path.of(signing.jwkSetFile()));
-            } catch (IOException e) {
-                throw new IllegalStateException("cannot read latchkey.token.signing.jwk-set-file " + signing.jwkSetFile(), e);
-            }
+            return read(signing.jwkSetFile());
+        }
+        if (!signing.pemKeyFiles().isEmpty()) {
+            Map<String, String> pems = new LinkedHashMap<>();
+            signing.pemKeyFiles().forEach((kid, file) -> pems.put(kid, read(file)));
+            return PemKeys.toJwkSet(pems);
         }
         return null;
+    }
+
+    private static String read(String file) {
+        try {
+            return Files.readString(Path.of(file));
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot read key file " + file, e);
+        }
     }
 
     @Bean

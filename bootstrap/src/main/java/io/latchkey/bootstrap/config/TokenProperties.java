@@ -1,6 +1,7 @@
 package io.latchkey.bootstrap.config;
 
 import java.time.Duration;
+import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -26,13 +27,15 @@ public record TokenProperties(
 
     /**
      * Key material. {@code jwkSet} (or the file {@code jwkSetFile}, e.g. a mounted secret) is a JWK set JSON
-     * with RSA keys (the active one private); {@code activeKid}
+     * with RSA keys (the active one private); alternatively {@code pemKeyFiles} maps each kid to a PEM file
+     * (PKCS#8 private key, or X.509 public key for a retired one). {@code activeKid}
      * names the signing key. {@code refreshSecret} is base64 of at least 32 random bytes, the same on every
      * replica. {@code allowEphemeral} lets a process without keys generate throw-away ones (local runs only).
      */
     public record Signing(
             @Nullable String jwkSet,
             @Nullable String jwkSetFile,
+            @DefaultValue Map<String, String> pemKeyFiles,
             @Nullable String activeKid,
             @Nullable String refreshSecret,
             @DefaultValue("false") boolean allowEphemeral) {

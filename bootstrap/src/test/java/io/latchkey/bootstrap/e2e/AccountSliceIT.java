@@ -170,6 +170,15 @@ class AccountSliceIT extends IntegrationTest {
         }
     }
 
+    @Test
+    void givenWrongContentType_register_is415ProblemWithAStableType() {
+        http.post().uri("/api/v1/accounts").contentType(MediaType.TEXT_PLAIN).bodyValue("email=a@b.io")
+                .exchange()
+                .expectStatus().isEqualTo(415)
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody().jsonPath("$.type").isEqualTo("urn:problem:auth:unsupported-media-type");
+    }
+
     private static long userCount() throws Exception {
         try (Connection c = jdbc(); ResultSet rs = c.createStatement().executeQuery("SELECT count(*) FROM users")) {
             rs.next();

@@ -3,12 +3,14 @@ package io.latchkey.adapters.web.error;
 import io.latchkey.domain.error.AuthErrorCode;
 import io.latchkey.domain.error.AuthException;
 import java.net.URI;
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.ErrorResponse;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.reactive.result.method.annotation.ResponseEntityExceptionHandler;
@@ -28,6 +30,21 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
                 .headers(Problems.headersFor(error))
                 .contentType(MediaType.APPLICATION_PROBLEM_JSON)
                 .body(problem);
+    }
+
+    /**
+     * Framework-level errors (unsupported media type, method not allowed, no such route, …) keep Spring's
+     * status and detail but get a stable problem type instead of {@code about:blank}.
+     */
+    @Override
+    protected Mono<ResponseEntity<Object>> handleExceptionInternal(Exception ex, @Nullable Object body,
+            @Nullable HttpHeaders headers, HttpStatusCode status, ServerWebExchange exchange) {
+        ProblemDetail problem = body instanceof ProblemDetail given ? given
+                : body == null && ex instanceof ErrorResponse response ? response.getBody() : null;
+        if (problem != null && (problem.getType() == null || "about:blank".equals(problem.getType().toString()))) {
+            problem.setType(ProblemResponses.typeForStatus(status));
+        }
+        return super.handleExceptionInternal(ex, body, headers, status, exchange);
     }
 
     /** Malformed JSON, a missing body or a wrongly typed field: the body never reached a use case. */

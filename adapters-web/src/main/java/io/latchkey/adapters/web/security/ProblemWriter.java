@@ -1,5 +1,6 @@
 package io.latchkey.adapters.web.security;
 
+import io.latchkey.adapters.web.error.ProblemResponses;
 import io.latchkey.adapters.web.error.Problems;
 import io.latchkey.domain.error.AuthErrorCode;
 import io.latchkey.domain.error.AuthException;
@@ -7,23 +8,20 @@ import io.latchkey.domain.error.InvalidAccessTokenException;
 import java.net.URI;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
-import org.springframework.http.server.reactive.ServerHttpResponse;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.stereotype.Component;
 import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
-import tools.jackson.databind.json.JsonMapper;
 
 /** Writes problem+json from inside the security filters, where no controller advice runs. */
 @Component
 class ProblemWriter {
 
-    private final JsonMapper json;
+    private final ProblemResponses responses;
 
-    ProblemWriter(JsonMapper json) {
-        this.json = json;
+    ProblemWriter(ProblemResponses responses) {
+        this.responses = responses;
     }
 
     /** No credentials at all on a protected route: 401 with a bare {@code Bearer} challenge (RFC 6750 §3). */
@@ -58,13 +56,6 @@ class ProblemWriter {
     }
 
     private Mono<Void> write(ServerWebExchange exchange, ProblemDetail problem, HttpHeaders headers) {
-        problem.setInstance(URI.create(exchange.getRequest().getPath().value()));
-        ServerHttpResponse response = exchange.getResponse();
-        response.setRawStatusCode(problem.getStatus());
-        response.getHeaders().addAll(headers);
-        response.getHeaders().setContentType(MediaType.APPLICATION_PROBLEM_JSON);
-        response.getHeaders().setCacheControl("no-store");
-        byte[] body = json.writeValueAsBytes(Problems.asMap(problem));
-        return response.writeWith(Mono.just(response.bufferFactory().wrap(body)));
+        return responses.write(exchange, problem, headers);
     }
 }
