@@ -9,6 +9,7 @@ import io.latchkey.domain.event.UserRegistered;
 import io.latchkey.domain.model.auth.AuthSnapshot;
 import io.latchkey.domain.model.session.ClientInfo;
 import io.latchkey.domain.model.session.PresentedRefreshToken;
+import io.latchkey.domain.model.session.RevocationReason;
 import io.latchkey.domain.model.session.Session;
 import io.latchkey.domain.model.session.SessionId;
 import io.latchkey.domain.model.token.RefreshToken;
@@ -148,6 +149,77 @@ class PersistenceIT {
         StepVerifier.create(unreachable.findById(new UserId(UUID.randomUUID())))
                 .expectErrorSatisfies(e -> assertThat(e).isInstanceOf(DependencyUnavailableException.class))
                 .verify(Duration.ofSeconds(10));
+    }
+
+    private Session storedSession(User user, Instant start) {
+        Session session = Session.start(new SessionId(UUID.randomUUID()), user.id(), ClientInfo.UNKNOWN, TokenPolicy.DEFAULTS,
+                start);
+        sessions.insert(session, new RefreshToken("t-" + UUID.randomUUID()).hash()).block();
+        return session;
+    }
+
+    @Test
+    void givenTwoRotationsFromTheSameGeneration_onlyTheFirstWins() {
+        User user = newUser();
+        users.insert(user).block();
+        Session session = storedSession(user, clock.instant());
+        Session next = session.rotated(TokenPolicy.DEFAULTS, clock.instant());
+        RefreshToken winner = new RefreshToken("w-" + UUID.randomUUID());
+
+        assertThat(sessions.rotate(next, 0, winner.hash()).block()).isTrue();
+        assertThat(sessions.rotate(next, 0, new RefreshToken("l-" + UUID.randomUUID()).hash()).block()).isFalse();
+
+        PresentedRefreshToken current = sessions.findByRefreshToken(winner.hash()).block();
+        assertThat(current.isCurrent()).isTrue();
+        assertThat(current.session().generation()).isEqualTo(1);
+        assertThat(current.session().rotatedAt()).isEqualTo(next.rotatedAt());
+    }
+
+    @Test
+    void givenRevokedSession_rotateAndSecondRevokeDoNothing() {
+        User user = newUser();
+        users.insert(user).block();
+        Session session = storedSession(user, clock.instant());
+        assertThat(sessions.revoke(session.id(), RevocationReason.LOGOUT, clock.instant()).block()).isTrue();
+        assertThat(sessions.revoke(session.id(), RevocationReason.LOGOUT, clock.instant()).block()).isFalse();
+        assertThat(sessions.rotate(session.rotated(TokenPolicy.DEFAULTS, clock.instant()), 0,
+                new RefreshToken("x-" + UUID.randomUUID()).hash()).block()).isFalse();
+        assertThat(sessions.findById(session.id()).block().revocationReason()).isEqualTo(RevocationReason.LOGOUT);
+    }
+
+    @Test
+    void givenThreeSessions_revokeAllEndsTheActiveOnesAndRaiseAuthEpochCounts() {
+        User user = newUser();
+        users.insert(user).block();
+        Session a = storedSession(user, clock.instant());
+        Session b = storedSession(user, clock.instant());
+        Session c = storedSession(user, clock.instant());
+        sessions.revoke(c.id(), RevocationReason.LOGOUT, clock.instant()).block();
+
+        assertThat(sessions.revokeAll(user.id(), RevocationReason.LOGOUT_ALL, clock.instant()).block())
+                .containsExactlyInAnyOrder(a.id(), b.id());
+        assertThat(sessions.findActive(user.id(), clock.instant()).collectList().block()).isEmpty();
+        assertThat(users.raiseAuthEpoch(user.id()).block()).isEqualTo(1);
+        assertThat(users.raiseAuthEpoch(user.id()).block()).isEqualTo(2);
+    }
+
+    @Test
+    void givenEndedAndLiveSessions_deleteEndedRemovesOnlyTheEndedInBatches() {
+        User user = newUser();
+        users.insert(user).block();
+        Instant longAgo = clock.instant().minus(Duration.ofDays(40));
+        Session expired1 = storedSession(user, longAgo);
+        Session expired2 = storedSession(user, longAgo);
+        Session live = storedSession(user, clock.instant());
+        Instant cutoff = clock.instant().minus(Duration.ofDays(1));
+
+        long first = sessions.deleteEnded(cutoff, 1).block();
+        long rest = sessions.deleteEnded(cutoff, 1000).block();
+        assertThat(first).isEqualTo(1);
+        assertThat(rest).isGreaterThanOrEqualTo(1);
+        assertThat(sessions.findById(expired1.id()).block()).isNull();
+        assertThat(sessions.findById(expired2.id()).block()).isNull();
+        assertThat(sessions.findById(live.id()).block()).isNotNull();
     }
 
     private static long outboxRows(UUID eventId) {
