@@ -2,6 +2,9 @@ package io.latchkey.bootstrap;
 
 import io.latchkey.application.usecase.PurgeEndedSessionsCommand;
 import io.latchkey.application.usecase.PurgeEndedSessionsUseCase;
+import io.latchkey.application.usecase.PurgePublishedEventsCommand;
+import io.latchkey.application.usecase.PurgePublishedEventsUseCase;
+import io.latchkey.bootstrap.config.EventsProperties;
 import io.latchkey.bootstrap.config.SessionCleanupProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -11,7 +14,7 @@ import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 
 /**
- * Deletes ended sessions every few minutes on every instance. Batches skip rows another instance has locked,
+ * Deletes ended sessions, and outbox rows published long ago, every few minutes on every instance. Batches skip rows another instance has locked,
  * so running everywhere at once is safe and needs no cron or leader election.
  */
 @Component
@@ -22,10 +25,16 @@ class SessionCleanupJob {
 
     private final PurgeEndedSessionsUseCase purge;
     private final PurgeEndedSessionsCommand command;
+    private final PurgePublishedEventsUseCase purgeEvents;
+    private final PurgePublishedEventsCommand eventsCommand;
 
-    SessionCleanupJob(PurgeEndedSessionsUseCase purge, SessionCleanupProperties properties) {
+    SessionCleanupJob(PurgeEndedSessionsUseCase purge, SessionCleanupProperties properties,
+            PurgePublishedEventsUseCase purgeEvents, EventsProperties events) {
         this.purge = purge;
         this.command = new PurgeEndedSessionsCommand(properties.retention(), properties.batchSize(), properties.maxBatches());
+        this.purgeEvents = purgeEvents;
+        this.eventsCommand = new PurgePublishedEventsCommand(events.publishedRetention(),
+                properties.batchSize() * properties.maxBatches());
     }
 
     @Scheduled(initialDelayString = "${latchkey.sessions.cleanup.interval-seconds:300}",
@@ -38,8 +47,9 @@ class SessionCleanupJob {
                         log.info("deleted {} ended sessions", deleted);
                     }
                 })
+                .then(purgeEvents.purgePublishedEvents(eventsCommand))
                 .onErrorResume(e -> {
-                    log.warn("session cleanup failed, will retry next round: {}", e.toString());
+                    log.warn("cleanup failed, will retry next round: {}", e.toString());
                     return Mono.empty();
                 })
                 .then();

@@ -5,7 +5,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.config.TopicBuilder;
 
-/** Declares the auth-events topic so Spring's {@code KafkaAdmin} creates it at start-up when it is missing. */
+/** Declares the auth-events topic and its dead-letter topic so Spring's {@code KafkaAdmin} creates it at start-up when it is missing. */
 @Configuration(proxyBeanMethods = false)
 class KafkaTopicConfiguration {
 
@@ -17,5 +17,10 @@ class KafkaTopicConfiguration {
             builder.config("min.insync.replicas", "2");
         }
         return builder.build();
+    }
+
+    @Bean
+    NewTopic authEventsDeadLetterTopic(AuthEventsTopic topic) {
+        return TopicBuilder.name(topic.deadLetterTopic()).partitions(1).replicas(topic.replicationFactor()).build();
     }
 }

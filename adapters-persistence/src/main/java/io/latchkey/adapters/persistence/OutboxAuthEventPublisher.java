@@ -5,6 +5,9 @@ import io.latchkey.domain.port.AuthEventPublisher;
 import io.r2dbc.postgresql.codec.Json;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.NoTransactionException;
+import org.springframework.transaction.reactive.TransactionSynchronization;
+import org.springframework.transaction.reactive.TransactionSynchronizationManager;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -17,10 +20,12 @@ class OutboxAuthEventPublisher implements AuthEventPublisher {
 
     private final DatabaseClient db;
     private final JsonMapper json;
+    private final OutboxCommitSignal signal;
 
-    OutboxAuthEventPublisher(DatabaseClient db, JsonMapper json) {
+    OutboxAuthEventPublisher(DatabaseClient db, JsonMapper json, OutboxCommitSignal signal) {
         this.db = db;
         this.json = json;
+        this.signal = signal;
     }
 
     @Override
@@ -36,7 +41,21 @@ class OutboxAuthEventPublisher implements AuthEventPublisher {
                         .bind("occurred", event.occurredAt())
                         .bind("payload", Json.of(payload))
                         .fetch().rowsUpdated())
-                .then()
+                .then(wakeRelayAfterCommit())
                 .onErrorMap(PostgresFailures::translate);
+    }
+
+    private Mono<Void> wakeRelayAfterCommit() {
+        return TransactionSynchronizationManager.forCurrentTransaction()
+                .flatMap(transaction -> {
+                    transaction.registerSynchronization(new TransactionSynchronization() {
+                        @Override
+                        public Mono<Void> afterCommit() {
+                            return Mono.fromRunnable(signal::committed);
+                        }
+                    });
+                    return Mono.<Void>empty();
+                })
+                .onErrorResume(NoTransactionException.class, e -> Mono.fromRunnable(signal::committed));
     }
 }

@@ -45,6 +45,8 @@ class PersistenceIT {
     private static R2dbcUserRepository users;
     private static R2dbcSessionRepository sessions;
     private static OutboxAuthEventPublisher outbox;
+    private static R2dbcOutboxRepository outboxRows;
+    private static final OutboxCommitSignal signal = new OutboxCommitSignal();
     private static R2dbcTransactionRunner transactions;
     private static final InstantSource clock = () -> Instant.now().truncatedTo(ChronoUnit.MICROS);
 
@@ -61,7 +63,8 @@ class PersistenceIT {
         db = DatabaseClient.create(factory);
         users = new R2dbcUserRepository(db);
         sessions = new R2dbcSessionRepository(db, clock);
-        outbox = new OutboxAuthEventPublisher(db, JsonMapper.builder().build());
+        outbox = new OutboxAuthEventPublisher(db, JsonMapper.builder().build(), signal);
+        outboxRows = new R2dbcOutboxRepository(db);
         transactions = new R2dbcTransactionRunner(TransactionalOperator.create(new R2dbcTransactionManager(factory)));
     }
 

@@ -9,6 +9,8 @@ import io.latchkey.domain.model.user.PersonName;
 import io.latchkey.domain.model.user.UserId;
 import io.latchkey.domain.model.user.UserProfile;
 import io.latchkey.domain.port.UserAuthCache;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
@@ -44,11 +46,16 @@ class RedisUserAuthCache implements UserAuthCache {
     private final ReactiveStringRedisTemplate redis;
     private final InstantSource clock;
     private final Duration profileTtl;
+    private final Counter hits;
+    private final Counter misses;
 
-    RedisUserAuthCache(ReactiveStringRedisTemplate redis, InstantSource clock, AuthCacheSettings settings) {
+    RedisUserAuthCache(ReactiveStringRedisTemplate redis, InstantSource clock, AuthCacheSettings settings,
+            MeterRegistry meters) {
         this.redis = redis;
         this.clock = clock;
         this.profileTtl = settings.profileTtl();
+        this.hits = AuthCacheMetrics.lookups(meters, "redis", "hit");
+        this.misses = AuthCacheMetrics.lookups(meters, "redis", "miss");
     }
 
     @Override
@@ -62,6 +69,7 @@ class RedisUserAuthCache implements UserAuthCache {
     @Override
     public Mono<AuthSnapshot> findSession(UserId userId, SessionId sessionId) {
         return entries(RedisKeys.session(userId, sessionId))
+                .doOnNext(hash -> (hash.isEmpty() ? misses : hits).increment())
                 .filter(hash -> !hash.isEmpty())
                 .map(hash -> new AuthSnapshot(userId, sessionId, roles(hash.get("roles")), "1".equals(hash.get("ev")),
                         Long.parseLong(hash.get("ue")), Instant.parse(hash.get("exp"))));

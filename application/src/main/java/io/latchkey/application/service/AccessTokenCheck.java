@@ -4,6 +4,7 @@ import io.latchkey.domain.error.SessionRevokedException;
 import io.latchkey.domain.model.auth.AuthSnapshot;
 import io.latchkey.domain.model.token.AccessTokenClaims;
 import io.latchkey.domain.port.AccessTokenVerifier;
+import io.latchkey.domain.port.NearAuthCache;
 import io.latchkey.domain.port.SessionRepository;
 import io.latchkey.domain.port.UserAuthCache;
 import java.time.InstantSource;
@@ -11,21 +12,23 @@ import reactor.core.publisher.Mono;
 
 /**
  * The hot path shared by authentication, verification and introspection: verify the token locally, then
- * ask the per-user cache whether its session still admits it; on a miss, load the session from PostgreSQL
- * and refill; with Redis down, ask PostgreSQL through a bounded gate. Any doubt ends in 401 (revoked) or
+ * ask whether its session still admits it: this instance's near cache (seconds), then the per-user Redis cache,
+ * then PostgreSQL with a refill; with Redis down, PostgreSQL through a bounded gate. Any doubt ends in 401 (revoked) or
  * 503 (cannot tell), never in an accept.
  */
 final class AccessTokenCheck {
 
     private final AccessTokenVerifier verifier;
+    private final NearAuthCache near;
     private final UserAuthCache cache;
     private final SessionRepository sessions;
     private final FallbackGate fallbackGate;
     private final InstantSource clock;
 
-    AccessTokenCheck(AccessTokenVerifier verifier, UserAuthCache cache, SessionRepository sessions,
+    AccessTokenCheck(AccessTokenVerifier verifier, NearAuthCache near, UserAuthCache cache, SessionRepository sessions,
             FallbackGate fallbackGate, InstantSource clock) {
         this.verifier = verifier;
+        this.near = near;
         this.cache = cache;
         this.sessions = sessions;
         this.fallbackGate = fallbackGate;
@@ -38,6 +41,13 @@ final class AccessTokenCheck {
     }
 
     private Mono<AuthSnapshot> snapshotFor(AccessTokenClaims claims) {
+        return near.findSession(claims.subject(), claims.sessionId()).switchIfEmpty(Mono.defer(() -> {
+            long generation = near.generation(claims.subject());
+            return shared(claims).flatMap(snapshot -> near.putSession(snapshot, generation).thenReturn(snapshot));
+        }));
+    }
+
+    private Mono<AuthSnapshot> shared(AccessTokenClaims claims) {
         return cache.findSession(claims.subject(), claims.sessionId())
                 .switchIfEmpty(Mono.defer(() -> refill(claims)))
                 .onErrorResume(CacheFailures::isCacheFailure,

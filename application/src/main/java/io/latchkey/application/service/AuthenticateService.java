@@ -4,6 +4,7 @@ import io.latchkey.application.usecase.AuthenticateCommand;
 import io.latchkey.application.usecase.AuthenticateUseCase;
 import io.latchkey.domain.model.auth.AuthenticatedCaller;
 import io.latchkey.domain.port.AccessTokenVerifier;
+import io.latchkey.domain.port.NearAuthCache;
 import io.latchkey.domain.port.SessionRepository;
 import io.latchkey.domain.port.UserAuthCache;
 import java.time.InstantSource;
@@ -14,9 +15,10 @@ public final class AuthenticateService implements AuthenticateUseCase {
 
     private final AccessTokenCheck check;
 
-    public AuthenticateService(AccessTokenVerifier verifier, UserAuthCache cache, SessionRepository sessions,
+    public AuthenticateService(AccessTokenVerifier verifier, NearAuthCache near, UserAuthCache cache,
+            SessionRepository sessions,
             FallbackGate fallbackGate, InstantSource clock) {
-        this.check = new AccessTokenCheck(verifier, cache, sessions, fallbackGate, clock);
+        this.check = new AccessTokenCheck(verifier, near, cache, sessions, fallbackGate, clock);
     }
 
     @Override

@@ -7,6 +7,7 @@ import io.latchkey.domain.model.session.TokenPolicy;
 import io.latchkey.domain.model.user.UserId;
 import io.latchkey.domain.port.AuthEventPublisher;
 import io.latchkey.domain.port.IdGenerator;
+import io.latchkey.domain.port.NearAuthCache;
 import io.latchkey.domain.port.SessionRepository;
 import io.latchkey.domain.port.TransactionRunner;
 import io.latchkey.domain.port.UserAuthCache;
@@ -20,7 +21,8 @@ import reactor.core.publisher.Mono;
 
 /**
  * Every revocation goes the same way: commit it in PostgreSQL with its {@code session.revoked} outbox row,
- * then purge Redis at once so it never waits for Kafka. If PostgreSQL fails nothing happened (503); if only
+ * then purge this instance's near cache and Redis at once, so it never waits for Kafka (other instances' near
+ * caches are purged by the event). If PostgreSQL fails nothing happened (503); if only
  * the purge fails, the revocation stands and the event's consumers purge later.
  */
 public final class SessionRevoker {
@@ -29,6 +31,7 @@ public final class SessionRevoker {
 
     private final SessionRepository sessions;
     private final UserRepository users;
+    private final NearAuthCache near;
     private final UserAuthCache cache;
     private final AuthEventPublisher events;
     private final TransactionRunner transactions;
@@ -36,10 +39,12 @@ public final class SessionRevoker {
     private final TokenPolicy policy;
     private final InstantSource clock;
 
-    public SessionRevoker(SessionRepository sessions, UserRepository users, UserAuthCache cache, AuthEventPublisher events,
-            TransactionRunner transactions, IdGenerator ids, TokenPolicy policy, InstantSource clock) {
+    public SessionRevoker(SessionRepository sessions, UserRepository users, NearAuthCache near, UserAuthCache cache,
+            AuthEventPublisher events, TransactionRunner transactions, IdGenerator ids, TokenPolicy policy,
+            InstantSource clock) {
         this.sessions = sessions;
         this.users = users;
+        this.near = near;
         this.cache = cache;
         this.events = events;
         this.transactions = transactions;
@@ -56,6 +61,7 @@ public final class SessionRevoker {
                             .flatMap(revoked -> revoked
                                     ? events.publish(revokedEvent(userId, List.of(sessionId), reason, now)).thenReturn(true)
                                     : Mono.just(false)))
+                    .then(near.evictSession(userId, sessionId))
                     .then(purge(cache.evictSession(userId, sessionId), userId));
         });
     }
@@ -67,6 +73,7 @@ public final class SessionRevoker {
             return transactions.inTransaction(sessions.revokeAll(userId, reason, now)
                             .flatMap(revoked -> users.raiseAuthEpoch(userId)
                                     .then(events.publish(revokedEvent(userId, revoked, reason, now)))))
+                    .then(near.evictUser(userId))
                     .then(purge(cache.evictUser(userId), userId));
         });
     }

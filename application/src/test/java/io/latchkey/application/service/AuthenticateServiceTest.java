@@ -45,6 +45,25 @@ class AuthenticateServiceTest {
     }
 
     @Test
+    void givenRepeatedRequests_authenticate_answersFromTheNearCacheAfterTheFirst() {
+        authenticate().block();
+        authenticate().block();
+        authenticate().block();
+        assertThat(kit.cache.sessionHits()).isEqualTo(1);
+        assertThat(kit.near.hits()).isEqualTo(2);
+    }
+
+    @Test
+    void givenNearCachePurgedByAnEvent_authenticate_asksRedisAgainAndSeesTheRevocation() {
+        authenticate().block();
+        kit.sessions.revoke(claims.sessionId());
+        kit.cache.evictSession(user.id(), claims.sessionId()).block();
+        assertThat(authenticate().block()).as("still served from the near cache until its purge").isNotNull();
+        kit.near.evictSession(user.id(), claims.sessionId()).block();
+        StepVerifier.create(authenticate()).expectError(SessionRevokedException.class).verify();
+    }
+
+    @Test
     void givenCacheMiss_authenticate_refillsFromRecord() {
         kit.cache.evictUser(user.id()).block();
         assertThat(authenticate().block()).isNotNull();
@@ -55,6 +74,7 @@ class AuthenticateServiceTest {
     void givenRevokedSessionAndEmptyCache_authenticate_isRejected() {
         kit.sessions.revoke(claims.sessionId());
         kit.cache.evictSession(user.id(), claims.sessionId()).block();
+        kit.near.evictSession(user.id(), claims.sessionId()).block();
         StepVerifier.create(authenticate()).expectError(SessionRevokedException.class).verify();
     }
 
@@ -70,6 +90,7 @@ class AuthenticateServiceTest {
         kit.cache.simulateOutage(true);
         assertThat(authenticate().block()).isNotNull();
         kit.sessions.revoke(claims.sessionId());
+        kit.near.evictSession(user.id(), claims.sessionId()).block();
         StepVerifier.create(authenticate()).expectError(SessionRevokedException.class).verify();
     }
 

@@ -7,6 +7,7 @@ import io.latchkey.domain.testfixtures.DirectTransactionRunner;
 import io.latchkey.domain.testfixtures.FakePasswordHasher;
 import io.latchkey.domain.testfixtures.FakeTokens;
 import io.latchkey.domain.testfixtures.InMemorySessionRepository;
+import io.latchkey.domain.testfixtures.InMemoryNearAuthCache;
 import io.latchkey.domain.testfixtures.InMemoryUserAuthCache;
 import io.latchkey.domain.testfixtures.InMemoryUserRepository;
 import io.latchkey.domain.testfixtures.MutableInstantSource;
@@ -21,6 +22,7 @@ final class ServiceTestKit {
     final InMemoryUserRepository users = new InMemoryUserRepository();
     final InMemorySessionRepository sessions = new InMemorySessionRepository(users, clock);
     final InMemoryUserAuthCache cache = new InMemoryUserAuthCache();
+    final InMemoryNearAuthCache near = new InMemoryNearAuthCache();
     final FakePasswordHasher hasher = new FakePasswordHasher();
     final FakeTokens tokens = new FakeTokens(clock);
     final RecordingAuthEventPublisher events = new RecordingAuthEventPublisher();
@@ -39,11 +41,11 @@ final class ServiceTestKit {
     }
 
     AuthenticateService authenticate() {
-        return new AuthenticateService(tokens, cache, sessions, gate, clock);
+        return new AuthenticateService(tokens, near, cache, sessions, gate, clock);
     }
 
     SessionRevoker revoker() {
-        return new SessionRevoker(sessions, users, cache, events, transactions, ids, policy, clock);
+        return new SessionRevoker(sessions, users, near, cache, events, transactions, ids, policy, clock);
     }
 
     RefreshTokensService refresh() {

@@ -1,6 +1,13 @@
 package io.latchkey.bootstrap.config;
 
 import io.latchkey.adapters.kafka.AuthEventsTopic;
+import io.latchkey.adapters.kafka.InstanceIdentity;
+import io.latchkey.adapters.redis.CaffeineNearAuthCache;
+import io.latchkey.adapters.redis.NearCacheSettings;
+import io.latchkey.domain.port.NearAuthCache;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.util.UUID;
+import org.springframework.core.env.Environment;
 import io.latchkey.adapters.redis.AuthCacheSettings;
 import io.latchkey.adapters.web.security.PasswordHashingSettings;
 import io.latchkey.application.service.FallbackGate;
@@ -58,6 +65,19 @@ class PolicyConfiguration {
     @Bean
     AuthEventsTopic authEventsTopic(EventsProperties properties) {
         return properties.toTopic();
+    }
+
+    @Bean
+    NearAuthCache nearAuthCache(CacheProperties properties, MeterRegistry meters) {
+        return new CaffeineNearAuthCache(new NearCacheSettings(properties.nearTtl(), properties.nearMaxEntries()), meters);
+    }
+
+    /** {@code latchkey.instance-id}, else the host name (the pod name on Kubernetes), else a random id. */
+    @Bean
+    InstanceIdentity instanceIdentity(Environment environment) {
+        String configured = environment.getProperty("latchkey.instance-id", environment.getProperty("HOSTNAME", ""));
+        String id = configured.isBlank() ? UUID.randomUUID().toString() : configured.replaceAll("[^A-Za-z0-9._-]", "-");
+        return new InstanceIdentity(id);
     }
 
     @Bean

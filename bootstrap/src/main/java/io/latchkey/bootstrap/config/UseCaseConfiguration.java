@@ -4,7 +4,23 @@ import io.latchkey.application.service.AuthenticateService;
 import io.latchkey.application.service.FallbackGate;
 import io.latchkey.application.service.GetProfileService;
 import io.latchkey.application.service.LoginService;
+import io.latchkey.adapters.redis.LocalEventLedger;
+import io.latchkey.adapters.redis.RedisEventLedger;
+import io.latchkey.application.service.EvictLocalAuthStateService;
+import io.latchkey.application.service.EvictSharedAuthStateService;
 import io.latchkey.application.service.IntrospectTokenService;
+import io.latchkey.application.service.PurgePublishedEventsService;
+import io.latchkey.application.service.RelayOutboxService;
+import io.latchkey.application.usecase.EvictLocalAuthStateUseCase;
+import io.latchkey.application.usecase.EvictSharedAuthStateUseCase;
+import io.latchkey.application.usecase.PurgePublishedEventsUseCase;
+import io.latchkey.application.usecase.RelayOutboxUseCase;
+import io.latchkey.domain.model.outbox.RetryPolicy;
+import io.latchkey.domain.port.AuthEventStreamPublisher;
+import io.latchkey.domain.port.NearAuthCache;
+import io.latchkey.domain.port.OutboxRepository;
+import java.time.Duration;
+import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
 import io.latchkey.application.service.ListSessionsService;
 import io.latchkey.application.service.LogoutAllSessionsService;
 import io.latchkey.application.service.LogoutService;
@@ -59,16 +75,16 @@ class UseCaseConfiguration {
     }
 
     @Bean
-    AuthenticateUseCase authenticateUseCase(AccessTokenVerifier verifier, UserAuthCache cache,
+    AuthenticateUseCase authenticateUseCase(AccessTokenVerifier verifier, NearAuthCache near, UserAuthCache cache,
             SessionRepository sessions, FallbackGate fallbackGate, InstantSource clock) {
-        return new AuthenticateService(verifier, cache, sessions, fallbackGate, clock);
+        return new AuthenticateService(verifier, near, cache, sessions, fallbackGate, clock);
     }
 
     @Bean
-    SessionRevoker sessionRevoker(SessionRepository sessions, UserRepository users, UserAuthCache cache,
-            AuthEventPublisher events, TransactionRunner transactions, IdGenerator ids, TokenPolicy policy,
-            InstantSource clock) {
-        return new SessionRevoker(sessions, users, cache, events, transactions, ids, policy, clock);
+    SessionRevoker sessionRevoker(SessionRepository sessions, UserRepository users, NearAuthCache near,
+            UserAuthCache cache, AuthEventPublisher events, TransactionRunner transactions, IdGenerator ids,
+            TokenPolicy policy, InstantSource clock) {
+        return new SessionRevoker(sessions, users, near, cache, events, transactions, ids, policy, clock);
     }
 
     @Bean
@@ -101,14 +117,35 @@ class UseCaseConfiguration {
     }
 
     @Bean
-    IntrospectTokenUseCase introspectTokenUseCase(AccessTokenVerifier verifier, UserAuthCache cache,
-            SessionRepository sessions, FallbackGate fallbackGate, InstantSource clock) {
-        return new IntrospectTokenService(verifier, cache, sessions, fallbackGate, clock);
+    IntrospectTokenUseCase introspectTokenUseCase(AccessTokenVerifier verifier, NearAuthCache near,
+            UserAuthCache cache, SessionRepository sessions, FallbackGate fallbackGate, InstantSource clock) {
+        return new IntrospectTokenService(verifier, near, cache, sessions, fallbackGate, clock);
     }
 
     @Bean
     PurgeEndedSessionsUseCase purgeEndedSessionsUseCase(SessionRepository sessions, InstantSource clock) {
         return new PurgeEndedSessionsService(sessions, clock);
+    }
+
+    @Bean
+    RelayOutboxUseCase relayOutboxUseCase(OutboxRepository outbox, AuthEventStreamPublisher stream,
+            TransactionRunner transactions, InstantSource clock) {
+        return new RelayOutboxService(outbox, stream, transactions, RetryPolicy.DEFAULT, clock);
+    }
+
+    @Bean
+    PurgePublishedEventsUseCase purgePublishedEventsUseCase(OutboxRepository outbox, InstantSource clock) {
+        return new PurgePublishedEventsService(outbox, clock);
+    }
+
+    @Bean
+    EvictSharedAuthStateUseCase evictSharedAuthStateUseCase(UserAuthCache cache, ReactiveStringRedisTemplate redis) {
+        return new EvictSharedAuthStateService(cache, new RedisEventLedger(redis, "auth-cache", Duration.ofDays(2)));
+    }
+
+    @Bean
+    EvictLocalAuthStateUseCase evictLocalAuthStateUseCase(NearAuthCache near) {
+        return new EvictLocalAuthStateService(near, new LocalEventLedger(100_000, Duration.ofHours(1)));
     }
 
     @Bean

@@ -1,0 +1,92 @@
+package io.latchkey.adapters.redis;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import io.latchkey.domain.model.auth.AuthSnapshot;
+import io.latchkey.domain.model.session.SessionId;
+import io.latchkey.domain.model.user.UserId;
+import io.latchkey.domain.port.NearAuthCache;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicLong;
+import reactor.core.publisher.Mono;
+
+/**
+ * This instance's near cache: a bounded Caffeine map from session to snapshot, entries living at most a few
+ * seconds (so a missed purge heals by itself), purged by this instance's revocations and by auth events.
+ * Per-user generations make a fill racing a purge a no-op, as in Redis.
+ */
+public final class CaffeineNearAuthCache implements NearAuthCache {
+
+    private final Cache<SessionId, AuthSnapshot> sessions;
+    private final Cache<UserId, AtomicLong> generations;
+    private final Counter hits;
+    private final Counter misses;
+
+    public CaffeineNearAuthCache(NearCacheSettings settings, MeterRegistry meters) {
+        this.sessions = Caffeine.newBuilder().maximumSize(settings.maxEntries()).expireAfterWrite(settings.ttl()).build();
+        // Generations must outlive the entries they guard; an expired generation restarts at a fresh value.
+        this.generations = Caffeine.newBuilder().expireAfterAccess(settings.ttl().multipliedBy(4).plus(Duration.ofSeconds(1)))
+                .build();
+        this.hits = AuthCacheMetrics.lookups(meters, "near", "hit");
+        this.misses = AuthCacheMetrics.lookups(meters, "near", "miss");
+    }
+
+    @Override
+    public long generation(UserId userId) {
+        return generationOf(userId).get();
+    }
+
+    @Override
+    public Mono<AuthSnapshot> findSession(UserId userId, SessionId sessionId) {
+        AuthSnapshot snapshot = sessions.getIfPresent(sessionId);
+        if (snapshot == null || !snapshot.userId().equals(userId)) {
+            misses.increment();
+            return Mono.empty();
+        }
+        hits.increment();
+        return Mono.just(snapshot);
+    }
+
+    @Override
+    public Mono<Void> putSession(AuthSnapshot snapshot, long expectedGeneration) {
+        AtomicLong generation = generationOf(snapshot.userId());
+        synchronized (generation) {
+            if (generation.get() == expectedGeneration) {
+                sessions.put(snapshot.sessionId(), snapshot);
+            }
+        }
+        return Mono.empty();
+    }
+
+    @Override
+    public Mono<Void> evictSession(UserId userId, SessionId sessionId) {
+        AtomicLong generation = generationOf(userId);
+        synchronized (generation) {
+            generation.incrementAndGet();
+            sessions.invalidate(sessionId);
+        }
+        return Mono.empty();
+    }
+
+    @Override
+    public Mono<Void> evictUser(UserId userId) {
+        AtomicLong generation = generationOf(userId);
+        synchronized (generation) {
+            generation.incrementAndGet();
+            sessions.asMap().values().removeIf(snapshot -> snapshot.userId().equals(userId));
+        }
+        return Mono.empty();
+    }
+
+    /** Whether this instance currently holds the session: what propagation measurements watch. */
+    public boolean holds(SessionId sessionId) {
+        return sessions.getIfPresent(sessionId) != null;
+    }
+
+    private AtomicLong generationOf(UserId userId) {
+        // A fresh generation starts from the clock, never from zero, so it cannot match a stale expectation.
+        return generations.get(userId, key -> new AtomicLong(System.nanoTime()));
+    }
+}

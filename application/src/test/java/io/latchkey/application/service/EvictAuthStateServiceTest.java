@@ -1,0 +1,64 @@
+package io.latchkey.application.service;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.latchkey.application.usecase.EvictUserAuthStateCommand;
+import io.latchkey.domain.model.auth.AuthSnapshot;
+import io.latchkey.domain.model.session.SessionId;
+import io.latchkey.domain.model.user.UserId;
+import io.latchkey.domain.testfixtures.InMemoryEventLedger;
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+class EvictAuthStateServiceTest {
+
+    private final ServiceTestKit kit = new ServiceTestKit();
+    private final UserId user = new UserId(UUID.randomUUID());
+    private final SessionId first = new SessionId(UUID.randomUUID());
+    private final SessionId second = new SessionId(UUID.randomUUID());
+
+    EvictAuthStateServiceTest() {
+        for (SessionId sid : List.of(first, second)) {
+            AuthSnapshot snapshot = new AuthSnapshot(user, sid, Set.of("USER"), false, 0, kit.clock.instant().plus(Duration.ofDays(1)));
+            kit.cache.putSession(snapshot, 0).block();
+            kit.near.putSession(snapshot, 0).block();
+        }
+    }
+
+    @Test
+    void givenSessionEvent_sharedAndLocalEviction_purgeOnlyThoseSessionsOncePerEvent() {
+        EvictSharedAuthStateService shared = new EvictSharedAuthStateService(kit.cache, new InMemoryEventLedger());
+        EvictLocalAuthStateService local = new EvictLocalAuthStateService(kit.near, new InMemoryEventLedger());
+        EvictUserAuthStateCommand event = new EvictUserAuthStateCommand(UUID.randomUUID(), user, List.of(first), false);
+
+        assertThat(shared.evictShared(event).block()).isTrue();
+        assertThat(local.evictLocal(event).block()).isTrue();
+        assertThat(shared.evictShared(event).block()).as("duplicate").isFalse();
+        assertThat(local.evictLocal(event).block()).as("duplicate").isFalse();
+
+        assertThat(kit.cache.findSession(user, first).block()).isNull();
+        assertThat(kit.near.holds(first)).isFalse();
+        assertThat(kit.cache.findSession(user, second).block()).isNotNull();
+        assertThat(kit.near.holds(second)).isTrue();
+    }
+
+    @Test
+    void givenUserEvent_eviction_purgesEverySession() {
+        EvictUserAuthStateCommand event = new EvictUserAuthStateCommand(UUID.randomUUID(), user, List.of(), true);
+        new EvictSharedAuthStateService(kit.cache, new InMemoryEventLedger()).evictShared(event).block();
+        new EvictLocalAuthStateService(kit.near, new InMemoryEventLedger()).evictLocal(event).block();
+        assertThat(kit.cache.findSession(user, second).block()).isNull();
+        assertThat(kit.near.holds(first)).isFalse();
+        assertThat(kit.near.holds(second)).isFalse();
+    }
+
+    @Test
+    void givenEventThatAsksForNothing_eviction_isANoOp() {
+        EvictUserAuthStateCommand event = new EvictUserAuthStateCommand(UUID.randomUUID(), user, List.of(), false);
+        assertThat(new EvictSharedAuthStateService(kit.cache, new InMemoryEventLedger()).evictShared(event).block()).isFalse();
+        assertThat(kit.cache.findSession(user, first).block()).isNotNull();
+    }
+}

@@ -1,0 +1,24 @@
+package io.latchkey.domain.port;
+
+import io.latchkey.domain.model.auth.AuthSnapshot;
+import io.latchkey.domain.model.session.SessionId;
+import io.latchkey.domain.model.user.UserId;
+import reactor.core.publisher.Mono;
+
+/**
+ * A short-lived cache of auth snapshots in this instance's memory, in front of the shared cache. Same
+ * generation rule as {@link UserAuthCache}: a fill is dropped if a purge for the user happened since the
+ * caller read the generation.
+ */
+public interface NearAuthCache {
+
+    long generation(UserId userId);
+
+    Mono<AuthSnapshot> findSession(UserId userId, SessionId sessionId);
+
+    Mono<Void> putSession(AuthSnapshot snapshot, long expectedGeneration);
+
+    Mono<Void> evictSession(UserId userId, SessionId sessionId);
+
+    Mono<Void> evictUser(UserId userId);
+}

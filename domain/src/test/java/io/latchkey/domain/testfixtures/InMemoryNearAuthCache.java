@@ -1,0 +1,59 @@
+package io.latchkey.domain.testfixtures;
+
+import io.latchkey.domain.model.auth.AuthSnapshot;
+import io.latchkey.domain.model.session.SessionId;
+import io.latchkey.domain.model.user.UserId;
+import io.latchkey.domain.port.NearAuthCache;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import reactor.core.publisher.Mono;
+
+/** The near-cache contract without expiry. */
+public final class InMemoryNearAuthCache implements NearAuthCache {
+
+    private final Map<UserId, Long> generations = new ConcurrentHashMap<>();
+    private final Map<SessionId, AuthSnapshot> sessions = new ConcurrentHashMap<>();
+    private final AtomicInteger hits = new AtomicInteger();
+
+    @Override
+    public long generation(UserId userId) {
+        return generations.getOrDefault(userId, 0L);
+    }
+
+    @Override
+    public Mono<AuthSnapshot> findSession(UserId userId, SessionId sessionId) {
+        return Mono.justOrEmpty(sessions.get(sessionId)).filter(s -> s.userId().equals(userId))
+                .doOnNext(hit -> hits.incrementAndGet());
+    }
+
+    @Override
+    public synchronized Mono<Void> putSession(AuthSnapshot snapshot, long expectedGeneration) {
+        if (generation(snapshot.userId()) == expectedGeneration) {
+            sessions.put(snapshot.sessionId(), snapshot);
+        }
+        return Mono.empty();
+    }
+
+    @Override
+    public synchronized Mono<Void> evictSession(UserId userId, SessionId sessionId) {
+        sessions.remove(sessionId);
+        generations.merge(userId, 1L, Long::sum);
+        return Mono.empty();
+    }
+
+    @Override
+    public synchronized Mono<Void> evictUser(UserId userId) {
+        sessions.values().removeIf(s -> s.userId().equals(userId));
+        generations.merge(userId, 1L, Long::sum);
+        return Mono.empty();
+    }
+
+    public int hits() {
+        return hits.get();
+    }
+
+    public boolean holds(SessionId sessionId) {
+        return sessions.containsKey(sessionId);
+    }
+}
