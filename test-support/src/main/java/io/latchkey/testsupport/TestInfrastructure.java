@@ -61,6 +61,24 @@ public final class TestInfrastructure implements AutoCloseable {
         return redis().properties();
     }
 
+    /**
+     * Creates a fresh, empty database on the same PostgreSQL server and returns the properties pointing at it,
+     * for tests whose instances must not share tables (an outbox) with the rest of the suite.
+     */
+    public Map<String, String> isolatedDatabase(String name) {
+        if (!name.matches("[a-z][a-z0-9_]{0,62}")) {
+            throw new IllegalArgumentException("database names are lower-case identifiers");
+        }
+        try (java.sql.Connection admin = java.sql.DriverManager.getConnection(jdbcUrl(), databaseUser(), databasePassword())) {
+            admin.createStatement().execute("CREATE DATABASE " + name);
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException("cannot create database " + name, e);
+        }
+        Map<String, String> properties = new LinkedHashMap<>(postgresProperties());
+        properties.replaceAll((key, value) -> key.endsWith(".url") ? value.substring(0, value.lastIndexOf('/') + 1) + name : value);
+        return Map.copyOf(properties);
+    }
+
     public String jdbcUrl() {
         return postgres().jdbcUrl();
     }

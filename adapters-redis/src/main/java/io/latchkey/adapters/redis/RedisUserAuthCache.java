@@ -29,7 +29,8 @@ import reactor.core.publisher.Mono;
 
 /**
  * The per-user auth cache on Redis. Fills are conditional Lua scripts on the user's generation and purges
- * raise it, atomically, because every key of a user lives in one slot.
+ * raise it, atomically, because every key of a user lives in one slot. Purges also announce themselves on
+ * a pub/sub channel, so every instance drops its near-cache copy at once, Kafka or not.
  */
 @Component
 class RedisUserAuthCache implements UserAuthCache {
@@ -121,13 +122,15 @@ class RedisUserAuthCache implements UserAuthCache {
     @Override
     public Mono<Void> evictSession(UserId userId, SessionId sessionId) {
         return run(EVICT_SESSION, List.of(RedisKeys.generation(userId), RedisKeys.session(userId, sessionId),
-                RedisKeys.sessionIndex(userId)), List.of(sessionId.toString(), Long.toString(GENERATION_TTL.toMillis())));
+                RedisKeys.sessionIndex(userId)), List.of(sessionId.toString(), Long.toString(GENERATION_TTL.toMillis()),
+                NearCachePurges.CHANNEL, NearCachePurges.session(userId, sessionId)));
     }
 
     @Override
     public Mono<Void> evictUser(UserId userId) {
         return run(EVICT_USER, List.of(RedisKeys.generation(userId), RedisKeys.sessionIndex(userId),
-                RedisKeys.profile(userId)), List.of(RedisKeys.sessionPrefix(userId), Long.toString(GENERATION_TTL.toMillis())));
+                RedisKeys.profile(userId)), List.of(RedisKeys.sessionPrefix(userId), Long.toString(GENERATION_TTL.toMillis()),
+                NearCachePurges.CHANNEL, NearCachePurges.user(userId)));
     }
 
     private Mono<Map<String, String>> entries(String key) {

@@ -20,10 +20,7 @@ public final class EvictLocalAuthStateService implements EvictLocalAuthStateUseC
 
     @Override
     public Mono<Boolean> evictLocal(EvictUserAuthStateCommand command) {
-        if (command.evictsNothing()) {
-            return Mono.just(false);
-        }
-        Mono<Void> purge = command.wholeUser() ? near.evictUser(command.userId())
+        Mono<Void> purge = command.evictsNothing() ? Mono.empty() : command.wholeUser() ? near.evictUser(command.userId())
                 : Flux.fromIterable(command.sessionIds()).concatMap(sid -> near.evictSession(command.userId(), sid)).then();
         return ledger.isRecorded(command.eventId())
                 .flatMap(seen -> seen ? Mono.just(false) : purge.then(ledger.record(command.eventId())));

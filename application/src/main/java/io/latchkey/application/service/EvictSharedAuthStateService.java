@@ -23,10 +23,7 @@ public final class EvictSharedAuthStateService implements EvictSharedAuthStateUs
 
     @Override
     public Mono<Boolean> evictShared(EvictUserAuthStateCommand command) {
-        if (command.evictsNothing()) {
-            return Mono.just(false);
-        }
-        Mono<Void> purge = command.wholeUser() ? cache.evictUser(command.userId())
+        Mono<Void> purge = command.evictsNothing() ? Mono.empty() : command.wholeUser() ? cache.evictUser(command.userId())
                 : Flux.fromIterable(command.sessionIds()).concatMap(sid -> cache.evictSession(command.userId(), sid)).then();
         return ledger.isRecorded(command.eventId())
                 .flatMap(seen -> seen ? Mono.just(false) : purge.then(ledger.record(command.eventId())));

@@ -5,6 +5,6 @@ import reactor.core.publisher.Mono;
 /** Purges the shared Redis auth cache for an event; run by one consumer group for the whole cluster. */
 public interface EvictSharedAuthStateUseCase {
 
-    /** True if this delivery purged, false if it was a duplicate or asked for nothing. */
+    /** True on an event's first delivery (purging what it asks for), false for a duplicate. */
     Mono<Boolean> evictShared(EvictUserAuthStateCommand command);
 }

@@ -1,6 +1,7 @@
 package io.latchkey.adapters.kafka.consumer;
 
 import io.latchkey.application.usecase.EvictLocalAuthStateUseCase;
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.time.Duration;
@@ -27,6 +28,7 @@ class NearCacheInvalidationListener {
     private final JsonMapper json;
     private final InstantSource clock;
     private final Timer propagation;
+    private final Counter handled;
 
     NearCacheInvalidationListener(EvictLocalAuthStateUseCase evict, JsonMapper json, InstantSource clock,
             MeterRegistry meters) {
@@ -37,14 +39,18 @@ class NearCacheInvalidationListener {
                 .description("From a revocation's commit to this instance's near-cache purge")
                 .publishPercentileHistogram()
                 .register(meters);
+        this.handled = ConsumerMetrics.handled(meters, "near");
     }
 
     @KafkaListener(id = "#{@instanceIdentity.nearCacheGroup()}", groupId = "#{@instanceIdentity.nearCacheGroup()}",
             topics = "#{@authEventsTopic.name()}", properties = "auto.offset.reset=latest")
     void onEvent(ConsumerRecord<String, String> record) {
         AuthEventMessages.Parsed event = AuthEventMessages.parse(json, record.value());
-        Boolean purged = evict.evictLocal(event.command()).block(TIMEOUT);
-        if (Boolean.TRUE.equals(purged) && event.type().endsWith("session.revoked")) {
+        Boolean firstDelivery = evict.evictLocal(event.command()).block(TIMEOUT);
+        if (Boolean.TRUE.equals(firstDelivery)) {
+            handled.increment();
+        }
+        if (Boolean.TRUE.equals(firstDelivery) && event.type().endsWith("session.revoked")) {
             Instant now = clock.instant();
             propagation.record(Duration.between(event.occurredAt(), now).abs());
         }

@@ -1,6 +1,8 @@
 package io.latchkey.adapters.kafka.consumer;
 
 import io.latchkey.application.usecase.EvictSharedAuthStateUseCase;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -22,10 +24,12 @@ class SharedCacheInvalidationListener {
 
     private final EvictSharedAuthStateUseCase evict;
     private final JsonMapper json;
+    private final Counter handled;
 
-    SharedCacheInvalidationListener(EvictSharedAuthStateUseCase evict, JsonMapper json) {
+    SharedCacheInvalidationListener(EvictSharedAuthStateUseCase evict, JsonMapper json, MeterRegistry meters) {
         this.evict = evict;
         this.json = json;
+        this.handled = ConsumerMetrics.handled(meters, "shared");
     }
 
     @KafkaListener(id = "latchkey-shared-purge", groupId = GROUP, topics = "#{@authEventsTopic.name()}",
@@ -33,6 +37,8 @@ class SharedCacheInvalidationListener {
     void onEvent(ConsumerRecord<String, String> record) {
         AuthEventMessages.Parsed event = AuthEventMessages.parse(json, record.value());
         // The listener thread is the framework's, not an event loop: waiting here is the back-pressure.
-        evict.evictShared(event.command()).block(TIMEOUT);
+        if (Boolean.TRUE.equals(evict.evictShared(event.command()).block(TIMEOUT))) {
+            handled.increment();
+        }
     }
 }

@@ -10,6 +10,7 @@ import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
 
 /**
  * Sends an outbox message keyed by user id (one user's events share a partition) as CloudEvents 1.0 binary
@@ -39,7 +40,8 @@ class KafkaAuthEventStreamPublisher implements AuthEventStreamPublisher {
         header(headers, CloudEventHeaders.CONTENT_TYPE, "application/json");
         ProducerRecord<String, String> record = new ProducerRecord<>(topic.name(), null,
                 message.userId().toString(), message.payload(), headers);
-        return Mono.fromFuture(() -> kafka.send(record)).then();
+        // send() can block for metadata while the broker is unreachable (max.block.ms): keep it off event loops.
+        return Mono.fromFuture(() -> kafka.send(record)).subscribeOn(Schedulers.boundedElastic()).then();
     }
 
     private static void header(RecordHeaders headers, String name, String value) {

@@ -1,0 +1,153 @@
+package io.latchkey.bootstrap.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.latchkey.testsupport.KafkaProcess;
+import io.latchkey.testsupport.TestInfrastructure;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Kafka down: every endpoint still works, revocations are still effective at once on both instances, the
+ * outbox grows. Kafka back: every event of the outage is handled exactly once by each consumer group.
+ */
+class KafkaOutageIT {
+
+    private static final String PASSWORD = "correct horse battery staple";
+    private static KafkaProcess kafka;
+    private static TwoInstances instances;
+    private static Map<String, String> database;
+    private final JsonMapper json = JsonMapper.builder().build();
+
+    @BeforeAll
+    static void start() {
+        kafka = KafkaProcess.start();
+        // Its own database: other application contexts of the suite relay the shared outbox to the other broker.
+        database = TestInfrastructure.shared().isolatedDatabase("outage_" + UUID.randomUUID().toString().replace("-", ""));
+        Map<String, String> properties = new java.util.HashMap<>(database);
+        properties.put("spring.kafka.bootstrap-servers", kafka.bootstrapServers());
+        properties.put("latchkey.events.relay-poll-interval", "200ms");
+        instances = new TwoInstances(properties);
+    }
+
+    @AfterAll
+    static void stop() {
+        if (instances != null) {
+            instances.close();
+        }
+        if (kafka != null) {
+            kafka.close();
+        }
+    }
+
+    @Test
+    void givenKafkaDown_authKeepsWorkingAndEveryEventIsDeliveredOnceAfterwards() throws Exception {
+        String email = "outage-" + UUID.randomUUID() + "@example.com";
+        assertThat(instances.post(instances.a, "/api/v1/accounts", credentials(email), null).statusCode()).isEqualTo(201);
+        awaitConsumersCaughtUp();
+        double sharedBefore = handled("shared", instances.a) + handled("shared", instances.b);
+        double nearBeforeA = handled("near", instances.a);
+        double nearBeforeB = handled("near", instances.b);
+
+        Map<String, String> first = tokens(instances.post(instances.a, "/api/v1/auth/login", credentials(email), null).body());
+        assertThat(instances.getStatus(instances.b, "/api/v1/me", first.get("access"))).isEqualTo(200);
+
+        Instant outageStart = Instant.now();
+        kafka.stop();
+
+        Map<String, String> second = tokens(instances.post(instances.b, "/api/v1/auth/login", credentials(email), null).body());
+        Map<String, String> rotated = tokens(instances.post(instances.a, "/api/v1/auth/refresh",
+                "{\"refresh_token\":\"" + first.get("refresh") + "\"}", null).body());
+        assertThat(instances.getStatus(instances.b, "/api/v1/me", rotated.get("access"))).isEqualTo(200);
+        assertThat(instances.post(instances.a, "/api/v1/auth/logout", "", rotated.get("access")).statusCode()).isEqualTo(204);
+        assertThat(instances.getStatus(instances.b, "/api/v1/me", rotated.get("access")))
+                .as("revoked on B at once, without Kafka").isEqualTo(401);
+        assertThat(instances.getStatus(instances.a, "/api/v1/me", rotated.get("access"))).isEqualTo(401);
+        assertThat(instances.getStatus(instances.a, "/api/v1/me", second.get("access"))).isEqualTo(200);
+        assertThat(instances.post(instances.b, "/api/v1/auth/logout-all", "", second.get("access")).statusCode()).isEqualTo(204);
+        assertThat(instances.getStatus(instances.a, "/api/v1/me", second.get("access"))).isEqualTo(401);
+
+        List<UUID> outageEvents = eventsSince(outageStart);
+        assertThat(outageEvents).as("session.started, token.rotated, two session.revoked").hasSize(4);
+        assertThat(pending()).as("the outbox holds them while Kafka is down").isEqualTo(outageEvents.size());
+
+        kafka.resume();
+
+        await().atMost(Duration.ofSeconds(90)).until(() -> pending() == 0);
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+            assertThat(handled("shared", instances.a) + handled("shared", instances.b) - sharedBefore)
+                    .isEqualTo(outageEvents.size() + 1.0);
+            assertThat(handled("near", instances.a) - nearBeforeA).isEqualTo(outageEvents.size() + 1.0);
+            assertThat(handled("near", instances.b) - nearBeforeB).isEqualTo(outageEvents.size() + 1.0);
+        });
+        ReactiveStringRedisTemplate redis = instances.a.getBean(ReactiveStringRedisTemplate.class);
+        for (UUID event : outageEvents) {
+            assertThat(redis.hasKey("lk:evt:auth-cache:" + event).block()).as("shared ledger has %s", event).isTrue();
+        }
+        Thread.sleep(1000);
+        assertThat(handled("near", instances.b) - nearBeforeB).as("no event handled twice").isEqualTo(outageEvents.size() + 1.0);
+    }
+
+    /** Waits until the consumers have handled everything published so far (the registration's events). */
+    private void awaitConsumersCaughtUp() {
+        await().atMost(Duration.ofSeconds(60)).until(() -> pending() == 0);
+        await().atMost(Duration.ofSeconds(60)).until(() -> handled("near", instances.a) >= 1 && handled("near", instances.b) >= 1
+                && handled("shared", instances.a) + handled("shared", instances.b) >= 1);
+    }
+
+    private static double handled(String group, ConfigurableApplicationContext instance) {
+        var counter = instance.getBean(MeterRegistry.class).find("latchkey.events.handled").tag("group", group).counter();
+        return counter == null ? 0 : counter.count();
+    }
+
+    private Map<String, String> tokens(String body) {
+        var node = json.readTree(body);
+        return Map.of("access", node.get("access_token").asString(), "refresh", node.get("refresh_token").asString());
+    }
+
+    private static String credentials(String email) {
+        return "{\"email\":\"" + email + "\",\"password\":\"" + PASSWORD + "\"}";
+    }
+
+    private static Connection jdbc() throws Exception {
+        return DriverManager.getConnection(database.get("spring.flyway.url"), database.get("spring.flyway.user"),
+                database.get("spring.flyway.password"));
+    }
+
+    private static long pending() throws Exception {
+        try (Connection c = jdbc(); ResultSet rs = c.createStatement().executeQuery(
+                "SELECT count(*) FROM outbox WHERE published_at IS NULL")) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    private static List<UUID> eventsSince(Instant start) throws Exception {
+        try (Connection c = jdbc(); var q = c.prepareStatement("SELECT id FROM outbox WHERE created_at >= ? ORDER BY created_at")) {
+            q.setTimestamp(1, Timestamp.from(start));
+            List<UUID> ids = new ArrayList<>();
+            try (ResultSet rs = q.executeQuery()) {
+                while (rs.next()) {
+                    ids.add(UUID.fromString(rs.getString(1)));
+                }
+            }
+            return ids;
+        }
+    }
+}
