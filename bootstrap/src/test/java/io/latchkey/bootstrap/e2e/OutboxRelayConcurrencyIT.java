@@ -68,7 +68,7 @@ class OutboxRelayConcurrencyIT extends IntegrationTest {
                 .blockLast(Duration.ofSeconds(60));
 
         List<ConsumerRecord<String, String>> records = TopicReader.read("latchkey.auth-events.v1",
-                r -> ("io.latchkey.test." + marker).equals(TopicReader.header(r, "ce_type")), ROWS + 10, Duration.ofSeconds(20));
+                r -> ("io.latchkey.test." + marker).equals(TopicReader.header(r, "ce_type")), ROWS + 1, Duration.ofSeconds(8));
         Map<String, Long> perId = records.stream()
                 .collect(Collectors.groupingBy(r -> TopicReader.header(r, "ce_id"), Collectors.counting()));
         assertThat(perId.keySet()).isEqualTo(ids);

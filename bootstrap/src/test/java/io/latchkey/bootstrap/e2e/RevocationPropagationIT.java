@@ -1,12 +1,18 @@
 package io.latchkey.bootstrap.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.nimbusds.jwt.SignedJWT;
 import io.latchkey.adapters.redis.CaffeineNearAuthCache;
 import io.latchkey.domain.model.session.SessionId;
 import io.latchkey.domain.port.NearAuthCache;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.distribution.HistogramSnapshot;
+import io.micrometer.core.instrument.distribution.ValueAtPercentile;
 import java.io.IOException;
+import java.util.concurrent.TimeUnit;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -23,10 +29,11 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Logout on instance A, rejection on instance B: B holds the session in its near cache, and only the
- * {@code session.revoked} event (outbox → Kafka → B's own consumer group) can purge it before its TTL. Over
+ * Logout on instance A, rejection on instance B: B holds the session in its near cache, which only a purge
+ * announcement (Redis pub/sub, at A's revocation) or the {@code session.revoked} event (outbox → Kafka → B's own
+ * consumer group) can empty before its TTL. Over
  * {@value #LOGOUTS} logouts the test measures, from A's 204, the time until B's near cache dropped the session
- * and until B answered 401, and writes the distribution to {@code bench/out/propagation.txt}.
+ * and until B answered 401, plus B's Kafka-path timer, and writes them to {@code bench/out/propagation.txt}.
  */
 class RevocationPropagationIT {
 
@@ -75,16 +82,25 @@ class RevocationPropagationIT {
             purgeMicros.add((purged - loggedOut) / 1_000);
             rejectMicros.add((rejected - loggedOut) / 1_000);
         }
-        report(purgeMicros, rejectMicros);
+        Timer kafkaPath = instances.b.getBean(MeterRegistry.class).find("latchkey.revocation.propagation").timer();
+        await().atMost(Duration.ofSeconds(10)).until(() -> kafkaPath.count() >= LOGOUTS);
+        report(purgeMicros, rejectMicros, kafkaPath.takeSnapshot());
     }
 
-    private static void report(List<Long> purge, List<Long> reject) throws IOException {
+    private static void report(List<Long> purge, List<Long> reject, HistogramSnapshot kafka) throws IOException {
+        StringBuilder kafkaPercentiles = new StringBuilder();
+        for (ValueAtPercentile value : kafka.percentileValues()) {
+            kafkaPercentiles.append(String.format(Locale.ROOT, "p%.0f %.1f  ", value.percentile() * 100,
+                    value.value(TimeUnit.MILLISECONDS)));
+        }
         String text = String.format(Locale.ROOT,
                 "revocation propagation over %d logouts (A's 204 -> B), milliseconds%n"
                         + "near-cache purge on B: p50 %.1f  p95 %.1f  p99 %.1f  max %.1f%n"
-                        + "first 401 from B:      p50 %.1f  p95 %.1f  p99 %.1f  max %.1f%n",
+                        + "first 401 from B:      p50 %.1f  p95 %.1f  p99 %.1f  max %.1f%n"
+                        + "Kafka path (event occurred_at -> B's consumer purged, %d events): %smax %.1f%n",
                 purge.size(), pct(purge, 50), pct(purge, 95), pct(purge, 99), pct(purge, 100),
-                pct(reject, 50), pct(reject, 95), pct(reject, 99), pct(reject, 100));
+                pct(reject, 50), pct(reject, 95), pct(reject, 99), pct(reject, 100),
+                kafka.count(), kafkaPercentiles, kafka.max(TimeUnit.MILLISECONDS));
         System.out.print(text);
         Path out = Path.of("..", "bench", "out");
         Files.createDirectories(out);

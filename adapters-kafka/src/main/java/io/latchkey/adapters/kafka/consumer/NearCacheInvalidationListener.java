@@ -38,6 +38,7 @@ class NearCacheInvalidationListener {
         this.propagation = Timer.builder("latchkey.revocation.propagation")
                 .description("From a revocation's commit to this instance's near-cache purge")
                 .publishPercentileHistogram()
+                .publishPercentiles(0.5, 0.95, 0.99)
                 .register(meters);
         this.handled = ConsumerMetrics.handled(meters, "near");
     }
