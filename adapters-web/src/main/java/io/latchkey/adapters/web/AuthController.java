@@ -39,20 +39,24 @@ class AuthController {
     private final LogoutAllSessionsUseCase logoutAll;
     private final AuthenticateUseCase authenticate;
     private final RefreshTokenCookies cookies;
+    private final AuthOutcomes outcomes;
 
     AuthController(LoginUseCase login, RefreshTokensUseCase refresh, LogoutUseCase logout,
-            LogoutAllSessionsUseCase logoutAll, AuthenticateUseCase authenticate, RefreshTokenCookies cookies) {
+            LogoutAllSessionsUseCase logoutAll, AuthenticateUseCase authenticate, RefreshTokenCookies cookies,
+            AuthOutcomes outcomes) {
         this.login = login;
         this.refresh = refresh;
         this.logout = logout;
         this.logoutAll = logoutAll;
         this.authenticate = authenticate;
         this.cookies = cookies;
+        this.outcomes = outcomes;
     }
 
     @PostMapping(path = "/login", consumes = MediaType.APPLICATION_JSON_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)
     Mono<ResponseEntity<TokenResponse>> login(@RequestBody LoginRequest request, ServerWebExchange exchange) {
-        return login.login(request.toCommand(clientOf(exchange.getRequest()))).map(pair -> tokens(pair, exchange));
+        return outcomes.login(login.login(request.toCommand(clientOf(exchange.getRequest()))))
+                .map(pair -> tokens(pair, exchange));
     }
 
     /** The refresh token comes in the JSON body, or (cookie mode) in the refresh cookie with a CSRF header. */
@@ -60,8 +64,8 @@ class AuthController {
     Mono<ResponseEntity<TokenResponse>> refresh(@RequestBody(required = false) RefreshRequest request,
             ServerWebExchange exchange) {
         String fromBody = request == null ? null : request.refreshToken();
-        return cookies.refreshToken(fromBody, exchange)
-                .flatMap(token -> refresh.refresh(new RefreshTokensCommand(token)))
+        return outcomes.refresh(cookies.refreshToken(fromBody, exchange)
+                        .flatMap(token -> refresh.refresh(new RefreshTokensCommand(token))))
                 .map(pair -> tokens(pair, exchange));
     }
 

@@ -34,9 +34,9 @@ import reactor.core.publisher.Mono;
  */
 @Configuration(proxyBeanMethods = false)
 @EnableWebFluxSecurity
-class SecurityConfiguration {
+public class SecurityConfiguration {
 
-    static final String INTROSPECT_PATH = "/api/v1/auth/introspect";
+    public static final String INTROSPECT_PATH = "/api/v1/auth/introspect";
     private static final String BEARER_PREFIX = "Bearer ";
     private static final String BASIC_PREFIX = "Basic ";
 
@@ -74,7 +74,8 @@ class SecurityConfiguration {
                                 "/api/v1/auth/verify")
                         .permitAll()
                         .pathMatchers(HttpMethod.GET, "/.well-known/**", "/actuator/health/**", "/actuator/health",
-                                "/actuator/info", "/actuator/prometheus")
+                                "/actuator/info", "/actuator/prometheus", "/v3/api-docs", "/v3/api-docs/**",
+                                "/swagger-ui.html", "/swagger-ui/**", "/webjars/**")
                         .permitAll()
                         .anyExchange().authenticated())
                 .exceptionHandling(handling -> handling
