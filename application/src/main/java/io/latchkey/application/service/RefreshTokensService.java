@@ -22,6 +22,8 @@ import io.latchkey.domain.port.UserRepository;
 import java.time.Instant;
 import java.time.InstantSource;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Mono;
 
 /**
@@ -31,6 +33,8 @@ import reactor.core.publisher.Mono;
  * successor (derived, never stored). Any other old token revokes the whole session.
  */
 public final class RefreshTokensService implements RefreshTokensUseCase {
+
+    private static final Logger log = LoggerFactory.getLogger(RefreshTokensService.class);
 
     private final SessionRepository sessions;
     private final UserRepository users;
@@ -101,6 +105,7 @@ public final class RefreshTokensService implements RefreshTokensUseCase {
     }
 
     private <T> Mono<T> reuseDetected(Session session) {
+        log.warn("refresh token reuse detected: session {} of user {} revoked", session.id(), session.userId());
         return revoker.revokeOne(session.userId(), session.id(), RevocationReason.REFRESH_REUSE)
                 .then(Mono.error(new RefreshTokenReuseException()));
     }

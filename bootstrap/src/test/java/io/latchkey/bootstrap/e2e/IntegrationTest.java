@@ -4,7 +4,9 @@ import io.latchkey.adapters.web.security.IntrospectionClients;
 import io.latchkey.testsupport.TestInfrastructure;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -75,5 +77,21 @@ public abstract class IntegrationTest {
 
     protected String accessTokenFor(String email) {
         return (String) login(email).get("access_token");
+    }
+
+    protected static String sessionIdOf(String accessToken) throws Exception {
+        return com.nimbusds.jwt.SignedJWT.parse(accessToken).getJWTClaimsSet().getStringClaim("sid");
+    }
+
+    /** Moves a session's last rotation into the past, as if the grace window had elapsed. */
+    protected static void ageRotation(String sessionId, Duration by) throws Exception {
+        try (Connection c = jdbc(); PreparedStatement u = c.prepareStatement(
+                "UPDATE sessions SET rotated_at = rotated_at - make_interval(secs => ?) WHERE id = ?::uuid")) {
+            u.setLong(1, by.toSeconds());
+            u.setString(2, sessionId);
+            if (u.executeUpdate() != 1) {
+                throw new IllegalStateException("no such session " + sessionId);
+            }
+        }
     }
 }

@@ -52,6 +52,25 @@ class ObservabilityIT extends IntegrationTest {
     }
 
     @Test
+    void givenRefreshTokenReuse_theWarningCarriesTheRequestId(CapturedOutput output) throws Exception {
+        Map<String, Object> first = login(registeredEmail());
+        refresh((String) first.get("refresh_token"));
+        ageRotation(sessionIdOf((String) first.get("access_token")), Duration.ofSeconds(11));
+        http.post().uri("/api/v1/auth/refresh").header("X-Request-Id", "reuse-probe-42").contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("refresh_token", first.get("refresh_token"))).exchange()
+                .expectStatus().isUnauthorized()
+                .expectHeader().valueEquals("X-Request-Id", "reuse-probe-42");
+        assertThat(output.getAll().lines().filter(line -> line.contains("refresh token reuse detected")))
+                .singleElement().satisfies(line -> assertThat(line).contains("[reuse-probe-42]").contains("WARN"));
+    }
+
+    private String registeredEmail() {
+        String email = uniqueEmail();
+        register(email);
+        return email;
+    }
+
+    @Test
     void givenHealthGroups_livenessAndReadinessAreUpAndKafkaIsReported() {
         http.get().uri("/actuator/health/liveness").exchange().expectStatus().isOk().expectBody()
                 .jsonPath("$.status").isEqualTo("UP");

@@ -41,10 +41,6 @@ class TokenLifecycleIT extends IntegrationTest {
     @LocalServerPort
     int port;
 
-    private String sessionIdOf(String accessToken) throws Exception {
-        return SignedJWT.parse(accessToken).getJWTClaimsSet().getStringClaim("sid");
-    }
-
     private static Map<String, Object> sessionRow(String sessionId) throws Exception {
         try (Connection c = jdbc(); PreparedStatement q = c.prepareStatement(
                 "SELECT status, generation, revocation_reason, (SELECT count(*) FROM refresh_tokens t WHERE t.session_id = s.id) AS tokens "
@@ -55,15 +51,6 @@ class TokenLifecycleIT extends IntegrationTest {
                 return Map.of("status", rs.getString(1), "generation", rs.getLong(2),
                         "reason", String.valueOf(rs.getString(3)), "tokens", rs.getLong(4));
             }
-        }
-    }
-
-    private static void ageRotation(String sessionId, Duration by) throws Exception {
-        try (Connection c = jdbc(); PreparedStatement u = c.prepareStatement(
-                "UPDATE sessions SET rotated_at = rotated_at - make_interval(secs => ?) WHERE id = ?::uuid")) {
-            u.setLong(1, by.toSeconds());
-            u.setString(2, sessionId);
-            assertThat(u.executeUpdate()).isEqualTo(1);
         }
     }
 
