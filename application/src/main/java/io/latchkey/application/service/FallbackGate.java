@@ -2,6 +2,7 @@ package io.latchkey.application.service;
 
 import io.latchkey.domain.error.DependencyUnavailableException;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
 import reactor.core.publisher.Mono;
 
@@ -25,7 +26,18 @@ public final class FallbackGate {
             if (!permits.tryAcquire()) {
                 return Mono.error(new DependencyUnavailableException("redis", cacheFailure));
             }
-            return fallback.get().doFinally(signal -> permits.release());
+            // Released as the fallback answers, before the rest of the request runs: a second lookup of the
+            // same request (the profile after the session check) must not find the gate taken by itself.
+            AtomicBoolean held = new AtomicBoolean(true);
+            Runnable release = () -> {
+                if (held.compareAndSet(true, false)) {
+                    permits.release();
+                }
+            };
+            return fallback.get()
+                    .doOnSuccess(value -> release.run())
+                    .doOnError(error -> release.run())
+                    .doOnCancel(release);
         });
     }
 }

@@ -12,6 +12,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 public record CacheProperties(
         @DefaultValue("1h") Duration profileTtl,
         @DefaultValue("64") int fallbackMaxConcurrent,
+        @DefaultValue("true") boolean nearEnabled,
         @DefaultValue("3s") Duration nearTtl,
-        @DefaultValue("100000") long nearMaxEntries) {
+        @DefaultValue("100000") long nearMaxEntries,
+        @DefaultValue("100000") long verifiedTokensMaxEntries) {
 }

@@ -3,6 +3,10 @@ package io.latchkey.bootstrap.config;
 import io.latchkey.adapters.kafka.AuthEventsTopic;
 import io.latchkey.adapters.kafka.InstanceIdentity;
 import io.latchkey.adapters.redis.CaffeineNearAuthCache;
+import io.latchkey.adapters.redis.DisabledNearAuthCache;
+import io.latchkey.adapters.web.security.VerifiedTokenCacheSettings;
+import io.lettuce.core.ClientOptions;
+import org.springframework.boot.data.redis.autoconfigure.LettuceClientConfigurationBuilderCustomizer;
 import io.latchkey.adapters.redis.NearCacheSettings;
 import io.latchkey.domain.port.NearAuthCache;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -69,7 +73,23 @@ class PolicyConfiguration {
 
     @Bean
     NearAuthCache nearAuthCache(CacheProperties properties, MeterRegistry meters) {
-        return new CaffeineNearAuthCache(new NearCacheSettings(properties.nearTtl(), properties.nearMaxEntries()), meters);
+        return properties.nearEnabled()
+                ? new CaffeineNearAuthCache(new NearCacheSettings(properties.nearTtl(), properties.nearMaxEntries()), meters)
+                : new DisabledNearAuthCache();
+    }
+
+    @Bean
+    VerifiedTokenCacheSettings verifiedTokenCacheSettings(CacheProperties properties) {
+        return new VerifiedTokenCacheSettings(properties.verifiedTokensMaxEntries());
+    }
+
+    /** While Redis is unreachable, fail its commands at once (the PostgreSQL fallback answers) instead of queueing them. */
+    @Bean
+    LettuceClientConfigurationBuilderCustomizer failFastWhileDisconnected() {
+        return builder -> builder.clientOptions(ClientOptions.builder()
+                .disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)
+                .autoReconnect(true)
+                .build());
     }
 
     /** {@code latchkey.instance-id}, else the host name (the pod name on Kubernetes), else a random id. */

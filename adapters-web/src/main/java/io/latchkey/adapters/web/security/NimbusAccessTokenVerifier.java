@@ -20,13 +20,11 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
-import org.springframework.stereotype.Component;
 
 /**
  * Strict local verification: RS256 only, a known {@code kid}, {@code typ at+jwt}, exact issuer, required
  * audience and expiry, no key material taken from the token's own header, time claims within the skew.
  */
-@Component
 class NimbusAccessTokenVerifier implements AccessTokenVerifier {
 
     private final DefaultJWTProcessor<SecurityContext> processor = new DefaultJWTProcessor<>();

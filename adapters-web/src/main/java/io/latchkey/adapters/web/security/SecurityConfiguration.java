@@ -73,7 +73,7 @@ public class SecurityConfiguration {
                         .pathMatchers(HttpMethod.POST, "/api/v1/accounts", "/api/v1/auth/login", "/api/v1/auth/refresh",
                                 "/api/v1/auth/verify")
                         .permitAll()
-                        .pathMatchers(HttpMethod.GET, "/.well-known/**", "/actuator/health/**", "/actuator/health",
+                        .pathMatchers(HttpMethod.GET, "/ping", "/.well-known/**", "/actuator/health/**", "/actuator/health",
                                 "/actuator/info", "/actuator/prometheus", "/v3/api-docs", "/v3/api-docs/**",
                                 "/swagger-ui.html", "/swagger-ui/**", "/webjars/**")
                         .permitAll()

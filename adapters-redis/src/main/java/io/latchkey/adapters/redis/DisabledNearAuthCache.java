@@ -1,0 +1,36 @@
+package io.latchkey.adapters.redis;
+
+import io.latchkey.domain.model.auth.AuthSnapshot;
+import io.latchkey.domain.model.session.SessionId;
+import io.latchkey.domain.model.user.UserId;
+import io.latchkey.domain.port.NearAuthCache;
+import reactor.core.publisher.Mono;
+
+/** No near cache ({@code latchkey.cache.near-enabled=false}): every request asks Redis. */
+public final class DisabledNearAuthCache implements NearAuthCache {
+
+    @Override
+    public long generation(UserId userId) {
+        return 0;
+    }
+
+    @Override
+    public Mono<AuthSnapshot> findSession(UserId userId, SessionId sessionId) {
+        return Mono.empty();
+    }
+
+    @Override
+    public Mono<Void> putSession(AuthSnapshot snapshot, long expectedGeneration) {
+        return Mono.empty();
+    }
+
+    @Override
+    public Mono<Void> evictSession(UserId userId, SessionId sessionId) {
+        return Mono.empty();
+    }
+
+    @Override
+    public Mono<Void> evictUser(UserId userId) {
+        return Mono.empty();
+    }
+}
