@@ -5,6 +5,7 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import io.latchkey.domain.model.auth.AuthSnapshot;
 import io.latchkey.domain.model.session.SessionId;
 import io.latchkey.domain.model.user.UserId;
+import io.latchkey.domain.model.user.UserProfile;
 import io.latchkey.domain.port.NearAuthCache;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -20,12 +21,14 @@ import reactor.core.publisher.Mono;
 public final class CaffeineNearAuthCache implements NearAuthCache {
 
     private final Cache<SessionId, AuthSnapshot> sessions;
+    private final Cache<UserId, UserProfile> profiles;
     private final Cache<UserId, AtomicLong> generations;
     private final Counter hits;
     private final Counter misses;
 
     public CaffeineNearAuthCache(NearCacheSettings settings, MeterRegistry meters) {
         this.sessions = Caffeine.newBuilder().maximumSize(settings.maxEntries()).expireAfterWrite(settings.ttl()).build();
+        this.profiles = Caffeine.newBuilder().maximumSize(settings.maxEntries()).expireAfterWrite(settings.ttl()).build();
         // Generations must outlive the entries they guard; an expired generation restarts at a fresh value.
         this.generations = Caffeine.newBuilder().expireAfterAccess(settings.ttl().multipliedBy(4).plus(Duration.ofSeconds(1)))
                 .build();
@@ -61,6 +64,22 @@ public final class CaffeineNearAuthCache implements NearAuthCache {
     }
 
     @Override
+    public Mono<UserProfile> findProfile(UserId userId) {
+        return Mono.justOrEmpty(profiles.getIfPresent(userId));
+    }
+
+    @Override
+    public Mono<Void> putProfile(UserProfile profile, long expectedGeneration) {
+        AtomicLong generation = generationOf(profile.id());
+        synchronized (generation) {
+            if (generation.get() == expectedGeneration) {
+                profiles.put(profile.id(), profile);
+            }
+        }
+        return Mono.empty();
+    }
+
+    @Override
     public Mono<Void> evictSession(UserId userId, SessionId sessionId) {
         AtomicLong generation = generationOf(userId);
         synchronized (generation) {
@@ -76,6 +95,7 @@ public final class CaffeineNearAuthCache implements NearAuthCache {
         synchronized (generation) {
             generation.incrementAndGet();
             sessions.asMap().values().removeIf(snapshot -> snapshot.userId().equals(userId));
+            profiles.invalidate(userId);
         }
         return Mono.empty();
     }

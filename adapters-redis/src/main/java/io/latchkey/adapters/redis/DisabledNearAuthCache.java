@@ -3,6 +3,7 @@ package io.latchkey.adapters.redis;
 import io.latchkey.domain.model.auth.AuthSnapshot;
 import io.latchkey.domain.model.session.SessionId;
 import io.latchkey.domain.model.user.UserId;
+import io.latchkey.domain.model.user.UserProfile;
 import io.latchkey.domain.port.NearAuthCache;
 import reactor.core.publisher.Mono;
 
@@ -21,6 +22,16 @@ public final class DisabledNearAuthCache implements NearAuthCache {
 
     @Override
     public Mono<Void> putSession(AuthSnapshot snapshot, long expectedGeneration) {
+        return Mono.empty();
+    }
+
+    @Override
+    public Mono<UserProfile> findProfile(UserId userId) {
+        return Mono.empty();
+    }
+
+    @Override
+    public Mono<Void> putProfile(UserProfile profile, long expectedGeneration) {
         return Mono.empty();
     }
 

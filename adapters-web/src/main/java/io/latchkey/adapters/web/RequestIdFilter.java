@@ -1,9 +1,8 @@
 package io.latchkey.adapters.web;
 
-import io.micrometer.context.ContextRegistry;
+import io.latchkey.application.usecase.RequestContextKeys;
 import java.util.UUID;
 import java.util.regex.Pattern;
-import org.slf4j.MDC;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
@@ -15,21 +14,16 @@ import reactor.util.context.Context;
 
 /**
  * Gives every request an id (the caller's {@code X-Request-Id} if it is a plain token, else a new one), echoes it
- * in the response, and puts it in the Reactor context, whence context propagation copies it into the logging MDC
- * as {@code requestId} on every thread the request runs on.
+ * in the response, and puts it in the Reactor context, where the use cases put it into the MDC of the lines a
+ * request logs.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class RequestIdFilter implements WebFilter {
 
     static final String HEADER = "X-Request-Id";
-    static final String KEY = "requestId";
+    static final String KEY = RequestContextKeys.REQUEST_ID;
     private static final Pattern ACCEPTABLE = Pattern.compile("[A-Za-z0-9._-]{1,64}");
-
-    RequestIdFilter() {
-        ContextRegistry.getInstance().registerThreadLocalAccessor(KEY, () -> MDC.get(KEY),
-                value -> MDC.put(KEY, value), () -> MDC.remove(KEY));
-    }
 
     @Override
     public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {

@@ -4,18 +4,21 @@ import io.latchkey.application.usecase.GetProfileCommand;
 import io.latchkey.application.usecase.GetProfileUseCase;
 import io.latchkey.domain.error.SessionRevokedException;
 import io.latchkey.domain.model.user.UserProfile;
+import io.latchkey.domain.port.NearAuthCache;
 import io.latchkey.domain.port.UserAuthCache;
 import io.latchkey.domain.port.UserRepository;
 import reactor.core.publisher.Mono;
 
-/** Reads the profile from the per-user cache, filling it from PostgreSQL on a miss. */
+/** Reads the profile from the near cache, then the per-user Redis cache, filling both from PostgreSQL on a miss. */
 public final class GetProfileService implements GetProfileUseCase {
 
+    private final NearAuthCache near;
     private final UserAuthCache cache;
     private final UserRepository users;
     private final FallbackGate fallbackGate;
 
-    public GetProfileService(UserAuthCache cache, UserRepository users, FallbackGate fallbackGate) {
+    public GetProfileService(NearAuthCache near, UserAuthCache cache, UserRepository users, FallbackGate fallbackGate) {
+        this.near = near;
         this.cache = cache;
         this.users = users;
         this.fallbackGate = fallbackGate;
@@ -23,6 +26,13 @@ public final class GetProfileService implements GetProfileUseCase {
 
     @Override
     public Mono<UserProfile> getProfile(GetProfileCommand command) {
+        return near.findProfile(command.userId()).switchIfEmpty(Mono.defer(() -> {
+            long generation = near.generation(command.userId());
+            return shared(command).flatMap(profile -> near.putProfile(profile, generation).thenReturn(profile));
+        }));
+    }
+
+    private Mono<UserProfile> shared(GetProfileCommand command) {
         return cache.findProfile(command.userId())
                 .switchIfEmpty(Mono.defer(() -> cache.generation(command.userId())
                         .flatMap(generation -> fromRecord(command)

@@ -105,8 +105,9 @@ public final class RefreshTokensService implements RefreshTokensUseCase {
     }
 
     private <T> Mono<T> reuseDetected(Session session) {
-        log.warn("refresh token reuse detected: session {} of user {} revoked", session.id(), session.userId());
-        return revoker.revokeOne(session.userId(), session.id(), RevocationReason.REFRESH_REUSE)
+        return RequestLogging.warn(log, "refresh token reuse detected: session {} of user {} revoked", session.id(),
+                        session.userId())
+                .then(revoker.revokeOne(session.userId(), session.id(), RevocationReason.REFRESH_REUSE))
                 .then(Mono.error(new RefreshTokenReuseException()));
     }
 

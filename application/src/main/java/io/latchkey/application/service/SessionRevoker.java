@@ -83,10 +83,8 @@ public final class SessionRevoker {
     }
 
     private static Mono<Void> purge(Mono<Void> eviction, UserId userId) {
-        return eviction.onErrorResume(e -> {
-            log.warn("revocation committed but the cache purge for user {} failed; event consumers will purge: {}",
-                    userId, e.toString());
-            return Mono.empty();
-        });
+        return eviction.onErrorResume(e -> RequestLogging.warn(log,
+                "revocation committed but the cache purge for user {} failed; event consumers will purge: {}",
+                userId, e.toString()));
     }
 }

@@ -53,6 +53,6 @@ final class ServiceTestKit {
     }
 
     GetProfileService profiles() {
-        return new GetProfileService(cache, users, gate);
+        return new GetProfileService(near, cache, users, gate);
     }
 }

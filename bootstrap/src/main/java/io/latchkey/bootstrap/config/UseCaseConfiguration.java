@@ -149,7 +149,8 @@ class UseCaseConfiguration {
     }
 
     @Bean
-    GetProfileUseCase getProfileUseCase(UserAuthCache cache, UserRepository users, FallbackGate fallbackGate) {
-        return new GetProfileService(cache, users, fallbackGate);
+    GetProfileUseCase getProfileUseCase(NearAuthCache near, UserAuthCache cache, UserRepository users,
+            FallbackGate fallbackGate) {
+        return new GetProfileService(near, cache, users, fallbackGate);
     }
 }

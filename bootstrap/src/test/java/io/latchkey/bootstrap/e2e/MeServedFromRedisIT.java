@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.latchkey.domain.model.user.UserId;
+import io.latchkey.domain.port.NearAuthCache;
 import io.latchkey.domain.port.UserAuthCache;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -15,13 +16,16 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 /**
- * After the first call, /me and the session check behind it are answered from Redis: with the users table
- * locked or the row changed underneath, the cached answer stands until the cache is purged.
+ * After the first call, /me and the session check behind it are answered from the caches (near cache, Redis):
+ * with the users table locked or the row changed underneath, the cached answer stands until they are purged.
  */
 class MeServedFromRedisIT extends IntegrationTest {
 
     @Autowired
     UserAuthCache cache;
+
+    @Autowired
+    NearAuthCache near;
 
     @Test
     void givenCachedProfile_meAnswersWhileUsersTableIsLockedAndRowChanged_untilPurged() throws Exception {
@@ -43,6 +47,7 @@ class MeServedFromRedisIT extends IntegrationTest {
             assertThat(whileLocked.get("first_name")).as("answered from cache, not the changed row").isNull();
 
             cache.evictUser(UserId.parse(userId)).block();
+            near.evictUser(UserId.parse(userId)).block();
             assertThatThrownBy(() -> me(impatient, token))
                     .as("with the cache purged the answer has to wait for the locked table")
                     .hasMessageContaining("Timeout");

@@ -3,10 +3,11 @@ package io.latchkey.domain.port;
 import io.latchkey.domain.model.auth.AuthSnapshot;
 import io.latchkey.domain.model.session.SessionId;
 import io.latchkey.domain.model.user.UserId;
+import io.latchkey.domain.model.user.UserProfile;
 import reactor.core.publisher.Mono;
 
 /**
- * A short-lived cache of auth snapshots in this instance's memory, in front of the shared cache. Same
+ * A short-lived cache of auth snapshots (and profiles) in this instance's memory, in front of the shared cache. Same
  * generation rule as {@link UserAuthCache}: a fill is dropped if a purge for the user happened since the
  * caller read the generation.
  */
@@ -18,7 +19,12 @@ public interface NearAuthCache {
 
     Mono<Void> putSession(AuthSnapshot snapshot, long expectedGeneration);
 
+    Mono<UserProfile> findProfile(UserId userId);
+
+    Mono<Void> putProfile(UserProfile profile, long expectedGeneration);
+
     Mono<Void> evictSession(UserId userId, SessionId sessionId);
 
+    /** Drops the user's sessions and profile. */
     Mono<Void> evictUser(UserId userId);
 }

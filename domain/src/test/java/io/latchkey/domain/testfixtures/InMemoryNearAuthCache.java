@@ -3,6 +3,7 @@ package io.latchkey.domain.testfixtures;
 import io.latchkey.domain.model.auth.AuthSnapshot;
 import io.latchkey.domain.model.session.SessionId;
 import io.latchkey.domain.model.user.UserId;
+import io.latchkey.domain.model.user.UserProfile;
 import io.latchkey.domain.port.NearAuthCache;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -14,6 +15,7 @@ public final class InMemoryNearAuthCache implements NearAuthCache {
 
     private final Map<UserId, Long> generations = new ConcurrentHashMap<>();
     private final Map<SessionId, AuthSnapshot> sessions = new ConcurrentHashMap<>();
+    private final Map<UserId, UserProfile> profiles = new ConcurrentHashMap<>();
     private final AtomicInteger hits = new AtomicInteger();
 
     @Override
@@ -36,6 +38,19 @@ public final class InMemoryNearAuthCache implements NearAuthCache {
     }
 
     @Override
+    public Mono<UserProfile> findProfile(UserId userId) {
+        return Mono.justOrEmpty(profiles.get(userId));
+    }
+
+    @Override
+    public synchronized Mono<Void> putProfile(UserProfile profile, long expectedGeneration) {
+        if (generation(profile.id()) == expectedGeneration) {
+            profiles.put(profile.id(), profile);
+        }
+        return Mono.empty();
+    }
+
+    @Override
     public synchronized Mono<Void> evictSession(UserId userId, SessionId sessionId) {
         sessions.remove(sessionId);
         generations.merge(userId, 1L, Long::sum);
@@ -45,6 +60,7 @@ public final class InMemoryNearAuthCache implements NearAuthCache {
     @Override
     public synchronized Mono<Void> evictUser(UserId userId) {
         sessions.values().removeIf(s -> s.userId().equals(userId));
+        profiles.remove(userId);
         generations.merge(userId, 1L, Long::sum);
         return Mono.empty();
     }

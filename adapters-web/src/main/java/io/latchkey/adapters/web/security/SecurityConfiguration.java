@@ -23,6 +23,8 @@ import org.springframework.security.web.server.SecurityWebFilterChain;
 import org.springframework.security.web.server.authentication.AuthenticationWebFilter;
 import org.springframework.security.web.server.authentication.ServerAuthenticationConverter;
 import org.springframework.security.web.server.context.NoOpServerSecurityContextRepository;
+import org.springframework.security.web.server.firewall.ServerWebExchangeFirewall;
+import org.springframework.security.web.server.firewall.StrictServerWebExchangeFirewall;
 import org.springframework.security.web.server.savedrequest.NoOpServerRequestCache;
 import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatchers;
 import reactor.core.publisher.Mono;
@@ -100,6 +102,14 @@ public class SecurityConfiguration {
             return (Authentication) UsernamePasswordAuthenticationToken.authenticated(id, null,
                     List.of(new SimpleGrantedAuthority("ROLE_INTROSPECTION_CLIENT")));
         });
+    }
+
+    /** Spring Security's strict firewall, with the header-value rule evaluated without a regular expression. */
+    @Bean
+    ServerWebExchangeFirewall firewall() {
+        StrictServerWebExchangeFirewall firewall = new StrictServerWebExchangeFirewall();
+        firewall.setAllowedHeaderValues(HeaderValues::allowed);
+        return firewall;
     }
 
     private static ServerHttpSecurity stateless(ServerHttpSecurity http) {

@@ -1,0 +1,132 @@
+#!/usr/bin/env bash
+# The benchmark suite (bench/README.md): builds the service, starts it on real PostgreSQL, Redis and Kafka on
+# loopback, runs bounded wrk loads and writes the figures into bench/RESULTS.md. About 8 minutes; needs wrk
+# (installed from Debian's packages when missing, which needs root).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+OUT=bench/out
+mkdir -p "$OUT"
+rm -f "$OUT"/infra.properties "$OUT"/*.log "$OUT"/*.txt "$OUT"/*.jfr
+
+java_major() { "$1" -version 2>&1 | awk -F'"' '/version/ { split($2, v, "."); print (v[1] == "1" ? v[2] : v[1]); exit }'; }
+if [ -z "${JAVA_HOME:-}" ] || [ "$(java_major "$JAVA_HOME/bin/java")" -lt 21 ]; then
+  for candidate in /usr/lib/jvm/*; do
+    if [ -x "$candidate/bin/java" ] && [ "$(java_major "$candidate/bin/java")" -ge 21 ]; then JAVA_HOME="$candidate"; fi
+  done
+fi
+export JAVA_HOME
+JAVA="$JAVA_HOME/bin/java"
+command -v wrk >/dev/null || { apt-get update -qq && apt-get install -y -qq wrk >/dev/null; }
+
+THREADS=2; CONNECTIONS=32; DURATION=${BENCH_DURATION:-15s}
+PORT=18080; MPORT=18081; USERS=50; REFRESH_POOL=${BENCH_REFRESH_POOL:-2000}
+PASSWORD='correct horse battery staple'
+
+echo "== building"
+./mvnw -B -q -pl bootstrap -am clean package -DskipTests
+./mvnw -B -q -f bench/jmh/pom.xml package
+JAR=$(ls bootstrap/target/bootstrap-*.jar | grep -v plain | head -1)
+./mvnw -B -q -pl bootstrap dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile="$(pwd)/$OUT/classpath.txt"
+CP="bootstrap/target/test-classes:bootstrap/target/classes:$(cat "$OUT/classpath.txt")"
+
+cleanup() { [ -n "${SERVICE:-}" ] && kill "$SERVICE" 2>/dev/null; [ -n "${INFRA:-}" ] && kill "$INFRA" 2>/dev/null; wait 2>/dev/null || true; }
+trap cleanup EXIT
+
+echo "== starting PostgreSQL, Redis and Kafka"
+"$JAVA" -cp "$CP" io.latchkey.bootstrap.bench.BenchInfrastructure "$OUT/infra.properties" > "$OUT/infra.log" 2>&1 &
+INFRA=$!
+until [ -f "$OUT/infra.properties" ]; do sleep 0.5; done
+
+now_ms() { date +%s%3N; }
+# start_service NAME HEALTH_PATH [args…]: starts the jar, waits for HEALTH_PATH, sets SERVICE and READY_MS.
+start_service() {
+  local name=$1 health=$2; shift 2
+  local started; started=$(now_ms)
+  # The heap a 768 MiB container gets from the chart's -XX:MaxRAMPercentage=75.
+  "$JAVA" -Xmx576m -jar "$JAR" --spring.config.additional-location="file:$OUT/infra.properties" \
+    --server.port=$PORT --management.server.port=$MPORT --latchkey.sessions.cleanup.enabled=false \
+    --logging.level.root=WARN "$@" > "$OUT/$name.log" 2>&1 &
+  SERVICE=$!
+  until curl -sf "http://localhost:$MPORT$health" >/dev/null; do sleep 0.05; done
+  READY_MS=$(( $(now_ms) - started ))
+}
+stop_service() { kill "$SERVICE"; wait "$SERVICE" 2>/dev/null || true; SERVICE=""; }
+rss_mib() { echo $(( $(ps -o rss= -p "$SERVICE") / 1024 )); }
+# warm_up SCRIPT PATH: 10 s of the same load, discarded, so the JIT has compiled the path being measured.
+warm_up() { wrk -t$THREADS -c$CONNECTIONS -d10s --timeout 10s -s "$1" "http://localhost:$PORT$2" > /dev/null; }
+# run_wrk NAME SCRIPT PATH: records "NAME requests=… rps=… p50=… …" in results.txt.
+run_wrk() {
+  local name=$1 script=$2 path=$3
+  wrk -t$THREADS -c$CONNECTIONS -d"$DURATION" --timeout 10s -s "$script" "http://localhost:$PORT$path" > "$OUT/wrk-$name.txt"
+  echo "$name $(grep '^RESULT' "$OUT/wrk-$name.txt" | cut -d' ' -f2-)" | tee -a "$OUT/results.txt"
+}
+
+echo "== scenarios 1, 2, 5, 6, 8 (near cache on)"
+start_service main /actuator/health/readiness
+echo "startup_ms $READY_MS" | tee -a "$OUT/results.txt"
+sleep 2; echo "rss_idle_mib $(rss_mib)" | tee -a "$OUT/results.txt"
+: > "$OUT/users.txt"; : > "$OUT/access-tokens.txt"
+for i in $(seq 1 $USERS); do
+  email="bench-$i-$(date +%s%N)@example.com"
+  curl -sf -o /dev/null -X POST "http://localhost:$PORT/api/v1/accounts" -H 'Content-Type: application/json' \
+    -d "{\"email\":\"$email\",\"password\":\"$PASSWORD\"}"
+  echo "$email" >> "$OUT/users.txt"
+  curl -sf -X POST "http://localhost:$PORT/api/v1/auth/login" -H 'Content-Type: application/json' \
+    -d "{\"email\":\"$email\",\"password\":\"$PASSWORD\"}" | sed -E 's/.*"access_token":"([^"]+)".*/\1\n/' >> "$OUT/access-tokens.txt"
+done
+warm_up bench/wrk/report.lua /ping
+warm_up bench/wrk/bearer.lua /api/v1/me
+run_wrk noop bench/wrk/report.lua /ping
+( peak=0; while kill -0 "$SERVICE" 2>/dev/null && [ ! -f "$OUT/.load-done" ]; do r=$(rss_mib); [ "$r" -gt "$peak" ] && peak=$r; echo "$peak" > "$OUT/rss-peak.txt"; sleep 0.5; done ) &
+SAMPLER=$!
+"$JAVA_HOME/bin/jcmd" "$SERVICE" JFR.start name=me settings=profile > /dev/null
+run_wrk me_near bench/wrk/bearer.lua /api/v1/me
+"$JAVA_HOME/bin/jcmd" "$SERVICE" JFR.stop name=me filename="$(pwd)/$OUT/profile.jfr" > /dev/null
+touch "$OUT/.load-done"; wait $SAMPLER 2>/dev/null || true; rm -f "$OUT/.load-done"
+echo "rss_load_mib $(cat "$OUT/rss-peak.txt")" | tee -a "$OUT/results.txt"
+run_wrk login bench/wrk/login.lua /api/v1/auth/login
+echo "== seeding $REFRESH_POOL refresh tokens"
+: > "$OUT/refresh-tokens.txt"
+login_refresh() {
+  curl -sf -X POST "http://localhost:$PORT/api/v1/auth/login" -H 'Content-Type: application/json' \
+    -d "{\"email\":\"$1\",\"password\":\"$PASSWORD\"}" | sed -E 's/.*"refresh_token":"([^"]+)".*/\1\n/'
+}
+mapfile -t EMAILS < "$OUT/users.txt"
+PIDS=()
+for i in $(seq 1 "$REFRESH_POOL"); do
+  login_refresh "${EMAILS[$(( i % USERS ))]}" >> "$OUT/refresh-tokens.txt" &
+  PIDS+=($!)
+  if (( ${#PIDS[@]} == 8 )); then wait "${PIDS[@]}"; PIDS=(); fi
+done
+[ ${#PIDS[@]} -eq 0 ] || wait "${PIDS[@]}"
+DURATION=${BENCH_REFRESH_DURATION:-3s} run_wrk refresh bench/wrk/refresh.lua /api/v1/auth/refresh
+stop_service
+
+echo "== scenario 3 (near cache off: every check reads Redis)"
+start_service near_off /actuator/health/readiness --latchkey.cache.near-enabled=false
+warm_up bench/wrk/bearer.lua /api/v1/me
+run_wrk me_redis bench/wrk/bearer.lua /api/v1/me
+stop_service
+
+echo "== scenario 4 (near cache off, Redis unreachable: every check reads PostgreSQL)"
+start_service redis_down /actuator/health/liveness --latchkey.cache.near-enabled=false --spring.data.redis.port=1 \
+  --latchkey.cache.fallback-max-concurrent=1000
+warm_up bench/wrk/bearer.lua /api/v1/me
+run_wrk me_postgres bench/wrk/bearer.lua /api/v1/me
+stop_service
+kill "$INFRA"; wait "$INFRA" 2>/dev/null || true; INFRA=""
+
+echo "== raw rates on this machine, 2 threads (Argon2id at the service's parameters, RS256 signing)"
+for bench in PasswordHashBenchmark JwtSigningBenchmark.sign; do
+  "$JAVA" -jar bench/jmh/target/benchmarks.jar "$bench" -p algorithm=RS256 -f 1 -wi 1 -w 3s -i 2 -r 5s -t 2 -bm thrpt -tu s \
+    > "$OUT/raw-$bench.txt" 2>&1
+  echo "raw_$bench $(awk '/^(Password|JwtSigning)/ { for (i = 1; i <= NF; i++) if ($i == "thrpt") print $(i + 2) }' "$OUT/raw-$bench.txt" | tail -1)" | tee -a "$OUT/results.txt"
+done
+
+echo "== scenario 7 (logout on A -> rejection on B)"
+./mvnw -B -q -pl bootstrap verify -Dit.test=RevocationPropagationIT -Dtest=NONE -Dsurefire.failIfNoSpecifiedTests=false \
+  > "$OUT/propagation-build.log" 2>&1 || { echo "propagation run failed, see $OUT/propagation-build.log"; exit 1; }
+
+"$JAVA_HOME/bin/jfr" view --width 160 hot-methods "$OUT/profile.jfr" > "$OUT/hot-methods.txt" 2>&1 || true
+"$JAVA" bench/tools/WriteResults.java "$OUT" bench/RESULTS.md "$(nproc)" "$("$JAVA" -version 2>&1 | head -1)" "$(wrk -v 2>&1 | head -1)"
+echo "== done: bench/RESULTS.md"

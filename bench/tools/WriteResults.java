@@ -1,0 +1,93 @@
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Turns bench/out/results.txt (written by bench/run.sh) into the "Load" section of bench/RESULTS.md, between
+ * the markers, keeping the rest of the file. Usage: java WriteResults.java OUT_DIR RESULTS_MD CORES JAVA WRK
+ */
+public class WriteResults {
+
+    public static void main(String[] args) throws Exception {
+        Path out = Path.of(args[0]);
+        Path results = Path.of(args[1]);
+        Map<String, Map<String, String>> rows = new HashMap<>();
+        Map<String, String> single = new HashMap<>();
+        for (String line : Files.readAllLines(out.resolve("results.txt"))) {
+            String[] parts = line.trim().split("\\s+");
+            if (parts.length == 2) {
+                single.put(parts[0], parts[1]);
+            } else if (parts.length > 2 && parts[1].contains("=")) {
+                Map<String, String> values = new HashMap<>();
+                for (int i = 1; i < parts.length; i++) {
+                    String[] kv = parts[i].split("=", 2);
+                    values.put(kv[0], kv[1]);
+                }
+                rows.put(parts[0], values);
+            }
+        }
+        double noop = rps(rows, "noop");
+        double argon = Double.parseDouble(single.getOrDefault("raw_PasswordHashBenchmark", "NaN"));
+        double signing = Double.parseDouble(single.getOrDefault("raw_JwtSigningBenchmark.sign", "NaN"));
+        StringBuilder md = new StringBuilder();
+        md.append("<!-- load:begin -->\n## Load (bench/run.sh)\n\n");
+        md.append(String.format(Locale.ROOT, "Run on %s: %s cores, %s, %s. Command: `bench/run.sh` (wrk -t2 -c32, "
+                + "15 s per scenario unless noted; wrk runs on the same 2 cores as the service, PostgreSQL, Redis and Kafka).%n%n",
+                LocalDate.now(), args[2], args[3], args[4]));
+        md.append("| # | scenario | requests/s | vs no-op | p50 ms | p99 ms | p99.9 ms | errors |\n|---|---|---:|---:|---:|---:|---:|---:|\n");
+        String[][] scenarios = {
+            {"1", "noop", "no-op `GET /ping` (baseline)"},
+            {"2", "me_near", "`GET /api/v1/me`, near-cache hits"},
+            {"3", "me_redis", "`GET /api/v1/me`, near cache off (Redis)"},
+            {"4", "me_postgres", "`GET /api/v1/me`, near cache off, Redis down (PostgreSQL)"},
+            {"5", "login", "`POST /api/v1/auth/login`"},
+            {"6", "refresh", "`POST /api/v1/auth/refresh`, each token once (3 s)"}};
+        for (String[] s : scenarios) {
+            Map<String, String> r = rows.get(s[1]);
+            if (r == null) {
+                md.append("| ").append(s[0]).append(" | ").append(s[2]).append(" | not run | | | | | |\n");
+                continue;
+            }
+            String ratio = Integer.parseInt(s[0]) <= 4
+                    ? String.format(Locale.ROOT, "%.0f %%", 100 * Double.parseDouble(r.get("rps")) / noop) : "see below";
+            md.append(String.format(Locale.ROOT, "| %s | %s | %s | %s | %s | %s | %s | %s |%n", s[0], s[2], r.get("rps"),
+                    ratio, r.get("p50"), r.get("p99"), r.get("p999"), r.get("errors")));
+        }
+        md.append(String.format(Locale.ROOT, "%nRaw rates in the same run (JMH, 2 threads): Argon2id (m=19 MiB, t=2, p=1) %.1f "
+                + "verifications/s, RS256 signing %.0f tokens/s. Login reached **%.0f %%** of the raw Argon2id rate; refresh "
+                + "reached **%.0f %%** of the raw RS256 signing rate.%n%n", argon, signing, 100 * rps(rows, "login") / argon,
+                100 * rps(rows, "refresh") / signing));
+        md.append(String.format(Locale.ROOT, "Startup to ready (JVM start → readiness UP, infrastructure already running): %s ms. "
+                + "Resident memory: %s MiB idle, %s MiB at peak during scenario 2.%n%n", single.get("startup_ms"),
+                single.get("rss_idle_mib"), single.get("rss_load_mib")));
+        Path propagation = out.resolve("propagation.txt");
+        if (Files.exists(propagation)) {
+            md.append("Scenario 7, logout on A → rejection on B (`RevocationPropagationIT`, 200 logouts):\n\n```\n")
+                    .append(Files.readString(propagation).strip()).append("\n```\n\n");
+        }
+        Path hot = out.resolve("hot-methods.txt");
+        if (Files.exists(hot)) {
+            List<String> lines = Files.readAllLines(hot);
+            md.append("Hot methods during scenario 2 (JFR execution samples, `jfr view hot-methods`, top 15):\n\n```\n");
+            lines.stream().filter(l -> !l.isBlank()).limit(19).forEach(l -> md.append(l).append('\n'));
+            md.append("```\n");
+        }
+        md.append("<!-- load:end -->\n");
+        String existing = Files.exists(results) ? Files.readString(results) : "# Benchmark results\n";
+        int begin = existing.indexOf("<!-- load:begin -->");
+        int end = existing.indexOf("<!-- load:end -->");
+        String updated = begin >= 0 && end > begin
+                ? existing.substring(0, begin) + md + existing.substring(end + "<!-- load:end -->\n".length())
+                : existing.stripTrailing() + "\n\n" + md;
+        Files.writeString(results, updated);
+    }
+
+    private static double rps(Map<String, Map<String, String>> rows, String name) {
+        Map<String, String> r = rows.get(name);
+        return r == null ? Double.NaN : Double.parseDouble(r.get("rps"));
+    }
+}
