@@ -8,13 +8,7 @@ OUT=bench/out
 mkdir -p "$OUT"
 rm -f "$OUT"/infra.properties "$OUT"/*.log "$OUT"/*.txt "$OUT"/*.jfr
 
-java_major() { "$1" -version 2>&1 | awk -F'"' '/version/ { split($2, v, "."); print (v[1] == "1" ? v[2] : v[1]); exit }'; }
-if [ -z "${JAVA_HOME:-}" ] || [ "$(java_major "$JAVA_HOME/bin/java")" -lt 21 ]; then
-  for candidate in /usr/lib/jvm/*; do
-    if [ -x "$candidate/bin/java" ] && [ "$(java_major "$candidate/bin/java")" -ge 21 ]; then JAVA_HOME="$candidate"; fi
-  done
-fi
-export JAVA_HOME
+source .ci/java-home.sh
 JAVA="$JAVA_HOME/bin/java"
 command -v wrk >/dev/null || { apt-get update -qq && apt-get install -y -qq wrk >/dev/null; }
 

@@ -1,14 +1,11 @@
 package io.latchkey.testsupport;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.Map;
-import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
 
 /** A private embedded PostgreSQL that can be stopped and started again on the same port with its data: outages. */
@@ -67,10 +64,6 @@ public final class RestartablePostgres implements AutoCloseable {
     @Override
     public void close() {
         stop();
-        try (Stream<Path> files = Files.walk(dataDirectory)) {
-            files.sorted(Comparator.reverseOrder()).map(Path::toFile).forEach(File::delete);
-        } catch (IOException ignored) {
-            // A leftover temp directory is harmless.
-        }
+        Directories.deleteQuietly(dataDirectory);
     }
 }
