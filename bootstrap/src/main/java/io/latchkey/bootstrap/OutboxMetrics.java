@@ -35,8 +35,4 @@ class OutboxMetrics {
     Mono<Void> refresh() {
         return outbox.backlog(clock.instant()).doOnNext(last::set).onErrorResume(e -> Mono.empty()).then();
     }
-
-    OutboxBacklog current() {
-        return last.get();
-    }
 }

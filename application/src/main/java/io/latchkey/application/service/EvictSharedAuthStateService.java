@@ -4,7 +4,6 @@ import io.latchkey.application.usecase.EvictSharedAuthStateUseCase;
 import io.latchkey.application.usecase.EvictUserAuthStateCommand;
 import io.latchkey.domain.port.EventLedger;
 import io.latchkey.domain.port.UserAuthCache;
-import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
@@ -23,9 +22,6 @@ public final class EvictSharedAuthStateService implements EvictSharedAuthStateUs
 
     @Override
     public Mono<Boolean> evictShared(EvictUserAuthStateCommand command) {
-        Mono<Void> purge = command.evictsNothing() ? Mono.empty() : command.wholeUser() ? cache.evictUser(command.userId())
-                : Flux.fromIterable(command.sessionIds()).concatMap(sid -> cache.evictSession(command.userId(), sid)).then();
-        return ledger.isRecorded(command.eventId())
-                .flatMap(seen -> seen ? Mono.just(false) : purge.then(ledger.record(command.eventId())));
+        return LedgeredEviction.once(ledger, command, cache::evictUser, cache::evictSession);
     }
 }

@@ -4,8 +4,4 @@ package io.latchkey.application.usecase;
 public record RelayResult(int published, int failed) {
 
     public static final RelayResult NOTHING = new RelayResult(0, 0);
-
-    public boolean claimedAny() {
-        return published + failed > 0;
-    }
 }

@@ -7,12 +7,9 @@ import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.KeyUse;
 import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
+import io.latchkey.bootstrap.testing.HttpProbe;
 import io.latchkey.testsupport.TestInfrastructure;
 import java.net.ServerSocket;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
@@ -36,7 +33,6 @@ import org.junit.jupiter.api.Test;
 class ContainerCommandLineIT {
 
     private static final Path DOCKERFILE = Path.of("..", "deploy", "Dockerfile");
-    private final HttpClient http = HttpClient.newHttpClient();
 
     @Test
     void givenTheImageCommandLine_theServiceStartsReadyServesAndStopsGracefully() throws Exception {
@@ -72,9 +68,9 @@ class ContainerCommandLineIT {
 
         Process service = builder.start();
         try {
-            await().atMost(Duration.ofSeconds(90)).until(() -> status("http://localhost:" + management + "/actuator/health/readiness") == 200);
-            assertThat(status("http://localhost:" + port + "/.well-known/jwks.json")).isEqualTo(200);
-            assertThat(status("http://localhost:" + port + "/actuator/health")).as("actuator lives on the management port").isNotEqualTo(200);
+            await().atMost(Duration.ofSeconds(90)).until(() -> HttpProbe.status("http://localhost:" + management + "/actuator/health/readiness") == 200);
+            assertThat(HttpProbe.status("http://localhost:" + port + "/.well-known/jwks.json")).isEqualTo(200);
+            assertThat(HttpProbe.status("http://localhost:" + port + "/actuator/health")).as("actuator lives on the management port").isNotEqualTo(200);
         } finally {
             service.destroy();
             assertThat(service.waitFor(40, TimeUnit.SECONDS)).as("stops within the termination grace period").isTrue();
@@ -86,14 +82,6 @@ class ContainerCommandLineIT {
                 .anyMatch(line -> line.contains("Graceful shutdown complete"));
     }
 
-    private int status(String url) {
-        try {
-            return http.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(5)).GET().build(),
-                    HttpResponse.BodyHandlers.discarding()).statusCode();
-        } catch (Exception e) {
-            return -1;
-        }
-    }
 
     private static Map<String, String> keyMaterial() throws Exception {
         var key = new RSAKeyGenerator(2048).keyID("image-test").keyUse(KeyUse.SIGNATURE).algorithm(JWSAlgorithm.RS256).generate();

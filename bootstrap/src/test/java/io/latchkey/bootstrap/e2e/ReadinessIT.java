@@ -4,12 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.latchkey.bootstrap.LatchkeyApplication;
+import io.latchkey.bootstrap.testing.HttpProbe;
 import io.latchkey.testsupport.RestartablePostgres;
 import io.latchkey.testsupport.TestInfrastructure;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
@@ -29,7 +26,6 @@ class ReadinessIT {
     private static RestartablePostgres postgres;
     private static TestInfrastructure privateRedis;
     private static ConfigurableApplicationContext app;
-    private final HttpClient http = HttpClient.newHttpClient();
 
     @BeforeAll
     static void start() {
@@ -73,12 +69,7 @@ class ReadinessIT {
         await().atMost(Duration.ofSeconds(30)).until(() -> status("/actuator/health/readiness") == 200);
     }
 
-    private int status(String path) {
-        try {
-            return http.send(HttpRequest.newBuilder(URI.create(TwoInstances.url(app, path))).timeout(Duration.ofSeconds(8))
-                    .GET().build(), HttpResponse.BodyHandlers.discarding()).statusCode();
-        } catch (Exception e) {
-            return -1;
-        }
+    private static int status(String path) {
+        return HttpProbe.status(TwoInstances.url(app, path));
     }
 }

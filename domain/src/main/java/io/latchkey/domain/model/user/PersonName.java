@@ -8,7 +8,6 @@ import org.jspecify.annotations.Nullable;
 public record PersonName(@Nullable String first, @Nullable String last) {
 
     public static final int MAX_LENGTH = 100;
-    public static final PersonName NONE = new PersonName(null, null);
 
     public PersonName {
         first = normalise(first, "first_name");

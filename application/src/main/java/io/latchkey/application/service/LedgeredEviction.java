@@ -1,0 +1,29 @@
+package io.latchkey.application.service;
+
+import io.latchkey.application.usecase.EvictUserAuthStateCommand;
+import io.latchkey.domain.model.session.SessionId;
+import io.latchkey.domain.model.user.UserId;
+import io.latchkey.domain.port.EventLedger;
+import java.util.function.BiFunction;
+import java.util.function.Function;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/**
+ * Handles an event once per ledger, whichever cache it purges: check the ledger, purge what the event asks for,
+ * then record it. A crash between purging and recording repeats a harmless purge instead of losing one.
+ */
+final class LedgeredEviction {
+
+    private LedgeredEviction() {
+    }
+
+    /** True on the event's first delivery, false for a duplicate. */
+    static Mono<Boolean> once(EventLedger ledger, EvictUserAuthStateCommand command,
+            Function<UserId, Mono<Void>> evictUser, BiFunction<UserId, SessionId, Mono<Void>> evictSession) {
+        Mono<Void> purge = command.evictsNothing() ? Mono.empty() : command.wholeUser() ? evictUser.apply(command.userId())
+                : Flux.fromIterable(command.sessionIds()).concatMap(sid -> evictSession.apply(command.userId(), sid)).then();
+        return ledger.isRecorded(command.eventId())
+                .flatMap(seen -> seen ? Mono.just(false) : purge.then(ledger.record(command.eventId())));
+    }
+}
