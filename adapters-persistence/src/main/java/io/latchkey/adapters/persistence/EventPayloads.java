@@ -4,7 +4,11 @@ import io.latchkey.domain.event.AuthEvent;
 import io.latchkey.domain.event.SessionRevoked;
 import io.latchkey.domain.event.SessionStarted;
 import io.latchkey.domain.event.TokenRotated;
+import io.latchkey.domain.event.EmailVerified;
+import io.latchkey.domain.event.PasswordChanged;
+import io.latchkey.domain.event.UserDeleted;
 import io.latchkey.domain.event.UserRegistered;
+import io.latchkey.domain.event.UserUpdated;
 import io.latchkey.domain.model.session.SessionId;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -28,6 +32,10 @@ final class EventPayloads {
         body.put("occurred_at", event.occurredAt().toString());
         switch (event) {
             case UserRegistered ignored -> { }
+            case EmailVerified ignored -> { }
+            case PasswordChanged ignored -> { }
+            case UserDeleted ignored -> { }
+            case UserUpdated e -> body.put("changes", e.changes());
             case SessionStarted e -> body.put("session_ids", List.of(e.sessionId().toString()));
             case TokenRotated e -> {
                 body.put("session_ids", List.of(e.sessionId().toString()));

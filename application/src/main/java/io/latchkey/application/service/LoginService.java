@@ -2,6 +2,7 @@ package io.latchkey.application.service;
 
 import io.latchkey.application.usecase.LoginCommand;
 import io.latchkey.application.usecase.LoginUseCase;
+import io.latchkey.domain.error.EmailNotVerifiedException;
 import io.latchkey.domain.error.InvalidCredentialsException;
 import io.latchkey.domain.error.UserDisabledException;
 import io.latchkey.domain.event.SessionStarted;
@@ -28,7 +29,8 @@ import java.util.Optional;
 import reactor.core.publisher.Mono;
 
 /**
- * Checks the password (doing the same Argon2 work for unknown emails, so timing reveals nothing), opens
+ * Rate limits, then the password (doing the same Argon2 work for unknown emails, so timing reveals nothing;
+ * locked accounts and wrong passwords are counted by {@link LoginGuard}), then opens
  * a session with its {@code session.started} event in one transaction, then writes it through to the cache.
  */
 public final class LoginService implements LoginUseCase {
@@ -43,12 +45,13 @@ public final class LoginService implements LoginUseCase {
     private final TransactionRunner transactions;
     private final SessionCacheWriter cacheWriter;
     private final TokenPolicy policy;
+    private final LoginGuard guard;
     private final InstantSource clock;
 
     public LoginService(UserRepository users, SessionRepository sessions, PasswordHasher hasher,
             RefreshTokenGenerator refreshTokens, AccessTokenIssuer issuer, IdGenerator ids,
             AuthEventPublisher events, TransactionRunner transactions, UserAuthCache cache, TokenPolicy policy,
-            InstantSource clock) {
+            LoginGuard guard, InstantSource clock) {
         this.users = users;
         this.sessions = sessions;
         this.hasher = hasher;
@@ -59,6 +62,7 @@ public final class LoginService implements LoginUseCase {
         this.transactions = transactions;
         this.cacheWriter = new SessionCacheWriter(cache);
         this.policy = policy;
+        this.guard = guard;
         this.clock = clock;
     }
 
@@ -69,20 +73,21 @@ public final class LoginService implements LoginUseCase {
             Email email = input.required(command.email(), "email", raw -> Email.parse(raw, "email"));
             RawPassword password = input.required(command.password(), "password", RawPassword::new);
             input.throwIfAny();
-            return users.findByEmail(email)
-                    .map(Optional::of)
-                    .defaultIfEmpty(Optional.empty())
+            return guard.admit(email, command.client().ipAddress())
+                    .then(users.findByEmail(email).map(Optional::of).defaultIfEmpty(Optional.empty()))
                     .flatMap(found -> found.isPresent()
-                            ? hasher.matches(password, found.get().passwordHash()).map(ok -> ok ? found : Optional.<User>empty())
-                            : hasher.matchesNothing(password).map(ignored -> Optional.<User>empty()))
-                    .flatMap(user -> user.map(u -> openSession(u, command.client()))
-                            .orElseGet(() -> Mono.error(new InvalidCredentialsException())));
+                            ? guard.checkPassword(found.get(), password)
+                            : hasher.matchesNothing(password).then(Mono.error(new InvalidCredentialsException())))
+                    .flatMap(user -> openSession(user, command.client()));
         });
     }
 
     private Mono<TokenPair> openSession(User user, ClientInfo client) {
         if (!user.canAuthenticate()) {
             return Mono.error(new UserDisabledException());
+        }
+        if (guard.refusesUnverified(user)) {
+            return Mono.error(new EmailNotVerifiedException());
         }
         return cacheWriter.generationBeforeWrite(user).flatMap(generation -> {
             var now = clock.instant();

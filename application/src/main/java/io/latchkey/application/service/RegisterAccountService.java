@@ -2,24 +2,34 @@ package io.latchkey.application.service;
 
 import io.latchkey.application.usecase.RegisterAccountCommand;
 import io.latchkey.application.usecase.RegisterAccountUseCase;
+import io.latchkey.domain.error.EmailAlreadyRegisteredException;
 import io.latchkey.domain.event.UserRegistered;
+import io.latchkey.domain.model.abuse.AbuseLimits;
 import io.latchkey.domain.model.user.Email;
 import io.latchkey.domain.model.user.PasswordPolicy;
 import io.latchkey.domain.model.user.PersonName;
 import io.latchkey.domain.model.user.RawPassword;
 import io.latchkey.domain.model.user.User;
 import io.latchkey.domain.model.user.UserId;
-import io.latchkey.domain.model.user.UserProfile;
 import io.latchkey.domain.port.AuthEventPublisher;
 import io.latchkey.domain.port.IdGenerator;
+import io.latchkey.domain.port.MailOutbox;
 import io.latchkey.domain.port.PasswordHasher;
 import io.latchkey.domain.port.TransactionRunner;
 import io.latchkey.domain.port.UserRepository;
 import java.time.InstantSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Mono;
 
-/** Validates, hashes with Argon2id and stores the account with its {@code user.registered} event. */
+/**
+ * Validates, hashes with Argon2id and stores the account with its {@code user.registered} event, then mails a
+ * verification code. A taken address does the same hashing and gets a notice by mail instead, and the caller
+ * gets the same answer either way.
+ */
 public final class RegisterAccountService implements RegisterAccountUseCase {
+
+    private static final Logger log = LoggerFactory.getLogger(RegisterAccountService.class);
 
     private final UserRepository users;
     private final PasswordHasher hasher;
@@ -27,21 +37,32 @@ public final class RegisterAccountService implements RegisterAccountUseCase {
     private final IdGenerator ids;
     private final AuthEventPublisher events;
     private final TransactionRunner transactions;
+    private final AttemptGate gate;
+    private final AbuseLimits limits;
+    private final VerificationMailer verification;
+    private final MailOutbox mails;
+    private final MailComposer composer;
     private final InstantSource clock;
 
     public RegisterAccountService(UserRepository users, PasswordHasher hasher, PasswordPolicy passwordPolicy,
-            IdGenerator ids, AuthEventPublisher events, TransactionRunner transactions, InstantSource clock) {
+            IdGenerator ids, AuthEventPublisher events, TransactionRunner transactions, AttemptGate gate,
+            AbuseLimits limits, AccountMail accountMail, InstantSource clock) {
         this.users = users;
         this.hasher = hasher;
         this.passwordPolicy = passwordPolicy;
         this.ids = ids;
         this.events = events;
         this.transactions = transactions;
+        this.gate = gate;
+        this.limits = limits;
+        this.verification = accountMail.verification();
+        this.mails = accountMail.outbox();
+        this.composer = accountMail.composer();
         this.clock = clock;
     }
 
     @Override
-    public Mono<UserProfile> register(RegisterAccountCommand command) {
+    public Mono<Void> register(RegisterAccountCommand command) {
         return Mono.defer(() -> {
             InputViolations input = new InputViolations();
             Email email = input.required(command.email(), "email", raw -> Email.parse(raw, "email"));
@@ -52,13 +73,26 @@ public final class RegisterAccountService implements RegisterAccountUseCase {
             });
             PersonName name = input.optional("", ignored -> new PersonName(command.firstName(), command.lastName()));
             input.throwIfAny();
-            return hasher.hash(password).flatMap(hash -> {
-                var now = clock.instant();
-                User user = User.register(new UserId(ids.newId()), email, hash, name, now);
-                return transactions.inTransaction(users.insert(user)
-                        .flatMap(saved -> events.publish(new UserRegistered(ids.newId(), saved.id(), now))
-                                .thenReturn(saved.profile())));
-            });
+            return gate.admit(AttemptGate.check(limits.registerPerIp(), command.clientIp()))
+                    .then(hasher.hash(password))
+                    .flatMap(hash -> {
+                        var now = clock.instant();
+                        User user = User.register(new UserId(ids.newId()), email, hash, name, now);
+                        return transactions.inTransaction(users.insert(user)
+                                        .flatMap(saved -> events.publish(new UserRegistered(ids.newId(), saved.id(), now))))
+                                .then(sendCode(user))
+                                .onErrorResume(EmailAlreadyRegisteredException.class, taken -> noticeTaken(email));
+                    });
         });
+    }
+
+    /** The account exists whatever happens here; a code that could not be issued can be asked for again. */
+    private Mono<Void> sendCode(User user) {
+        return verification.issue(user).onErrorResume(e -> RequestLogging.warn(log,
+                "account {} registered, but its verification code could not be issued: {}", user.id(), e.toString()));
+    }
+
+    private Mono<Void> noticeTaken(Email email) {
+        return transactions.inTransaction(mails.enqueue(composer.alreadyRegistered(email)));
     }
 }

@@ -68,14 +68,30 @@ public final class SessionRevoker {
 
     /** Revokes every session of the account and raises its epoch, so no earlier access token survives. */
     Mono<Void> revokeAll(UserId userId, RevocationReason reason) {
-        return Mono.defer(() -> {
-            Instant now = clock.instant();
-            return transactions.inTransaction(sessions.revokeAll(userId, reason, now)
-                            .flatMap(revoked -> users.raiseAuthEpoch(userId)
-                                    .then(events.publish(revokedEvent(userId, revoked, reason, now)))))
-                    .then(near.evictUser(userId))
-                    .then(purge(cache.evictUser(userId), userId));
-        });
+        return Mono.defer(() -> transactions.inTransaction(revokeAllWithin(userId, reason, clock.instant())))
+                .then(purgeUser(userId));
+    }
+
+    /** {@link #revokeAll}'s write, inside the caller's transaction; the caller purges after the commit. */
+    Mono<Void> revokeAllWithin(UserId userId, RevocationReason reason, Instant now) {
+        return sessions.revokeAll(userId, reason, now)
+                .flatMap(revoked -> users.raiseAuthEpoch(userId)
+                        .then(events.publish(revokedEvent(userId, revoked, reason, now))));
+    }
+
+    /**
+     * Revokes every session but {@code keep}, inside the caller's transaction. The epoch stays, so the caller's
+     * own access token keeps working; the others fail their session check.
+     */
+    Mono<Void> revokeOthersWithin(UserId userId, SessionId keep, RevocationReason reason, Instant now) {
+        return sessions.revokeAllExcept(userId, keep, reason, now)
+                .flatMap(revoked -> revoked.isEmpty() ? Mono.<Void>empty()
+                        : events.publish(revokedEvent(userId, revoked, reason, now)));
+    }
+
+    /** Drops everything this instance and Redis cache about the user; a failed purge is left to the event consumers. */
+    Mono<Void> purgeUser(UserId userId) {
+        return near.evictUser(userId).then(purge(cache.evictUser(userId), userId));
     }
 
     private SessionRevoked revokedEvent(UserId userId, List<SessionId> revoked, RevocationReason reason, Instant now) {

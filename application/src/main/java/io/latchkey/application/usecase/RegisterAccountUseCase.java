@@ -1,10 +1,12 @@
 package io.latchkey.application.usecase;
 
-import io.latchkey.domain.model.user.UserProfile;
 import reactor.core.publisher.Mono;
 
-/** Creates an account from an email and password. */
+/**
+ * Creates an account from an email and password and mails it a verification code. Answers the same whether
+ * or not the address already has an account, so registration cannot be used to find accounts.
+ */
 public interface RegisterAccountUseCase {
 
-    Mono<UserProfile> register(RegisterAccountCommand command);
+    Mono<Void> register(RegisterAccountCommand command);
 }

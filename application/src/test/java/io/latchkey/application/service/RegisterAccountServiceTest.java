@@ -3,11 +3,13 @@ package io.latchkey.application.service;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.latchkey.application.usecase.RegisterAccountCommand;
-import io.latchkey.domain.error.EmailAlreadyRegisteredException;
 import io.latchkey.domain.error.FieldViolation;
 import io.latchkey.domain.error.InvalidInputException;
+import io.latchkey.domain.error.RateLimitedException;
 import io.latchkey.domain.event.UserRegistered;
-import io.latchkey.domain.model.user.UserProfile;
+import io.latchkey.domain.model.mail.OutgoingMail;
+import io.latchkey.domain.model.user.Email;
+import io.latchkey.domain.model.user.User;
 import org.junit.jupiter.api.Test;
 import reactor.test.StepVerifier;
 
@@ -17,43 +19,68 @@ class RegisterAccountServiceTest {
     private final RegisterAccountService service = kit.register();
 
     @Test
-    void givenValidInput_register_storesCanonicalEmailAndPublishesRegistered() {
-        UserProfile profile = service.register(new RegisterAccountCommand(" Ada@Example.COM", "long enough secret", "Ada", " "))
+    void givenValidInput_register_storesCanonicalEmailPublishesRegisteredAndMailsACode() {
+        service.register(new RegisterAccountCommand(" Ada@Example.COM", "long enough secret", "Ada", " ", "10.0.0.1"))
                 .block();
-        assertThat(profile.email().value()).isEqualTo("ada@example.com");
-        assertThat(profile.name().first()).isEqualTo("Ada");
-        assertThat(profile.name().last()).isNull();
-        assertThat(kit.users.findById(profile.id()).block().passwordHash().encoded()).isEqualTo("fake:long enough secret");
+        Email email = new Email("ada@example.com");
+        User user = kit.users.findByEmail(email).block();
+        assertThat(user.name().first()).isEqualTo("Ada");
+        assertThat(user.name().last()).isNull();
+        assertThat(user.emailVerified()).isFalse();
+        assertThat(user.passwordHash().encoded()).isEqualTo("fake:long enough secret");
         assertThat(kit.events.events()).singleElement().isInstanceOfSatisfying(UserRegistered.class,
-                e -> assertThat(e.userId()).isEqualTo(profile.id()));
-        assertThat(kit.transactions.count()).isEqualTo(1);
+                e -> assertThat(e.userId()).isEqualTo(user.id()));
+        String code = kit.codes.current(email).orElseThrow().digits();
+        assertThat(kit.mails.queued()).singleElement().satisfies(mail -> {
+            assertThat(mail.to()).isEqualTo(email);
+            assertThat(mail.body()).contains(code);
+            assertThat(mail.expiresAt()).isEqualTo(kit.clock.instant().plus(kit.accountPolicy.verificationCodeTtl()));
+        });
     }
 
     @Test
     void givenSeveralBadFields_register_reportsAllOfThemAndStoresNothing() {
-        StepVerifier.create(service.register(new RegisterAccountCommand("not-an-email", "short", "x".repeat(101), null)))
+        StepVerifier.create(service.register(new RegisterAccountCommand("not-an-email", "short", "x".repeat(101), null, null)))
                 .expectErrorSatisfies(e -> assertThat(((InvalidInputException) e).violations())
                         .extracting(FieldViolation::field)
                         .containsExactlyInAnyOrder("email", "password", "first_name"))
                 .verify();
         assertThat(kit.users.count()).isZero();
         assertThat(kit.events.events()).isEmpty();
+        assertThat(kit.mails.queued()).isEmpty();
     }
 
     @Test
     void givenMissingFields_register_namesThem() {
-        StepVerifier.create(service.register(new RegisterAccountCommand(null, null, null, null)))
+        StepVerifier.create(service.register(new RegisterAccountCommand(null, null, null, null, null)))
                 .expectErrorSatisfies(e -> assertThat(((InvalidInputException) e).violations())
                         .extracting(FieldViolation::field).containsExactlyInAnyOrder("email", "password"))
                 .verify();
     }
 
     @Test
-    void givenEmailTakenInAnotherCase_register_failsWithConflict() {
-        service.register(new RegisterAccountCommand("ada@example.com", "long enough secret", null, null)).block();
-        StepVerifier.create(service.register(new RegisterAccountCommand("ADA@example.com", "another secret!", null, null)))
-                .expectError(EmailAlreadyRegisteredException.class)
-                .verify();
+    void givenEmailTakenInAnotherCase_register_succeedsSilentlyKeepsOneAccountAndMailsANotice() {
+        service.register(new RegisterAccountCommand("ada@example.com", "long enough secret", null, null, null)).block();
+        StepVerifier.create(service.register(new RegisterAccountCommand("ADA@example.com", "another secret!", null, null, null)))
+                .verifyComplete();
         assertThat(kit.users.count()).isEqualTo(1);
+        assertThat(kit.users.findByEmail(new Email("ada@example.com")).block().passwordHash().encoded())
+                .isEqualTo("fake:long enough secret");
+        assertThat(kit.events.events()).hasSize(1);
+        assertThat(kit.mails.queued()).extracting(OutgoingMail::subject)
+                .containsExactlyInAnyOrder("Your verification code: 100000", "You already have an account");
+    }
+
+    @Test
+    void givenTooManyRegistrationsFromOneIp_register_isRateLimitedBeforeAnythingIsStored() {
+        for (int i = 0; i < kit.limits.registerPerIp().limit(); i++) {
+            service.register(new RegisterAccountCommand("user" + i + "@example.com", "long enough secret", null, null,
+                    "10.0.0.9")).block();
+        }
+        StepVerifier.create(service.register(new RegisterAccountCommand("late@example.com", "long enough secret", null,
+                        null, "10.0.0.9")))
+                .expectError(RateLimitedException.class)
+                .verify();
+        assertThat(kit.users.findByEmail(new Email("late@example.com")).blockOptional()).isEmpty();
     }
 }

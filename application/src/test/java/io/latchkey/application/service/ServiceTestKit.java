@@ -14,6 +14,17 @@ import io.latchkey.domain.testfixtures.MutableInstantSource;
 import io.latchkey.domain.testfixtures.RecordingAuthEventPublisher;
 import java.util.Set;
 import java.util.UUID;
+import java.time.Duration;
+import io.latchkey.domain.model.abuse.AbuseLimits;
+import io.latchkey.domain.model.abuse.LockoutPolicy;
+import io.latchkey.domain.model.abuse.RateLimit;
+import io.latchkey.domain.model.user.AccountPolicy;
+import io.latchkey.domain.testfixtures.FakeOneTimeSecrets;
+import io.latchkey.domain.testfixtures.InMemoryLoginFailures;
+import io.latchkey.domain.testfixtures.InMemoryMailOutbox;
+import io.latchkey.domain.testfixtures.InMemoryPasswordResetTokens;
+import io.latchkey.domain.testfixtures.InMemoryRateLimiter;
+import io.latchkey.domain.testfixtures.InMemoryVerificationCodeStore;
 
 /** One set of in-memory ports wired into every service, as the application would wire the real ones. */
 final class ServiceTestKit {
@@ -30,14 +41,44 @@ final class ServiceTestKit {
     final IdGenerator ids = UUID::randomUUID;
     final TokenPolicy policy = TokenPolicy.DEFAULTS;
     final FallbackGate gate = new FallbackGate(2);
+    final InMemoryRateLimiter limiter = new InMemoryRateLimiter(clock);
+    final InMemoryVerificationCodeStore codes = new InMemoryVerificationCodeStore(clock);
+    final InMemoryMailOutbox mails = new InMemoryMailOutbox();
+    final FakeOneTimeSecrets secrets = new FakeOneTimeSecrets();
+    final InMemoryLoginFailures loginFailures = new InMemoryLoginFailures();
+    final InMemoryPasswordResetTokens resetTokens = new InMemoryPasswordResetTokens();
+    final PasswordPolicy passwordPolicy = PasswordPolicy.standard(Set.of("password123"));
+    final AccountPolicy accountPolicy = new AccountPolicy(false, Duration.ofMinutes(5), 5, Duration.ofMinutes(30), null);
+    final AbuseLimits limits = new AbuseLimits(limit("login-ip", 20), limit("login-account", 10), limit("register-ip", 10),
+            limit("verify-ip", 30), limit("verify-account", 10), limit("resend-ip", 10),
+            new RateLimit("resend-account", 1, Duration.ofSeconds(60)), limit("reset-ip", 10), limit("reset-account", 3),
+            limit("reset-confirm-ip", 20));
+    final LockoutPolicy lockout = new LockoutPolicy(5, Duration.ofMinutes(1), Duration.ofHours(1));
+
+    private static RateLimit limit(String scope, int perMinute) {
+        return new RateLimit(scope, perMinute, Duration.ofMinutes(1));
+    }
+
+    AttemptGate attempts() {
+        return new AttemptGate(limiter, true);
+    }
+
+    AccountMail accountMail() {
+        return new AccountMail(codes, secrets, mails, ids, transactions, accountPolicy, clock);
+    }
 
     RegisterAccountService register() {
-        return new RegisterAccountService(users, hasher, PasswordPolicy.standard(Set.of("password123")), ids, events,
-                transactions, clock);
+        return new RegisterAccountService(users, hasher, passwordPolicy, ids, events, transactions, attempts(), limits,
+                accountMail(), clock);
     }
 
     LoginService login() {
-        return new LoginService(users, sessions, hasher, tokens, tokens, ids, events, transactions, cache, policy, clock);
+        return login(accountPolicy);
+    }
+
+    LoginService login(AccountPolicy accounts) {
+        return new LoginService(users, sessions, hasher, tokens, tokens, ids, events, transactions, cache, policy,
+                new LoginGuard(attempts(), limits, loginFailures, lockout, hasher, accounts, clock), clock);
     }
 
     AuthenticateService authenticate() {
@@ -50,6 +91,30 @@ final class ServiceTestKit {
 
     RefreshTokensService refresh() {
         return new RefreshTokensService(sessions, users, tokens, tokens, events, transactions, revoker(), ids, policy, clock);
+    }
+
+    RequestEmailVerificationService requestVerification() {
+        return new RequestEmailVerificationService(users, attempts(), limits, accountMail());
+    }
+
+    ConfirmEmailVerificationService confirmVerification() {
+        return new ConfirmEmailVerificationService(users, accountMail(), events, transactions, revoker(), attempts(),
+                limits, accountPolicy, ids, clock);
+    }
+
+    RequestPasswordResetService requestReset() {
+        return new RequestPasswordResetService(users, resetTokens, accountMail(), transactions, attempts(), limits,
+                accountPolicy, clock);
+    }
+
+    ConfirmPasswordResetService confirmReset() {
+        return new ConfirmPasswordResetService(users, resetTokens, loginFailures, hasher, passwordPolicy, revoker(),
+                events, transactions, attempts(), limits, ids, clock);
+    }
+
+    ChangePasswordService changePassword() {
+        return new ChangePasswordService(users, hasher, passwordPolicy, resetTokens, revoker(), events, transactions,
+                ids, clock);
     }
 
     GetProfileService profiles() {

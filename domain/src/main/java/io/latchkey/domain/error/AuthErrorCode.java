@@ -15,6 +15,12 @@ public enum AuthErrorCode {
     REFRESH_TOKEN_REUSED("refresh-token-reused", "The refresh token was already used; the session has been revoked."),
     SESSION_NOT_FOUND("session-not-found", "No such session."),
     CSRF_REJECTED("csrf-rejected", "The request lacks a valid anti-CSRF token."),
+    RATE_LIMITED("too-many-requests", "Too many attempts; retry after the time given in Retry-After."),
+    INVALID_VERIFICATION_CODE("invalid-verification-code", "The verification code is invalid or has expired."),
+    INVALID_RESET_TOKEN("invalid-reset-token", "The password-reset token is invalid or has expired."),
+    INCORRECT_PASSWORD("incorrect-password", "The current password is incorrect."),
+    EMAIL_NOT_VERIFIED("email-not-verified", "The email address of this account is not verified yet."),
+    USER_NOT_FOUND("user-not-found", "No such user."),
     DEPENDENCY_UNAVAILABLE("temporarily-unavailable", "The service is temporarily unavailable; retry shortly.");
 
     private final String slug;

@@ -5,7 +5,9 @@ public sealed abstract class AuthException extends RuntimeException
         permits InvalidInputException, EmailAlreadyRegisteredException, InvalidCredentialsException,
                 InvalidAccessTokenException, SessionRevokedException, UserDisabledException,
                 RefreshTokenInvalidException, RefreshTokenReuseException, SessionNotFoundException,
-                CsrfRejectedException, DependencyUnavailableException {
+                CsrfRejectedException, DependencyUnavailableException, RateLimitedException,
+                InvalidVerificationCodeException, InvalidResetTokenException, IncorrectPasswordException,
+                EmailNotVerifiedException, UserNotFoundException {
 
     private final AuthErrorCode code;
 

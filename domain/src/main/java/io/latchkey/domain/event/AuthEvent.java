@@ -8,7 +8,8 @@ import java.util.UUID;
  * A fact about an account or its sessions, written to the outbox in the transaction that caused it.
  * {@link #type()} is the stable suffix of the CloudEvents type {@code io.latchkey.<type>}.
  */
-public sealed interface AuthEvent permits UserRegistered, SessionStarted, TokenRotated, SessionRevoked {
+public sealed interface AuthEvent permits UserRegistered, EmailVerified, UserUpdated, PasswordChanged, UserDeleted, SessionStarted,
+        TokenRotated, SessionRevoked {
 
     UUID eventId();
 

@@ -36,6 +36,9 @@ public interface SessionRepository {
     /** Revokes every active session of the user; the ids it revoked. */
     Mono<List<SessionId>> revokeAll(UserId userId, RevocationReason reason, Instant now);
 
+    /** Revokes every active session of the user except {@code keep}; the ids it revoked. */
+    Mono<List<SessionId>> revokeAllExcept(UserId userId, SessionId keep, RevocationReason reason, Instant now);
+
     /** The user's active, unexpired sessions, newest first. */
     Flux<Session> findActive(UserId userId, Instant now);
 

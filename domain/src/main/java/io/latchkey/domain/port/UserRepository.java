@@ -1,8 +1,13 @@
 package io.latchkey.domain.port;
 
 import io.latchkey.domain.model.user.Email;
+import io.latchkey.domain.model.user.PasswordHash;
+import io.latchkey.domain.model.user.PersonName;
 import io.latchkey.domain.model.user.User;
 import io.latchkey.domain.model.user.UserId;
+import io.latchkey.domain.model.user.UserPage;
+import io.latchkey.domain.model.user.UserStatus;
+import java.time.Instant;
 import reactor.core.publisher.Mono;
 
 /** The durable record of accounts. */
@@ -14,6 +19,27 @@ public interface UserRepository {
     Mono<User> findByEmail(Email email);
 
     Mono<User> findById(UserId id);
+
+    /** Sets the name; the updated account, or empty when there is none. */
+    Mono<User> updateName(UserId id, PersonName name, Instant now);
+
+    /** Replaces the password hash; false when there is no such account. */
+    Mono<Boolean> updatePassword(UserId id, PasswordHash hash, Instant now);
+
+    /** Marks the email verified; false when there is no such account or it was already verified. */
+    Mono<Boolean> markEmailVerified(UserId id, Instant now);
+
+    /** Sets the status; false when there is no such account or it already had that status. */
+    Mono<Boolean> updateStatus(UserId id, UserStatus status, Instant now);
+
+    /** Adds a role; false when there is no such account or it already had the role. */
+    Mono<Boolean> addRole(UserId id, String role, Instant now);
+
+    /** Deletes the account and, with it, its sessions, tokens and personal data; false when there is none. */
+    Mono<Boolean> delete(UserId id);
+
+    /** Accounts whose email contains {@code emailFragment} (all when blank), oldest first, one page of them. */
+    Mono<UserPage> search(String emailFragment, int page, int size);
 
     /** Raises the account's not-before epoch, invalidating every access token issued before; the new value. */
     Mono<Long> raiseAuthEpoch(UserId id);

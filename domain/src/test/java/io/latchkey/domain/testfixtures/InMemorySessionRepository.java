@@ -103,6 +103,22 @@ public final class InMemorySessionRepository implements SessionRepository {
     }
 
     @Override
+    public Mono<List<SessionId>> revokeAllExcept(UserId userId, SessionId keep, RevocationReason reason, Instant now) {
+        return guard(Mono.fromCallable(() -> {
+            synchronized (this) {
+                List<SessionId> ids = new ArrayList<>();
+                for (Session s : List.copyOf(sessions.values())) {
+                    if (s.userId().equals(userId) && s.status() == SessionStatus.ACTIVE && !s.id().equals(keep)) {
+                        sessions.put(s.id(), revoked(s, reason));
+                        ids.add(s.id());
+                    }
+                }
+                return ids;
+            }
+        }));
+    }
+
+    @Override
     public Flux<Session> findActive(UserId userId, Instant now) {
         return guard(Mono.just(1)).thenMany(Flux.fromStream(sessions.values().stream()
                 .filter(s -> s.userId().equals(userId) && s.isUsableAt(now))

@@ -1,0 +1,80 @@
+package io.latchkey.application.service;
+
+import io.latchkey.application.usecase.ChangePasswordCommand;
+import io.latchkey.application.usecase.ChangePasswordUseCase;
+import io.latchkey.domain.error.IncorrectPasswordException;
+import io.latchkey.domain.error.SessionRevokedException;
+import io.latchkey.domain.event.PasswordChanged;
+import io.latchkey.domain.model.session.RevocationReason;
+import io.latchkey.domain.model.user.PasswordPolicy;
+import io.latchkey.domain.model.user.RawPassword;
+import io.latchkey.domain.port.AuthEventPublisher;
+import io.latchkey.domain.port.IdGenerator;
+import io.latchkey.domain.port.PasswordHasher;
+import io.latchkey.domain.port.PasswordResetTokens;
+import io.latchkey.domain.port.TransactionRunner;
+import io.latchkey.domain.port.UserRepository;
+import java.time.Instant;
+import java.time.InstantSource;
+import reactor.core.publisher.Mono;
+
+/**
+ * Changes the password after checking the current one. By default every other session ends (reason
+ * {@code password_changed}); the caller's own stays. Outstanding reset tokens die with the old password.
+ */
+public final class ChangePasswordService implements ChangePasswordUseCase {
+
+    private final UserRepository users;
+    private final PasswordHasher hasher;
+    private final PasswordPolicy passwordPolicy;
+    private final PasswordResetTokens resetTokens;
+    private final SessionRevoker revoker;
+    private final AuthEventPublisher events;
+    private final TransactionRunner transactions;
+    private final IdGenerator ids;
+    private final InstantSource clock;
+
+    public ChangePasswordService(UserRepository users, PasswordHasher hasher, PasswordPolicy passwordPolicy,
+            PasswordResetTokens resetTokens, SessionRevoker revoker, AuthEventPublisher events,
+            TransactionRunner transactions, IdGenerator ids, InstantSource clock) {
+        this.users = users;
+        this.hasher = hasher;
+        this.passwordPolicy = passwordPolicy;
+        this.resetTokens = resetTokens;
+        this.revoker = revoker;
+        this.events = events;
+        this.transactions = transactions;
+        this.ids = ids;
+        this.clock = clock;
+    }
+
+    @Override
+    public Mono<Void> change(ChangePasswordCommand command) {
+        return Mono.defer(() -> {
+            InputViolations input = new InputViolations();
+            RawPassword current = input.required(command.currentPassword(), "current_password", RawPassword::new);
+            RawPassword next = input.required(command.newPassword(), "new_password", raw -> {
+                RawPassword candidate = new RawPassword(raw);
+                passwordPolicy.check(candidate, "new_password");
+                return candidate;
+            });
+            input.throwIfAny();
+            return users.findById(command.userId())
+                    .switchIfEmpty(Mono.error(SessionRevokedException::new))
+                    .flatMap(user -> hasher.matches(current, user.passwordHash())
+                            .flatMap(ok -> ok ? hasher.hash(next) : Mono.error(new IncorrectPasswordException())))
+                    .flatMap(hash -> {
+                        Instant now = clock.instant();
+                        Mono<Void> others = command.revokeOtherSessions()
+                                ? revoker.revokeOthersWithin(command.userId(), command.sessionId(),
+                                        RevocationReason.PASSWORD_CHANGED, now)
+                                : Mono.empty();
+                        return transactions.inTransaction(users.updatePassword(command.userId(), hash, now)
+                                .then(resetTokens.deleteFor(command.userId()))
+                                .then(others)
+                                .then(events.publish(new PasswordChanged(ids.newId(), command.userId(), now))));
+                    })
+                    .then(Mono.defer(() -> revoker.purgeUser(command.userId())));
+        });
+    }
+}

@@ -1,0 +1,80 @@
+package io.latchkey.application.service;
+
+import io.latchkey.application.usecase.ConfirmEmailVerificationCommand;
+import io.latchkey.application.usecase.ConfirmEmailVerificationUseCase;
+import io.latchkey.domain.error.InvalidVerificationCodeException;
+import io.latchkey.domain.event.EmailVerified;
+import io.latchkey.domain.model.abuse.AbuseLimits;
+import io.latchkey.domain.model.user.AccountPolicy;
+import io.latchkey.domain.model.user.Email;
+import io.latchkey.domain.model.verification.CodeCheck;
+import io.latchkey.domain.model.verification.VerificationCode;
+import io.latchkey.domain.port.AuthEventPublisher;
+import io.latchkey.domain.port.IdGenerator;
+import io.latchkey.domain.port.TransactionRunner;
+import io.latchkey.domain.port.UserRepository;
+import io.latchkey.domain.port.VerificationCodeStore;
+import java.time.Instant;
+import java.time.InstantSource;
+import reactor.core.publisher.Mono;
+
+/**
+ * Checks the code atomically in Redis (a wrong one uses an attempt; the last attempt burns it), then marks the
+ * email verified with its {@code user.email_verified} event and purges the caches that said otherwise.
+ */
+public final class ConfirmEmailVerificationService implements ConfirmEmailVerificationUseCase {
+
+    private final UserRepository users;
+    private final VerificationCodeStore codes;
+    private final AuthEventPublisher events;
+    private final TransactionRunner transactions;
+    private final SessionRevoker revoker;
+    private final AttemptGate gate;
+    private final AbuseLimits limits;
+    private final AccountPolicy policy;
+    private final IdGenerator ids;
+    private final InstantSource clock;
+
+    public ConfirmEmailVerificationService(UserRepository users, AccountMail accountMail, AuthEventPublisher events,
+            TransactionRunner transactions, SessionRevoker revoker, AttemptGate gate, AbuseLimits limits,
+            AccountPolicy policy, IdGenerator ids, InstantSource clock) {
+        this.users = users;
+        this.codes = accountMail.codes();
+        this.events = events;
+        this.transactions = transactions;
+        this.revoker = revoker;
+        this.gate = gate;
+        this.limits = limits;
+        this.policy = policy;
+        this.ids = ids;
+        this.clock = clock;
+    }
+
+    @Override
+    public Mono<Void> confirm(ConfirmEmailVerificationCommand command) {
+        return Mono.defer(() -> {
+            InputViolations input = new InputViolations();
+            Email email = input.required(command.email(), "email", raw -> Email.parse(raw, "email"));
+            VerificationCode code = input.required(command.code(), "code", raw -> VerificationCode.parse(raw, "code"));
+            input.throwIfAny();
+            return gate.admit(AttemptGate.check(limits.verifyPerIp(), command.clientIp()),
+                            AttemptGate.check(limits.verifyPerAccount(), email.value()))
+                    .then(codes.check(email, code, policy.maxCodeAttempts()))
+                    .flatMap(check -> check == CodeCheck.ACCEPTED ? markVerified(email)
+                            : Mono.error(new InvalidVerificationCodeException()));
+        });
+    }
+
+    private Mono<Void> markVerified(Email email) {
+        return users.findByEmail(email)
+                .switchIfEmpty(Mono.error(InvalidVerificationCodeException::new))
+                .flatMap(user -> {
+                    Instant now = clock.instant();
+                    return transactions.inTransaction(users.markEmailVerified(user.id(), now)
+                                    .flatMap(changed -> changed
+                                            ? events.publish(new EmailVerified(ids.newId(), user.id(), now))
+                                            : Mono.empty()))
+                            .then(revoker.purgeUser(user.id()));
+                });
+    }
+}

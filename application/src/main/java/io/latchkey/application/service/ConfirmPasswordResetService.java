@@ -1,0 +1,94 @@
+package io.latchkey.application.service;
+
+import io.latchkey.application.usecase.ConfirmPasswordResetCommand;
+import io.latchkey.application.usecase.ConfirmPasswordResetUseCase;
+import io.latchkey.domain.error.InvalidResetTokenException;
+import io.latchkey.domain.event.PasswordChanged;
+import io.latchkey.domain.model.abuse.AbuseLimits;
+import io.latchkey.domain.model.reset.PasswordResetToken;
+import io.latchkey.domain.model.session.RevocationReason;
+import io.latchkey.domain.model.user.PasswordPolicy;
+import io.latchkey.domain.model.user.RawPassword;
+import io.latchkey.domain.port.AuthEventPublisher;
+import io.latchkey.domain.port.IdGenerator;
+import io.latchkey.domain.port.LoginFailures;
+import io.latchkey.domain.port.PasswordHasher;
+import io.latchkey.domain.port.PasswordResetTokens;
+import io.latchkey.domain.port.TransactionRunner;
+import io.latchkey.domain.port.UserRepository;
+import java.time.Instant;
+import java.time.InstantSource;
+import reactor.core.publisher.Mono;
+
+/**
+ * In one transaction: use the token (single use), set the password, forget the account's other reset tokens
+ * and its login failures, end every session and raise the epoch. A used, unknown or expired token changes nothing.
+ */
+public final class ConfirmPasswordResetService implements ConfirmPasswordResetUseCase {
+
+    private final UserRepository users;
+    private final PasswordResetTokens resetTokens;
+    private final LoginFailures loginFailures;
+    private final PasswordHasher hasher;
+    private final PasswordPolicy passwordPolicy;
+    private final SessionRevoker revoker;
+    private final AuthEventPublisher events;
+    private final TransactionRunner transactions;
+    private final AttemptGate gate;
+    private final AbuseLimits limits;
+    private final IdGenerator ids;
+    private final InstantSource clock;
+
+    public ConfirmPasswordResetService(UserRepository users, PasswordResetTokens resetTokens,
+            LoginFailures loginFailures, PasswordHasher hasher, PasswordPolicy passwordPolicy, SessionRevoker revoker,
+            AuthEventPublisher events, TransactionRunner transactions, AttemptGate gate, AbuseLimits limits,
+            IdGenerator ids, InstantSource clock) {
+        this.users = users;
+        this.resetTokens = resetTokens;
+        this.loginFailures = loginFailures;
+        this.hasher = hasher;
+        this.passwordPolicy = passwordPolicy;
+        this.revoker = revoker;
+        this.events = events;
+        this.transactions = transactions;
+        this.gate = gate;
+        this.limits = limits;
+        this.ids = ids;
+        this.clock = clock;
+    }
+
+    @Override
+    public Mono<Void> confirm(ConfirmPasswordResetCommand command) {
+        return Mono.defer(() -> {
+            InputViolations input = new InputViolations();
+            PasswordResetToken token = input.required(command.token(), "token", ConfirmPasswordResetService::token);
+            RawPassword password = input.required(command.newPassword(), "new_password", raw -> {
+                RawPassword candidate = new RawPassword(raw);
+                passwordPolicy.check(candidate, "new_password");
+                return candidate;
+            });
+            input.throwIfAny();
+            return gate.admit(AttemptGate.check(limits.resetConfirmPerIp(), command.clientIp()))
+                    .then(hasher.hash(password))
+                    .flatMap(hash -> {
+                        Instant now = clock.instant();
+                        return transactions.inTransaction(resetTokens.consume(token.hash(), now)
+                                .switchIfEmpty(Mono.error(InvalidResetTokenException::new))
+                                .flatMap(userId -> users.updatePassword(userId, hash, now)
+                                        .then(resetTokens.deleteFor(userId))
+                                        .then(loginFailures.clear(userId))
+                                        .then(revoker.revokeAllWithin(userId, RevocationReason.PASSWORD_CHANGED, now))
+                                        .then(events.publish(new PasswordChanged(ids.newId(), userId, now)))
+                                        .thenReturn(userId)));
+                    })
+                    .flatMap(revoker::purgeUser);
+        });
+    }
+
+    private static PasswordResetToken token(String raw) {
+        if (raw.length() > PasswordResetToken.MAX_LENGTH) {
+            throw new InvalidResetTokenException();
+        }
+        return new PasswordResetToken(raw.strip());
+    }
+}

@@ -1,0 +1,96 @@
+package io.latchkey.application.service;
+
+import io.latchkey.application.usecase.EnsureAdminCommand;
+import io.latchkey.application.usecase.EnsureAdminUseCase;
+import io.latchkey.domain.error.EmailAlreadyRegisteredException;
+import io.latchkey.domain.event.UserRegistered;
+import io.latchkey.domain.event.UserUpdated;
+import io.latchkey.domain.model.user.Email;
+import io.latchkey.domain.model.user.PasswordPolicy;
+import io.latchkey.domain.model.user.PersonName;
+import io.latchkey.domain.model.user.RawPassword;
+import io.latchkey.domain.model.user.User;
+import io.latchkey.domain.model.user.UserId;
+import io.latchkey.domain.model.user.UserStatus;
+import io.latchkey.domain.port.AuthEventPublisher;
+import io.latchkey.domain.port.IdGenerator;
+import io.latchkey.domain.port.PasswordHasher;
+import io.latchkey.domain.port.TransactionRunner;
+import io.latchkey.domain.port.UserRepository;
+import java.time.Instant;
+import java.time.InstantSource;
+import java.util.List;
+import java.util.Set;
+import reactor.core.publisher.Mono;
+
+/**
+ * Creates the configured first administrator (email verified, roles USER and ADMIN) or, when the account
+ * already exists, grants it ADMIN and leaves its password alone. Safe to run on every replica at every start.
+ */
+public final class EnsureAdminService implements EnsureAdminUseCase {
+
+    public static final String ROLE_ADMIN = "ADMIN";
+
+    private final UserRepository users;
+    private final PasswordHasher hasher;
+    private final PasswordPolicy passwordPolicy;
+    private final AuthEventPublisher events;
+    private final TransactionRunner transactions;
+    private final SessionRevoker revoker;
+    private final IdGenerator ids;
+    private final InstantSource clock;
+
+    public EnsureAdminService(UserRepository users, PasswordHasher hasher, PasswordPolicy passwordPolicy,
+            AuthEventPublisher events, TransactionRunner transactions, SessionRevoker revoker, IdGenerator ids,
+            InstantSource clock) {
+        this.users = users;
+        this.hasher = hasher;
+        this.passwordPolicy = passwordPolicy;
+        this.events = events;
+        this.transactions = transactions;
+        this.revoker = revoker;
+        this.ids = ids;
+        this.clock = clock;
+    }
+
+    @Override
+    public Mono<Void> ensure(EnsureAdminCommand command) {
+        return Mono.defer(() -> {
+            InputViolations input = new InputViolations();
+            Email email = input.required(command.email(), "latchkey.admin.email", raw -> Email.parse(raw, "latchkey.admin.email"));
+            RawPassword password = input.required(command.password(), "latchkey.admin.password", raw -> {
+                RawPassword candidate = new RawPassword(raw);
+                passwordPolicy.check(candidate, "latchkey.admin.password");
+                return candidate;
+            });
+            input.throwIfAny();
+            return users.findByEmail(email)
+                    .flatMap(this::grant)
+                    .switchIfEmpty(Mono.defer(() -> create(email, password)))
+                    .then();
+        });
+    }
+
+    private Mono<Boolean> create(Email email, RawPassword password) {
+        return hasher.hash(password).flatMap(hash -> {
+            Instant now = clock.instant();
+            User admin = new User(new UserId(ids.newId()), email, hash, new PersonName(null, null),
+                    UserStatus.ACTIVE, Set.of(User.ROLE_USER, ROLE_ADMIN), true, 0, now, now);
+            return transactions.inTransaction(users.insert(admin)
+                            .then(events.publish(new UserRegistered(ids.newId(), admin.id(), now))))
+                    .thenReturn(true)
+                    // Another replica created it first: make sure of the role instead.
+                    .onErrorResume(EmailAlreadyRegisteredException.class,
+                            taken -> users.findByEmail(email).flatMap(this::grant));
+        });
+    }
+
+    private Mono<Boolean> grant(User user) {
+        Instant now = clock.instant();
+        return transactions.inTransaction(users.addRole(user.id(), ROLE_ADMIN, now)
+                        .flatMap(added -> added
+                                ? events.publish(new UserUpdated(ids.newId(), user.id(), now, List.of("roles"))).thenReturn(true)
+                                : Mono.just(false)))
+                .flatMap(added -> added ? revoker.purgeUser(user.id()).thenReturn(true) : Mono.just(false));
+    }
+}

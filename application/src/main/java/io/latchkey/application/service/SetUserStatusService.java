@@ -1,0 +1,57 @@
+package io.latchkey.application.service;
+
+import io.latchkey.application.usecase.SetUserStatusCommand;
+import io.latchkey.application.usecase.SetUserStatusUseCase;
+import io.latchkey.domain.error.UserNotFoundException;
+import io.latchkey.domain.event.UserUpdated;
+import io.latchkey.domain.model.session.RevocationReason;
+import io.latchkey.domain.model.user.UserStatus;
+import io.latchkey.domain.port.AuthEventPublisher;
+import io.latchkey.domain.port.IdGenerator;
+import io.latchkey.domain.port.TransactionRunner;
+import io.latchkey.domain.port.UserRepository;
+import java.time.Instant;
+import java.time.InstantSource;
+import java.util.List;
+import reactor.core.publisher.Mono;
+
+/**
+ * Disabling ends every session and raises the epoch in the same transaction, then purges the caches at once,
+ * so the account's tokens stop working on the next request; login refuses it until it is enabled again.
+ */
+public final class SetUserStatusService implements SetUserStatusUseCase {
+
+    private final UserRepository users;
+    private final SessionRevoker revoker;
+    private final AuthEventPublisher events;
+    private final TransactionRunner transactions;
+    private final IdGenerator ids;
+    private final InstantSource clock;
+
+    public SetUserStatusService(UserRepository users, SessionRevoker revoker, AuthEventPublisher events,
+            TransactionRunner transactions, IdGenerator ids, InstantSource clock) {
+        this.users = users;
+        this.revoker = revoker;
+        this.events = events;
+        this.transactions = transactions;
+        this.ids = ids;
+        this.clock = clock;
+    }
+
+    @Override
+    public Mono<Void> set(SetUserStatusCommand command) {
+        return Mono.defer(() -> {
+            Instant now = clock.instant();
+            Mono<Void> sessions = command.status() == UserStatus.DISABLED
+                    ? revoker.revokeAllWithin(command.userId(), RevocationReason.ADMIN, now) : Mono.empty();
+            return users.findById(command.userId())
+                    .switchIfEmpty(Mono.error(UserNotFoundException::new))
+                    .flatMap(user -> transactions.inTransaction(users.updateStatus(user.id(), command.status(), now)
+                            .flatMap(changed -> changed
+                                    ? sessions.then(events.publish(new UserUpdated(ids.newId(), user.id(), now,
+                                            List.of("status"))))
+                                    : Mono.empty())))
+                    .then(Mono.defer(() -> revoker.purgeUser(command.userId())));
+        });
+    }
+}

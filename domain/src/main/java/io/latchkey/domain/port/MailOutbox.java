@@ -1,0 +1,26 @@
+package io.latchkey.domain.port;
+
+import io.latchkey.domain.model.mail.OutgoingMail;
+import io.latchkey.domain.model.mail.QueuedMail;
+import io.latchkey.domain.model.user.Email;
+import java.time.Instant;
+import java.util.UUID;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/** Mails waiting to be sent, written in the caller's transaction so a mail goes out if and only if it commits. */
+public interface MailOutbox {
+
+    Mono<Void> enqueue(OutgoingMail mail);
+
+    /** Claims up to {@code limit} mails due at {@code now}, skipping rows another relay holds. */
+    Flux<QueuedMail> claimDue(int limit, Instant now);
+
+    /** Removes a mail that was sent, or that expired unsent. */
+    Mono<Void> remove(UUID id);
+
+    /** Drops every unsent mail to the address (its account is being deleted). */
+    Mono<Void> removeAddressedTo(Email to);
+
+    Mono<Void> markFailed(UUID id, int attempts, Instant nextAttemptAt);
+}

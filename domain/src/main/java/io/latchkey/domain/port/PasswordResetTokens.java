@@ -1,0 +1,18 @@
+package io.latchkey.domain.port;
+
+import io.latchkey.domain.model.reset.PasswordResetTokenHash;
+import io.latchkey.domain.model.user.UserId;
+import java.time.Instant;
+import reactor.core.publisher.Mono;
+
+/** Outstanding password-reset tokens, as hashes. */
+public interface PasswordResetTokens {
+
+    Mono<Void> save(PasswordResetTokenHash hash, UserId userId, Instant expiresAt, Instant now);
+
+    /** Uses the token if it is unused and unexpired: the account it resets; empty otherwise. Single use. */
+    Mono<UserId> consume(PasswordResetTokenHash hash, Instant now);
+
+    /** Forgets every outstanding token of the account (its password just changed). */
+    Mono<Void> deleteFor(UserId userId);
+}
