@@ -141,6 +141,23 @@ class R2dbcSessionRepository implements SessionRepository {
     }
 
     @Override
+    public Mono<List<SessionId>> revokeAllExcept(UserId userId, SessionId keep, RevocationReason reason, Instant now) {
+        return db.sql("""
+                        UPDATE sessions SET status = 'REVOKED', revocation_reason = :reason, revoked_at = :now
+                         WHERE user_id = :user AND status = 'ACTIVE' AND id <> :keep
+                        RETURNING id
+                        """)
+                .bind("user", userId.value())
+                .bind("keep", keep.value())
+                .bind("reason", reason.name())
+                .bind("now", now)
+                .map(row -> new SessionId(row.get("id", UUID.class)))
+                .all()
+                .collectList()
+                .onErrorMap(PostgresFailures::translate);
+    }
+
+    @Override
     public Flux<Session> findActive(UserId userId, Instant now) {
         return db.sql("SELECT " + COLUMNS + " FROM sessions s WHERE s.user_id = :user AND s.status = 'ACTIVE' "
                         + "AND s.idle_expires_at > :now AND s.absolute_expires_at > :now ORDER BY s.last_used_at DESC")

@@ -6,15 +6,18 @@ import io.latchkey.domain.model.user.PasswordHash;
 import io.latchkey.domain.model.user.PersonName;
 import io.latchkey.domain.model.user.User;
 import io.latchkey.domain.model.user.UserId;
+import io.latchkey.domain.model.user.UserPage;
 import io.latchkey.domain.model.user.UserStatus;
 import io.latchkey.domain.port.UserRepository;
 import io.r2dbc.spi.R2dbcDataIntegrityViolationException;
 import io.r2dbc.spi.Readable;
 import java.time.Instant;
+import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.r2dbc.core.DatabaseClient.GenericExecuteSpec;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 
@@ -70,6 +73,72 @@ class R2dbcUserRepository implements UserRepository {
                 .map(R2dbcUserRepository::toUser)
                 .one()
                 .onErrorMap(PostgresFailures::translate);
+    }
+
+    @Override
+    public Mono<User> updateName(UserId id, PersonName name, Instant now) {
+        return Binds.nullable(Binds.nullable(db.sql("UPDATE users u SET first_name = :first, last_name = :last, "
+                                + "updated_at = :now WHERE u.id = :id RETURNING " + COLUMNS)
+                        .bind("id", id.value())
+                        .bind("now", now), "first", name.first(), String.class), "last", name.last(), String.class)
+                .map(R2dbcUserRepository::toUser)
+                .one()
+                .onErrorMap(PostgresFailures::translate);
+    }
+
+    @Override
+    public Mono<Boolean> updatePassword(UserId id, PasswordHash hash, Instant now) {
+        return changed(db.sql("UPDATE users SET password_hash = :hash, updated_at = :now WHERE id = :id")
+                .bind("hash", hash.encoded()).bind("now", now).bind("id", id.value()));
+    }
+
+    @Override
+    public Mono<Boolean> markEmailVerified(UserId id, Instant now) {
+        return changed(db.sql("UPDATE users SET email_verified = true, updated_at = :now WHERE id = :id AND NOT email_verified")
+                .bind("now", now).bind("id", id.value()));
+    }
+
+    @Override
+    public Mono<Boolean> updateStatus(UserId id, UserStatus status, Instant now) {
+        return changed(db.sql("UPDATE users SET status = :status, updated_at = :now WHERE id = :id AND status <> :status")
+                .bind("status", status.name()).bind("now", now).bind("id", id.value()));
+    }
+
+    @Override
+    public Mono<Boolean> addRole(UserId id, String role, Instant now) {
+        return changed(db.sql("""
+                        UPDATE users SET roles = array_append(roles, :role), updated_at = :now
+                         WHERE id = :id AND NOT (:role = ANY(roles))
+                        """)
+                .bind("role", role).bind("now", now).bind("id", id.value()));
+    }
+
+    @Override
+    public Mono<Boolean> delete(UserId id) {
+        return changed(db.sql("DELETE FROM users WHERE id = :id").bind("id", id.value()));
+    }
+
+    @Override
+    public Mono<UserPage> search(String emailFragment, int page, int size) {
+        String pattern = "%" + emailFragment.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+        Mono<Long> total = db.sql("SELECT count(*) AS total FROM users u WHERE u.email LIKE :pattern")
+                .bind("pattern", pattern)
+                .map(row -> row.get("total", Long.class))
+                .one();
+        Mono<List<User>> users = db.sql("SELECT " + COLUMNS + " FROM users u WHERE u.email LIKE :pattern "
+                        + "ORDER BY u.created_at, u.id LIMIT :limit OFFSET :offset")
+                .bind("pattern", pattern)
+                .bind("limit", size)
+                .bind("offset", (long) page * size)
+                .map(R2dbcUserRepository::toUser)
+                .all()
+                .collectList();
+        return Mono.zip(users, total, (list, count) -> new UserPage(list, count, page, size))
+                .onErrorMap(PostgresFailures::translate);
+    }
+
+    private static Mono<Boolean> changed(GenericExecuteSpec statement) {
+        return statement.fetch().rowsUpdated().map(rows -> rows > 0).onErrorMap(PostgresFailures::translate);
     }
 
     @Override

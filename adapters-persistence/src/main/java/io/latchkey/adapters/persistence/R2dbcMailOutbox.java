@@ -1,0 +1,82 @@
+package io.latchkey.adapters.persistence;
+
+import io.latchkey.domain.model.mail.OutgoingMail;
+import io.latchkey.domain.model.mail.QueuedMail;
+import io.latchkey.domain.model.user.Email;
+import io.latchkey.domain.port.MailOutbox;
+import java.time.Instant;
+import java.util.UUID;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.stereotype.Component;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/** The {@code mail_outbox} table, claimed with SKIP LOCKED like the event outbox. */
+@Component
+class R2dbcMailOutbox implements MailOutbox {
+
+    private final DatabaseClient db;
+
+    R2dbcMailOutbox(DatabaseClient db) {
+        this.db = db;
+    }
+
+    @Override
+    public Mono<Void> enqueue(OutgoingMail mail) {
+        return Binds.nullable(db.sql("""
+                                INSERT INTO mail_outbox (id, recipient, subject, body, expires_at)
+                                VALUES (:id, :to, :subject, :body, :expires)
+                                """)
+                        .bind("id", mail.id())
+                        .bind("to", mail.to().value())
+                        .bind("subject", mail.subject())
+                        .bind("body", mail.body()), "expires", mail.expiresAt(), Instant.class)
+                .fetch().rowsUpdated()
+                .then()
+                .onErrorMap(PostgresFailures::translate);
+    }
+
+    @Override
+    public Flux<QueuedMail> claimDue(int limit, Instant now) {
+        return db.sql("""
+                        SELECT id, recipient, subject, body, expires_at, attempts
+                          FROM mail_outbox
+                         WHERE next_attempt_at <= :now
+                         ORDER BY next_attempt_at, created_at
+                         LIMIT :limit
+                           FOR UPDATE SKIP LOCKED
+                        """)
+                .bind("now", now)
+                .bind("limit", limit)
+                .map(row -> new QueuedMail(new OutgoingMail(row.get("id", UUID.class),
+                        new Email(row.get("recipient", String.class)), row.get("subject", String.class),
+                        row.get("body", String.class), row.get("expires_at", Instant.class)),
+                        row.get("attempts", Integer.class)))
+                .all()
+                .onErrorMap(PostgresFailures::translate);
+    }
+
+    @Override
+    public Mono<Void> remove(UUID id) {
+        return db.sql("DELETE FROM mail_outbox WHERE id = :id").bind("id", id)
+                .fetch().rowsUpdated().then()
+                .onErrorMap(PostgresFailures::translate);
+    }
+
+    @Override
+    public Mono<Void> removeAddressedTo(Email to) {
+        return db.sql("DELETE FROM mail_outbox WHERE recipient = :to").bind("to", to.value())
+                .fetch().rowsUpdated().then()
+                .onErrorMap(PostgresFailures::translate);
+    }
+
+    @Override
+    public Mono<Void> markFailed(UUID id, int attempts, Instant nextAttemptAt) {
+        return db.sql("UPDATE mail_outbox SET attempts = :attempts, next_attempt_at = :next WHERE id = :id")
+                .bind("attempts", attempts)
+                .bind("next", nextAttemptAt)
+                .bind("id", id)
+                .fetch().rowsUpdated().then()
+                .onErrorMap(PostgresFailures::translate);
+    }
+}

@@ -1,0 +1,30 @@
+-- Consecutive wrong passwords and the growing lockout they caused; cleared by a good login or a reset.
+ALTER TABLE users ADD COLUMN failed_logins integer     NOT NULL DEFAULT 0;
+ALTER TABLE users ADD COLUMN locked_until  timestamptz;
+
+-- Admin listing pages through accounts oldest first.
+CREATE INDEX users_created_at ON users (created_at, id);
+
+-- Single-use password-reset tokens, as SHA-256 hashes; gone with the account.
+CREATE TABLE password_reset_tokens (
+    token_hash  char(64)    PRIMARY KEY,
+    user_id     uuid        NOT NULL REFERENCES users (id) ON DELETE CASCADE,
+    created_at  timestamptz NOT NULL,
+    expires_at  timestamptz NOT NULL
+);
+CREATE INDEX password_reset_tokens_by_user ON password_reset_tokens (user_id);
+
+-- Mail outbox: written in the transaction that decided to send, relayed to SMTP afterwards. A row is deleted
+-- once sent or once its content expired, so codes and tokens do not linger.
+CREATE TABLE mail_outbox (
+    id              uuid        PRIMARY KEY,
+    recipient       text        NOT NULL,
+    subject         text        NOT NULL,
+    body            text        NOT NULL,
+    expires_at      timestamptz,
+    created_at      timestamptz NOT NULL DEFAULT now(),
+    attempts        integer     NOT NULL DEFAULT 0,
+    next_attempt_at timestamptz NOT NULL DEFAULT now()
+);
+CREATE INDEX mail_outbox_due ON mail_outbox (next_attempt_at);
+CREATE INDEX mail_outbox_by_recipient ON mail_outbox (recipient);
