@@ -1,6 +1,7 @@
 package io.latchkey.adapters.redis;
 
 import io.latchkey.domain.model.session.SessionId;
+import io.latchkey.domain.model.user.Email;
 import io.latchkey.domain.model.user.UserId;
 
 /** The key layout of DESIGN.md: every key of one user carries the hash tag {@code {u:<uid>}}, one cluster slot. */
@@ -31,5 +32,13 @@ final class RedisKeys {
 
     static String profile(UserId user) {
         return userPrefix(user) + "profile";
+    }
+
+    static String verificationCode(Email email) {
+        return "lk:verify:" + KeyDigests.of(email.value());
+    }
+
+    static String rateLimit(String scope, String key) {
+        return "lk:rl:" + scope + ":" + KeyDigests.of(key);
     }
 }

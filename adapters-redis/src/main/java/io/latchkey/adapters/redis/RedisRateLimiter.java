@@ -1,0 +1,36 @@
+package io.latchkey.adapters.redis;
+
+import io.latchkey.domain.model.abuse.RateLimit;
+import io.latchkey.domain.model.abuse.RateLimitDecision;
+import java.time.Duration;
+import java.util.List;
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
+import org.springframework.data.redis.core.script.RedisScript;
+import reactor.core.publisher.Mono;
+
+/** Fixed windows in Redis ({@code lk:rl:<scope>:<sha256(key)>}), counted by one atomic script across instances. */
+final class RedisRateLimiter {
+
+    @SuppressWarnings("rawtypes")
+    private static final RedisScript<List> COUNT =
+            RedisScript.of(new ClassPathResource("rate-limit.lua", RedisRateLimiter.class), List.class);
+
+    private final ReactiveStringRedisTemplate redis;
+
+    RedisRateLimiter(ReactiveStringRedisTemplate redis) {
+        this.redis = redis;
+    }
+
+    Mono<RateLimitDecision> consume(RateLimit limit, String key) {
+        return redis.execute(COUNT, List.of(RedisKeys.rateLimit(limit.scope(), key)),
+                        List.of(Long.toString(limit.window().toMillis())))
+                .next()
+                .map(result -> {
+                    long count = ((Number) result.get(0)).longValue();
+                    long remainingMillis = ((Number) result.get(1)).longValue();
+                    return count <= limit.limit() ? RateLimitDecision.ALLOWED
+                            : RateLimitDecision.deniedFor(Duration.ofMillis(Math.max(1, remainingMillis)));
+                });
+    }
+}
