@@ -8,7 +8,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.test.context.DynamicPropertyRegistry;
 
 /**
- * Real PostgreSQL, Redis and Kafka on random ports, each started on first use and stopped when the JVM
+ * Real PostgreSQL, Redis, Kafka and SMTP on random ports, each started on first use and stopped when the JVM
  * exits. Tests register {@link #properties()} with Spring; the local runner copies them into system
  * properties. Adapter tests ask only for the server they need.
  */
@@ -21,6 +21,7 @@ public final class TestInfrastructure implements AutoCloseable {
     private @Nullable PostgresServer postgres;
     private @Nullable RedisTestServer redis;
     private @Nullable KafkaTestServer kafka;
+    private @Nullable MailTestServer mail;
 
     private TestInfrastructure() {
     }
@@ -40,12 +41,13 @@ public final class TestInfrastructure implements AutoCloseable {
         return new TestInfrastructure();
     }
 
-    /** Spring properties pointing R2DBC, Flyway, Redis and Kafka at these servers, starting any not yet up. */
+    /** Spring properties pointing R2DBC, Flyway, Redis, Kafka and mail at these servers, starting any not yet up. */
     public Map<String, String> properties() {
         Map<String, String> all = new LinkedHashMap<>();
         all.putAll(postgres().properties());
         all.putAll(redis().properties());
         all.putAll(kafka().properties());
+        all.putAll(mail().properties());
         return Map.copyOf(all);
     }
 
@@ -110,6 +112,14 @@ public final class TestInfrastructure implements AutoCloseable {
         redis().resume();
     }
 
+    /** The SMTP server the application's mail goes to, with what it received. */
+    public synchronized MailTestServer mail() {
+        if (mail == null) {
+            mail = started(MailTestServer::start);
+        }
+        return mail;
+    }
+
     private synchronized PostgresServer postgres() {
         if (postgres == null) {
             postgres = started(() -> PostgresServer.start(mode));
@@ -140,7 +150,7 @@ public final class TestInfrastructure implements AutoCloseable {
 
     @Override
     public synchronized void close() {
-        for (Server server : new Server[] {kafka, redis, postgres}) {
+        for (Server server : new Server[] {mail, kafka, redis, postgres}) {
             if (server == null) {
                 continue;
             }
@@ -150,6 +160,7 @@ public final class TestInfrastructure implements AutoCloseable {
                 log.warn("stopping {} failed: {}", server.description(), e.toString());
             }
         }
+        mail = null;
         kafka = null;
         redis = null;
         postgres = null;
