@@ -1,29 +1,59 @@
 package io.latchkey.adapters.web;
 
+import io.latchkey.application.usecase.ConfirmEmailVerificationUseCase;
 import io.latchkey.application.usecase.RegisterAccountUseCase;
-import java.net.URI;
+import io.latchkey.application.usecase.RequestEmailVerificationUseCase;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
 
-/** Account registration. */
+/**
+ * Registration and email verification. Registration and resend answer 202 with the same body whether or not
+ * the address has an account, so neither can be used to find accounts.
+ */
 @RestController
 @RequestMapping("/api/v1/accounts")
 class AccountController {
 
-    private final RegisterAccountUseCase register;
+    static final AcceptedResponse REGISTERED = new AcceptedResponse(
+            "If this address can be registered, a verification code is on its way to it.");
+    static final AcceptedResponse CODE_SENT = new AcceptedResponse(
+            "If this address belongs to an unverified account, a new verification code is on its way to it.");
 
-    AccountController(RegisterAccountUseCase register) {
+    private final RegisterAccountUseCase register;
+    private final RequestEmailVerificationUseCase requestVerification;
+    private final ConfirmEmailVerificationUseCase confirmVerification;
+
+    AccountController(RegisterAccountUseCase register, RequestEmailVerificationUseCase requestVerification,
+            ConfirmEmailVerificationUseCase confirmVerification) {
         this.register = register;
+        this.requestVerification = requestVerification;
+        this.confirmVerification = confirmVerification;
     }
 
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)
-    Mono<ResponseEntity<ProfileResponse>> register(@RequestBody RegisterRequest request) {
-        return register.register(request.toCommand())
-                .map(profile -> ResponseEntity.created(URI.create("/api/v1/me")).body(ProfileResponse.from(profile)));
+    Mono<ResponseEntity<AcceptedResponse>> register(@RequestBody RegisterRequest request, ServerWebExchange exchange) {
+        return register.register(request.toCommand(ClientAddress.of(exchange)))
+                .then(Mono.fromSupplier(() -> ResponseEntity.accepted().body(REGISTERED)));
+    }
+
+    @PostMapping(path = "/email-verification", consumes = MediaType.APPLICATION_JSON_VALUE,
+            produces = MediaType.APPLICATION_JSON_VALUE)
+    Mono<ResponseEntity<AcceptedResponse>> requestVerification(@RequestBody EmailRequest request,
+            ServerWebExchange exchange) {
+        return requestVerification.request(request.toVerificationCommand(ClientAddress.of(exchange)))
+                .then(Mono.fromSupplier(() -> ResponseEntity.accepted().body(CODE_SENT)));
+    }
+
+    @PostMapping(path = "/email-verification/confirm", consumes = MediaType.APPLICATION_JSON_VALUE)
+    Mono<ResponseEntity<Void>> confirmVerification(@RequestBody ConfirmVerificationRequest request,
+            ServerWebExchange exchange) {
+        return confirmVerification.confirm(request.toCommand(ClientAddress.of(exchange)))
+                .then(Mono.fromSupplier(() -> ResponseEntity.noContent().<Void>build()));
     }
 }

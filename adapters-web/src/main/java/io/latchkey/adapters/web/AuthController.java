@@ -13,13 +13,11 @@ import io.latchkey.domain.error.InvalidAccessTokenException;
 import io.latchkey.domain.model.auth.AuthenticatedCaller;
 import io.latchkey.domain.model.session.ClientInfo;
 import io.latchkey.domain.model.token.TokenPair;
-import java.net.InetSocketAddress;
 import java.util.Map;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -55,7 +53,7 @@ class AuthController {
 
     @PostMapping(path = "/login", consumes = MediaType.APPLICATION_JSON_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)
     Mono<ResponseEntity<TokenResponse>> login(@RequestBody LoginRequest request, ServerWebExchange exchange) {
-        return outcomes.login(login.login(request.toCommand(clientOf(exchange.getRequest()))))
+        return outcomes.login(login.login(request.toCommand(clientOf(exchange))))
                 .map(pair -> tokens(pair, exchange));
     }
 
@@ -102,9 +100,7 @@ class AuthController {
         return ResponseEntity.ok().cacheControl(CacheControl.noStore()).header(HttpHeaders.PRAGMA, "no-cache").body(body);
     }
 
-    static ClientInfo clientOf(ServerHttpRequest http) {
-        InetSocketAddress remote = http.getRemoteAddress();
-        String ip = remote == null || remote.getAddress() == null ? null : remote.getAddress().getHostAddress();
-        return new ClientInfo(http.getHeaders().getFirst(HttpHeaders.USER_AGENT), ip);
+    static ClientInfo clientOf(ServerWebExchange exchange) {
+        return new ClientInfo(exchange.getRequest().getHeaders().getFirst(HttpHeaders.USER_AGENT), ClientAddress.of(exchange));
     }
 }

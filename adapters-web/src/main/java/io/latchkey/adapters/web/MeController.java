@@ -1,28 +1,72 @@
 package io.latchkey.adapters.web;
 
+import io.latchkey.application.usecase.ChangePasswordUseCase;
+import io.latchkey.application.usecase.DeleteAccountCommand;
+import io.latchkey.application.usecase.DeleteAccountUseCase;
 import io.latchkey.application.usecase.GetProfileCommand;
 import io.latchkey.application.usecase.GetProfileUseCase;
+import io.latchkey.application.usecase.UpdateProfileUseCase;
 import io.latchkey.domain.model.auth.AuthenticatedCaller;
 import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
 
-/** The authenticated caller's own account. */
+/** The authenticated caller's own account: read it, rename it, change its password, delete it. */
 @RestController
 @RequestMapping("/api/v1/me")
 class MeController {
 
     private final GetProfileUseCase profiles;
+    private final UpdateProfileUseCase updateProfile;
+    private final ChangePasswordUseCase changePassword;
+    private final DeleteAccountUseCase deleteAccount;
+    private final RefreshTokenCookies cookies;
 
-    MeController(GetProfileUseCase profiles) {
+    MeController(GetProfileUseCase profiles, UpdateProfileUseCase updateProfile, ChangePasswordUseCase changePassword,
+            DeleteAccountUseCase deleteAccount, RefreshTokenCookies cookies) {
         this.profiles = profiles;
+        this.updateProfile = updateProfile;
+        this.changePassword = changePassword;
+        this.deleteAccount = deleteAccount;
+        this.cookies = cookies;
     }
 
     @GetMapping(produces = MediaType.APPLICATION_JSON_VALUE)
     Mono<ProfileResponse> me(@AuthenticationPrincipal AuthenticatedCaller caller) {
         return profiles.getProfile(new GetProfileCommand(caller.userId())).map(ProfileResponse::from);
+    }
+
+    /** A field left out (or null) stays as it is; an empty string clears it. */
+    @PatchMapping(consumes = MediaType.APPLICATION_JSON_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)
+    Mono<ProfileResponse> update(@AuthenticationPrincipal AuthenticatedCaller caller,
+            @RequestBody UpdateProfileRequest request) {
+        return updateProfile.update(request.toCommand(caller.userId())).map(ProfileResponse::from);
+    }
+
+    @PostMapping(path = "/password", consumes = MediaType.APPLICATION_JSON_VALUE)
+    Mono<ResponseEntity<Void>> changePassword(@AuthenticationPrincipal AuthenticatedCaller caller,
+            @RequestBody ChangePasswordRequest request) {
+        return changePassword.change(request.toCommand(caller.userId(), caller.sessionId()))
+                .then(Mono.fromSupplier(() -> ResponseEntity.noContent().<Void>build()));
+    }
+
+    /** The current password confirms it; the account, its sessions and its personal data are gone afterwards. */
+    @DeleteMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
+    Mono<ResponseEntity<Void>> delete(@AuthenticationPrincipal AuthenticatedCaller caller,
+            @RequestBody PasswordConfirmation request, ServerWebExchange exchange) {
+        return deleteAccount.delete(new DeleteAccountCommand(caller.userId(), request.password()))
+                .then(Mono.fromSupplier(() -> {
+                    cookies.clear(exchange);
+                    return ResponseEntity.noContent().<Void>build();
+                }));
     }
 }

@@ -11,8 +11,8 @@ record RegisterRequest(
         @JsonProperty("first_name") @Nullable String firstName,
         @JsonProperty("last_name") @Nullable String lastName) {
 
-    RegisterAccountCommand toCommand() {
-        return new RegisterAccountCommand(email, password, firstName, lastName);
+    RegisterAccountCommand toCommand(@Nullable String clientIp) {
+        return new RegisterAccountCommand(email, password, firstName, lastName, clientIp);
     }
 
     @Override

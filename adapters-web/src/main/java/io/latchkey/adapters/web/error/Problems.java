@@ -5,14 +5,20 @@ import io.latchkey.domain.error.AuthException;
 import io.latchkey.domain.error.CsrfRejectedException;
 import io.latchkey.domain.error.DependencyUnavailableException;
 import io.latchkey.domain.error.EmailAlreadyRegisteredException;
+import io.latchkey.domain.error.EmailNotVerifiedException;
+import io.latchkey.domain.error.IncorrectPasswordException;
 import io.latchkey.domain.error.InvalidAccessTokenException;
 import io.latchkey.domain.error.InvalidCredentialsException;
 import io.latchkey.domain.error.InvalidInputException;
+import io.latchkey.domain.error.InvalidResetTokenException;
+import io.latchkey.domain.error.InvalidVerificationCodeException;
+import io.latchkey.domain.error.RateLimitedException;
 import io.latchkey.domain.error.RefreshTokenInvalidException;
 import io.latchkey.domain.error.RefreshTokenReuseException;
 import io.latchkey.domain.error.SessionNotFoundException;
 import io.latchkey.domain.error.SessionRevokedException;
 import io.latchkey.domain.error.UserDisabledException;
+import io.latchkey.domain.error.UserNotFoundException;
 import java.net.URI;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -50,6 +56,12 @@ public final class Problems {
             case SessionNotFoundException e -> HttpStatus.NOT_FOUND;
             case CsrfRejectedException e -> HttpStatus.FORBIDDEN;
             case DependencyUnavailableException e -> HttpStatus.SERVICE_UNAVAILABLE;
+            case RateLimitedException e -> HttpStatus.TOO_MANY_REQUESTS;
+            case InvalidVerificationCodeException e -> HttpStatus.BAD_REQUEST;
+            case InvalidResetTokenException e -> HttpStatus.BAD_REQUEST;
+            case IncorrectPasswordException e -> HttpStatus.BAD_REQUEST;
+            case EmailNotVerifiedException e -> HttpStatus.FORBIDDEN;
+            case UserNotFoundException e -> HttpStatus.NOT_FOUND;
         };
     }
 
@@ -79,6 +91,7 @@ public final class Problems {
             case InvalidAccessTokenException e -> headers.set(HttpHeaders.WWW_AUTHENTICATE, INVALID_TOKEN_CHALLENGE);
             case SessionRevokedException e -> headers.set(HttpHeaders.WWW_AUTHENTICATE, INVALID_TOKEN_CHALLENGE);
             case DependencyUnavailableException e -> headers.set(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS);
+            case RateLimitedException e -> headers.set(HttpHeaders.RETRY_AFTER, Long.toString(e.retryAfterSeconds()));
             default -> {
                 if (statusOf(error) == HttpStatus.UNAUTHORIZED) {
                     headers.set(HttpHeaders.WWW_AUTHENTICATE, BEARER_CHALLENGE);

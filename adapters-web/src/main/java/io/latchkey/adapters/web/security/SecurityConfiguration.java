@@ -3,6 +3,7 @@ package io.latchkey.adapters.web.security;
 import io.latchkey.application.usecase.AuthenticateCommand;
 import io.latchkey.application.usecase.AuthenticateUseCase;
 import io.latchkey.domain.error.AuthException;
+import io.latchkey.domain.model.user.User;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;
@@ -72,9 +73,12 @@ public class SecurityConfiguration {
                 problems.authenticationFailed(filterExchange.getExchange(), failure));
         return stateless(http)
                 .authorizeExchange(exchanges -> exchanges
-                        .pathMatchers(HttpMethod.POST, "/api/v1/accounts", "/api/v1/auth/login", "/api/v1/auth/refresh",
+                        .pathMatchers(HttpMethod.POST, "/api/v1/accounts", "/api/v1/accounts/email-verification",
+                                "/api/v1/accounts/email-verification/confirm", "/api/v1/password-reset",
+                                "/api/v1/password-reset/confirm", "/api/v1/auth/login", "/api/v1/auth/refresh",
                                 "/api/v1/auth/verify")
                         .permitAll()
+                        .pathMatchers("/api/v1/admin/**").hasRole(User.ROLE_ADMIN)
                         .pathMatchers(HttpMethod.GET, "/ping", "/.well-known/**", "/actuator/health/**", "/actuator/health",
                                 "/actuator/info", "/actuator/prometheus", "/v3/api-docs", "/v3/api-docs/**",
                                 "/swagger-ui.html", "/swagger-ui/**", "/webjars/**")

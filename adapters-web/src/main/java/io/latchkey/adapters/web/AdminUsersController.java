@@ -1,0 +1,79 @@
+package io.latchkey.adapters.web;
+
+import io.latchkey.application.usecase.DeleteUserCommand;
+import io.latchkey.application.usecase.DeleteUserUseCase;
+import io.latchkey.application.usecase.ListUsersCommand;
+import io.latchkey.application.usecase.ListUsersUseCase;
+import io.latchkey.application.usecase.RevokeUserSessionsCommand;
+import io.latchkey.application.usecase.RevokeUserSessionsUseCase;
+import io.latchkey.application.usecase.SetUserStatusCommand;
+import io.latchkey.application.usecase.SetUserStatusUseCase;
+import io.latchkey.domain.error.UserNotFoundException;
+import io.latchkey.domain.model.user.UserId;
+import io.latchkey.domain.model.user.UserStatus;
+import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import reactor.core.publisher.Mono;
+
+/** Account administration; the security chain admits only callers whose account has the ADMIN role. */
+@RestController
+@RequestMapping("/api/v1/admin/users")
+class AdminUsersController {
+
+    private final ListUsersUseCase list;
+    private final SetUserStatusUseCase setStatus;
+    private final RevokeUserSessionsUseCase revokeSessions;
+    private final DeleteUserUseCase delete;
+
+    AdminUsersController(ListUsersUseCase list, SetUserStatusUseCase setStatus, RevokeUserSessionsUseCase revokeSessions,
+            DeleteUserUseCase delete) {
+        this.list = list;
+        this.setStatus = setStatus;
+        this.revokeSessions = revokeSessions;
+        this.delete = delete;
+    }
+
+    /** Oldest first; {@code q} matches any part of the email. */
+    @GetMapping(produces = MediaType.APPLICATION_JSON_VALUE)
+    Mono<UserPageResponse> list(@RequestParam(name = "q", required = false) @Nullable String query,
+            @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "20") int size) {
+        return list.list(new ListUsersCommand(query, page, size)).map(UserPageResponse::from);
+    }
+
+    /** Disabled accounts cannot log in, and their access tokens stop working on their next request. */
+    @PostMapping("/{id}/disable")
+    Mono<ResponseEntity<Void>> disable(@PathVariable String id) {
+        return onUser(id, user -> setStatus.set(new SetUserStatusCommand(user, UserStatus.DISABLED)));
+    }
+
+    @PostMapping("/{id}/enable")
+    Mono<ResponseEntity<Void>> enable(@PathVariable String id) {
+        return onUser(id, user -> setStatus.set(new SetUserStatusCommand(user, UserStatus.ACTIVE)));
+    }
+
+    @DeleteMapping("/{id}/sessions")
+    Mono<ResponseEntity<Void>> revokeSessions(@PathVariable String id) {
+        return onUser(id, user -> revokeSessions.revoke(new RevokeUserSessionsCommand(user)));
+    }
+
+    @DeleteMapping("/{id}")
+    Mono<ResponseEntity<Void>> delete(@PathVariable String id) {
+        return onUser(id, user -> delete.delete(new DeleteUserCommand(user)));
+    }
+
+    private static Mono<ResponseEntity<Void>> onUser(String id, Function<UserId, Mono<Void>> action) {
+        return Mono.fromCallable(() -> UserId.parse(id))
+                .onErrorMap(IllegalArgumentException.class, e -> new UserNotFoundException())
+                .flatMap(action)
+                .then(Mono.fromSupplier(() -> ResponseEntity.noContent().<Void>build()));
+    }
+}

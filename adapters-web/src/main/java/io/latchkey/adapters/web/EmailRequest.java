@@ -1,0 +1,17 @@
+package io.latchkey.adapters.web;
+
+import io.latchkey.application.usecase.RequestEmailVerificationCommand;
+import io.latchkey.application.usecase.RequestPasswordResetCommand;
+import org.jspecify.annotations.Nullable;
+
+/** A body holding just an email: resend a verification code, or ask for a password reset. */
+record EmailRequest(@Nullable String email) {
+
+    RequestEmailVerificationCommand toVerificationCommand(@Nullable String clientIp) {
+        return new RequestEmailVerificationCommand(email, clientIp);
+    }
+
+    RequestPasswordResetCommand toResetCommand(@Nullable String clientIp) {
+        return new RequestPasswordResetCommand(email, clientIp);
+    }
+}
