@@ -1,6 +1,9 @@
 package io.latchkey.bootstrap;
 
+import io.latchkey.testsupport.MailTestServer;
+import io.latchkey.testsupport.ReceivedMail;
 import io.latchkey.testsupport.TestInfrastructure;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.springframework.boot.SpringApplication;
 import sun.misc.Signal;
@@ -19,6 +22,7 @@ public final class LocalLatchkey {
         TestInfrastructure infrastructure = TestInfrastructure.unmanaged();
         infrastructure.properties().forEach(System::setProperty);
         System.setProperty("latchkey.token.signing.allow-ephemeral", "true");
+        System.setProperty("logging.level.com.icegreen.greenmail", "WARN");
         SpringApplication application = new SpringApplication(LatchkeyApplication.class);
         // One hook, in order: the service drains and closes first, then the servers it was using.
         application.setRegisterShutdownHook(false);
@@ -39,6 +43,7 @@ public final class LocalLatchkey {
             });
         }
         Runtime.getRuntime().addShutdownHook(new Thread(stop, "latchkey-local-stop"));
+        printMailsAsTheyArrive(infrastructure.mail());
         String port = context.getEnvironment().getProperty("local.server.port", "8080");
         System.out.printf("""
 
@@ -46,7 +51,30 @@ public final class LocalLatchkey {
                   curl -s http://localhost:%s/.well-known/jwks.json
                   curl -s -X POST http://localhost:%s/api/v1/accounts -H 'Content-Type: application/json' \\
                        -d '{"email":"ada@example.com","password":"correct horse battery staple"}'
+                Mails (verification codes, reset tokens) go to an embedded SMTP server and are printed here.
                 See README.md for the whole walk-through. Ctrl-C stops everything.
                 %n""", port, port, port);
+    }
+
+    /** Local mode has no real mailbox: every mail the embedded SMTP server receives is printed to the console. */
+    private static void printMailsAsTheyArrive(MailTestServer smtp) {
+        Thread printer = new Thread(() -> {
+            int printed = 0;
+            while (!Thread.currentThread().isInterrupted()) {
+                List<ReceivedMail> received = smtp.received();
+                for (ReceivedMail mail : received.subList(Math.min(printed, received.size()), received.size())) {
+                    System.out.printf("%n--- mail to %s: %s ---%n%s%n---%n", String.join(", ", mail.recipients()),
+                            mail.subject(), mail.body().strip());
+                }
+                printed = Math.max(printed, received.size());
+                try {
+                    Thread.sleep(300);
+                } catch (InterruptedException e) {
+                    return;
+                }
+            }
+        }, "local-mail-printer");
+        printer.setDaemon(true);
+        printer.start();
     }
 }

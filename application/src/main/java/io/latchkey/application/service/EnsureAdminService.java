@@ -29,8 +29,6 @@ import reactor.core.publisher.Mono;
  */
 public final class EnsureAdminService implements EnsureAdminUseCase {
 
-    public static final String ROLE_ADMIN = "ADMIN";
-
     private final UserRepository users;
     private final PasswordHasher hasher;
     private final PasswordPolicy passwordPolicy;
@@ -75,7 +73,7 @@ public final class EnsureAdminService implements EnsureAdminUseCase {
         return hasher.hash(password).flatMap(hash -> {
             Instant now = clock.instant();
             User admin = new User(new UserId(ids.newId()), email, hash, new PersonName(null, null),
-                    UserStatus.ACTIVE, Set.of(User.ROLE_USER, ROLE_ADMIN), true, 0, now, now);
+                    UserStatus.ACTIVE, Set.of(User.ROLE_USER, User.ROLE_ADMIN), true, 0, now, now);
             return transactions.inTransaction(users.insert(admin)
                             .then(events.publish(new UserRegistered(ids.newId(), admin.id(), now))))
                     .thenReturn(true)
@@ -87,7 +85,7 @@ public final class EnsureAdminService implements EnsureAdminUseCase {
 
     private Mono<Boolean> grant(User user) {
         Instant now = clock.instant();
-        return transactions.inTransaction(users.addRole(user.id(), ROLE_ADMIN, now)
+        return transactions.inTransaction(users.addRole(user.id(), User.ROLE_ADMIN, now)
                         .flatMap(added -> added
                                 ? events.publish(new UserUpdated(ids.newId(), user.id(), now, List.of("roles"))).thenReturn(true)
                                 : Mono.just(false)))

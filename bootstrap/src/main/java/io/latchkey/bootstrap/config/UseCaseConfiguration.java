@@ -1,5 +1,41 @@
 package io.latchkey.bootstrap.config;
 
+import io.latchkey.application.service.AccountEraser;
+import io.latchkey.application.service.AccountMail;
+import io.latchkey.application.service.AttemptGate;
+import io.latchkey.application.service.ChangePasswordService;
+import io.latchkey.application.service.ConfirmEmailVerificationService;
+import io.latchkey.application.service.ConfirmPasswordResetService;
+import io.latchkey.application.service.DeleteAccountService;
+import io.latchkey.application.service.DeleteUserService;
+import io.latchkey.application.service.EnsureAdminService;
+import io.latchkey.application.service.ListUsersService;
+import io.latchkey.application.service.LoginGuard;
+import io.latchkey.application.service.RelayMailService;
+import io.latchkey.application.service.RequestEmailVerificationService;
+import io.latchkey.application.service.RequestPasswordResetService;
+import io.latchkey.application.service.RevokeUserSessionsService;
+import io.latchkey.application.service.SetUserStatusService;
+import io.latchkey.application.service.UpdateProfileService;
+import io.latchkey.application.usecase.ChangePasswordUseCase;
+import io.latchkey.application.usecase.ConfirmEmailVerificationUseCase;
+import io.latchkey.application.usecase.ConfirmPasswordResetUseCase;
+import io.latchkey.application.usecase.DeleteAccountUseCase;
+import io.latchkey.application.usecase.DeleteUserUseCase;
+import io.latchkey.application.usecase.EnsureAdminUseCase;
+import io.latchkey.application.usecase.ListUsersUseCase;
+import io.latchkey.application.usecase.RelayMailUseCase;
+import io.latchkey.application.usecase.RequestEmailVerificationUseCase;
+import io.latchkey.application.usecase.RequestPasswordResetUseCase;
+import io.latchkey.application.usecase.RevokeUserSessionsUseCase;
+import io.latchkey.application.usecase.SetUserStatusUseCase;
+import io.latchkey.application.usecase.UpdateProfileUseCase;
+import io.latchkey.domain.model.abuse.AbuseLimits;
+import io.latchkey.domain.model.user.AccountPolicy;
+import io.latchkey.domain.port.LoginFailures;
+import io.latchkey.domain.port.MailOutbox;
+import io.latchkey.domain.port.MailTransport;
+import io.latchkey.domain.port.PasswordResetTokens;
 import io.latchkey.application.service.AuthenticateService;
 import io.latchkey.application.service.FallbackGate;
 import io.latchkey.application.service.GetProfileService;
@@ -62,16 +98,101 @@ class UseCaseConfiguration {
 
     @Bean
     RegisterAccountUseCase registerAccountUseCase(UserRepository users, PasswordHasher hasher, PasswordPolicy policy,
-            IdGenerator ids, AuthEventPublisher events, TransactionRunner transactions, InstantSource clock) {
-        return new RegisterAccountService(users, hasher, policy, ids, events, transactions, clock);
+            IdGenerator ids, AuthEventPublisher events, TransactionRunner transactions, AttemptGate gate,
+            AbuseLimits limits, AccountMail accountMail, InstantSource clock) {
+        return new RegisterAccountService(users, hasher, policy, ids, events, transactions, gate, limits, accountMail,
+                clock);
     }
 
     @Bean
     LoginUseCase loginUseCase(UserRepository users, SessionRepository sessions, PasswordHasher hasher,
             RefreshTokenGenerator refreshTokens, AccessTokenIssuer issuer, IdGenerator ids, AuthEventPublisher events,
-            TransactionRunner transactions, UserAuthCache cache, TokenPolicy policy, InstantSource clock) {
+            TransactionRunner transactions, UserAuthCache cache, TokenPolicy policy, LoginGuard guard,
+            InstantSource clock) {
         return new LoginService(users, sessions, hasher, refreshTokens, issuer, ids, events, transactions, cache, policy,
-                clock);
+                guard, clock);
+    }
+
+    @Bean
+    RequestEmailVerificationUseCase requestEmailVerificationUseCase(UserRepository users, AttemptGate gate,
+            AbuseLimits limits, AccountMail accountMail) {
+        return new RequestEmailVerificationService(users, gate, limits, accountMail);
+    }
+
+    @Bean
+    ConfirmEmailVerificationUseCase confirmEmailVerificationUseCase(UserRepository users, AccountMail accountMail,
+            AuthEventPublisher events, TransactionRunner transactions, SessionRevoker revoker, AttemptGate gate,
+            AbuseLimits limits, AccountPolicy policy, IdGenerator ids, InstantSource clock) {
+        return new ConfirmEmailVerificationService(users, accountMail, events, transactions, revoker, gate, limits, policy,
+                ids, clock);
+    }
+
+    @Bean
+    UpdateProfileUseCase updateProfileUseCase(UserRepository users, AuthEventPublisher events,
+            TransactionRunner transactions, SessionRevoker revoker, IdGenerator ids, InstantSource clock) {
+        return new UpdateProfileService(users, events, transactions, revoker, ids, clock);
+    }
+
+    @Bean
+    ChangePasswordUseCase changePasswordUseCase(UserRepository users, PasswordHasher hasher, PasswordPolicy policy,
+            PasswordResetTokens resetTokens, SessionRevoker revoker, AuthEventPublisher events,
+            TransactionRunner transactions, IdGenerator ids, InstantSource clock) {
+        return new ChangePasswordService(users, hasher, policy, resetTokens, revoker, events, transactions, ids, clock);
+    }
+
+    @Bean
+    RequestPasswordResetUseCase requestPasswordResetUseCase(UserRepository users, PasswordResetTokens resetTokens,
+            AccountMail accountMail, TransactionRunner transactions, AttemptGate gate, AbuseLimits limits,
+            AccountPolicy policy, InstantSource clock) {
+        return new RequestPasswordResetService(users, resetTokens, accountMail, transactions, gate, limits, policy, clock);
+    }
+
+    @Bean
+    ConfirmPasswordResetUseCase confirmPasswordResetUseCase(UserRepository users, PasswordResetTokens resetTokens,
+            LoginFailures loginFailures, PasswordHasher hasher, PasswordPolicy policy, SessionRevoker revoker,
+            AuthEventPublisher events, TransactionRunner transactions, AttemptGate gate, AbuseLimits limits,
+            IdGenerator ids, InstantSource clock) {
+        return new ConfirmPasswordResetService(users, resetTokens, loginFailures, hasher, policy, revoker, events,
+                transactions, gate, limits, ids, clock);
+    }
+
+    @Bean
+    DeleteAccountUseCase deleteAccountUseCase(UserRepository users, PasswordHasher hasher, AccountEraser eraser) {
+        return new DeleteAccountService(users, hasher, eraser);
+    }
+
+    @Bean
+    DeleteUserUseCase deleteUserUseCase(UserRepository users, AccountEraser eraser) {
+        return new DeleteUserService(users, eraser);
+    }
+
+    @Bean
+    ListUsersUseCase listUsersUseCase(UserRepository users) {
+        return new ListUsersService(users);
+    }
+
+    @Bean
+    SetUserStatusUseCase setUserStatusUseCase(UserRepository users, SessionRevoker revoker, AuthEventPublisher events,
+            TransactionRunner transactions, IdGenerator ids, InstantSource clock) {
+        return new SetUserStatusService(users, revoker, events, transactions, ids, clock);
+    }
+
+    @Bean
+    RevokeUserSessionsUseCase revokeUserSessionsUseCase(UserRepository users, SessionRevoker revoker) {
+        return new RevokeUserSessionsService(users, revoker);
+    }
+
+    @Bean
+    EnsureAdminUseCase ensureAdminUseCase(UserRepository users, PasswordHasher hasher, PasswordPolicy policy,
+            AuthEventPublisher events, TransactionRunner transactions, SessionRevoker revoker, IdGenerator ids,
+            InstantSource clock) {
+        return new EnsureAdminService(users, hasher, policy, events, transactions, revoker, ids, clock);
+    }
+
+    @Bean
+    RelayMailUseCase relayMailUseCase(MailOutbox outbox, MailTransport transport, TransactionRunner transactions,
+            InstantSource clock) {
+        return new RelayMailService(outbox, transport, transactions, RetryPolicy.MAIL, clock);
     }
 
     @Bean

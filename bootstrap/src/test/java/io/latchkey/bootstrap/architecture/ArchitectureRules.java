@@ -35,6 +35,7 @@ final class ArchitectureRules {
                 .layer("Redis").definedBy(root + ".adapters.redis..")
                 .layer("Persistence").definedBy(root + ".adapters.persistence..")
                 .layer("Kafka").definedBy(root + ".adapters.kafka..")
+                .layer("Mail").definedBy(root + ".adapters.mail..")
                 .layer("Bootstrap").definedBy(root + ".bootstrap..")
                 .whereLayer("DomainModel").mayNotAccessAnyLayer()
                 .whereLayer("DomainPorts").mayOnlyAccessLayers("DomainModel")
@@ -43,6 +44,7 @@ final class ArchitectureRules {
                 .whereLayer("Redis").mayOnlyBeAccessedByLayers("Bootstrap")
                 .whereLayer("Persistence").mayOnlyBeAccessedByLayers("Bootstrap")
                 .whereLayer("Kafka").mayOnlyBeAccessedByLayers("Bootstrap")
+                .whereLayer("Mail").mayOnlyBeAccessedByLayers("Bootstrap")
                 .whereLayer("UseCases").mayOnlyBeAccessedByLayers("Services", "Web", "Kafka", "Bootstrap")
                 .as("AR-01 hexagon layering")
                 .because("dependencies point inward: adapters and bootstrap know the core, never the reverse");
@@ -95,7 +97,7 @@ final class ArchitectureRules {
     static ArchRule ar07AdaptersAreIsolated(String root) {
         return CompositeArchRule.of(slices().matching(root + ".adapters.(*)..").should().notDependOnEachOther())
                 .and(noClasses().that().resideInAnyPackage(root + ".adapters.redis..", root + ".adapters.persistence..",
-                                root + ".adapters.kafka.producer..")
+                                root + ".adapters.kafka.producer..", root + ".adapters.mail..")
                         .should().dependOnClassesThat().resideInAPackage(root + ".application.."))
                 .as("AR-07 adapters are isolated and secondary adapters only implement domain ports")
                 .because("adapters meet only in bootstrap; a secondary adapter driving a use case inverts the hexagon");

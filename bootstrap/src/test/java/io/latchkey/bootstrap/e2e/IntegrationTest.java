@@ -1,5 +1,7 @@
 package io.latchkey.bootstrap.e2e;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.latchkey.adapters.web.security.IntrospectionClients;
 import io.latchkey.testsupport.TestInfrastructure;
 import java.sql.Connection;
@@ -9,26 +11,50 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import io.latchkey.testsupport.MailTestServer;
+import io.latchkey.testsupport.ReceivedMail;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 /**
  * The whole application on a random port against real PostgreSQL, Redis and Kafka; one context shared by
  * every subclass. Tests use fresh emails, so they never depend on each other's data.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "latchkey.token.signing.allow-ephemeral=true")
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+// In @TestPropertySource rather than @SpringBootTest, so a subclass's @TestPropertySource can override single keys.
+@TestPropertySource(properties = {
+        "latchkey.token.signing.allow-ephemeral=true",
+        // Every test comes from 127.0.0.1: per-IP limits would couple them. Tests of the limits pick their own
+        // client address with X-Forwarded-For, which this strategy honours.
+        "server.forward-headers-strategy=framework",
+        "latchkey.rate-limits.limits.login-per-ip=100000/1m",
+        "latchkey.rate-limits.limits.register-per-ip=100000/1m",
+        "latchkey.rate-limits.limits.verify-per-ip=100000/1m",
+        "latchkey.rate-limits.limits.verify-per-account=1000/1m",
+        "latchkey.rate-limits.limits.resend-per-ip=100000/1m",
+        "latchkey.rate-limits.limits.reset-per-ip=100000/1m",
+        "latchkey.rate-limits.limits.reset-confirm-per-ip=100000/1m",
+        "latchkey.rate-limits.limits.login-per-account=1000/1m",
+        "logging.level.com.icegreen.greenmail=WARN",
+        "latchkey.admin.email=" + IntegrationTest.ADMIN_EMAIL,
+        "latchkey.admin.password=" + IntegrationTest.ADMIN_PASSWORD})
 @AutoConfigureWebTestClient
 public abstract class IntegrationTest {
 
     protected static final String PASSWORD = "correct horse battery staple";
     protected static final String INTROSPECTION_CLIENT = "billing";
     protected static final String INTROSPECTION_SECRET = "billing-service-secret-0123456789abcdef";
+    protected static final String ADMIN_EMAIL = "admin@latchkey.test";
+    protected static final String ADMIN_PASSWORD = "first administrator secret";
 
     @Autowired
     protected WebTestClient http;
@@ -52,8 +78,31 @@ public abstract class IntegrationTest {
     protected void register(String email) {
         http.post().uri("/api/v1/accounts").contentType(MediaType.APPLICATION_JSON)
                 .bodyValue(Map.of("email", email, "password", PASSWORD))
-                .exchange().expectStatus().isCreated();
+                .exchange().expectStatus().isAccepted();
     }
+
+    /** The SMTP server the application mails to. */
+    protected static MailTestServer mail() {
+        return TestInfrastructure.shared().mail();
+    }
+
+    /** The newest mail to {@code email} whose subject starts with {@code subjectPrefix}, waiting for it. */
+    protected static ReceivedMail awaitMail(String email, String subjectPrefix) {
+        return mail().await(m -> m.recipients().contains(email) && m.subject().startsWith(subjectPrefix),
+                Duration.ofSeconds(10));
+    }
+
+    /** The 6-digit code in the newest verification mail to {@code email}. */
+    protected static String verificationCode(String email) {
+        List<ReceivedMail> mails = mail().to(email).stream()
+                .filter(m -> m.subject().startsWith(VERIFICATION_SUBJECT)).toList();
+        ReceivedMail newest = mails.isEmpty() ? awaitMail(email, VERIFICATION_SUBJECT) : mails.get(mails.size() - 1);
+        Matcher digits = Pattern.compile("\\b(\\d{6})\\b").matcher(newest.body());
+        assertThat(digits.find()).as("a code in %s", newest.body()).isTrue();
+        return digits.group(1);
+    }
+
+    protected static final String VERIFICATION_SUBJECT = "Your verification code";
 
     @SuppressWarnings("unchecked")
     protected Map<String, Object> login(String email) {

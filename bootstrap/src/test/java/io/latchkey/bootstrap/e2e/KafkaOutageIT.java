@@ -59,7 +59,7 @@ class KafkaOutageIT {
     @Test
     void givenKafkaDown_authKeepsWorkingAndEveryEventIsDeliveredOnceAfterwards() throws Exception {
         String email = "outage-" + UUID.randomUUID() + "@example.com";
-        assertThat(instances.post(instances.a, "/api/v1/accounts", credentials(email), null).statusCode()).isEqualTo(201);
+        assertThat(instances.post(instances.a, "/api/v1/accounts", credentials(email), null).statusCode()).isEqualTo(202);
         awaitConsumersCaughtUp();
         double sharedBefore = handled("shared", instances.a) + handled("shared", instances.b);
         double nearBeforeA = handled("near", instances.a);

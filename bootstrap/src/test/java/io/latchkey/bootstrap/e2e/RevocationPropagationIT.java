@@ -56,7 +56,7 @@ class RevocationPropagationIT {
     void givenLogoutOnA_BRejectsTheTokenAsSoonAsTheEventArrives() throws Exception {
         String email = "prop-" + UUID.randomUUID() + "@example.com";
         assertThat(instances.post(instances.a, "/api/v1/accounts",
-                "{\"email\":\"" + email + "\",\"password\":\"" + PASSWORD + "\"}", null).statusCode()).isEqualTo(201);
+                "{\"email\":\"" + email + "\",\"password\":\"" + PASSWORD + "\"}", null).statusCode()).isEqualTo(202);
         CaffeineNearAuthCache nearOnB = (CaffeineNearAuthCache) instances.b.getBean(NearAuthCache.class);
         List<Long> purgeMicros = new ArrayList<>();
         List<Long> rejectMicros = new ArrayList<>();

@@ -7,6 +7,8 @@ import java.util.Objects;
 public record RetryPolicy(Duration base, Duration max) {
 
     public static final RetryPolicy DEFAULT = new RetryPolicy(Duration.ofMillis(200), Duration.ofSeconds(30));
+    /** For mail: an SMTP outage is usually longer than a broker hiccup, and every attempt may hold a connection. */
+    public static final RetryPolicy MAIL = new RetryPolicy(Duration.ofSeconds(1), Duration.ofMinutes(2));
 
     public RetryPolicy {
         Objects.requireNonNull(base, "base");

@@ -21,6 +21,7 @@ public record User(
         Instant updatedAt) {
 
     public static final String ROLE_USER = "USER";
+    public static final String ROLE_ADMIN = "ADMIN";
 
     public User {
         Objects.requireNonNull(id, "id");

@@ -1,0 +1,96 @@
+package io.latchkey.bootstrap.config;
+
+import io.latchkey.adapters.mail.MailSettings;
+import io.latchkey.adapters.redis.RateLimiterSettings;
+import io.latchkey.adapters.redis.VerificationCodeKey;
+import io.latchkey.adapters.web.security.RefreshTokenSecret;
+import io.latchkey.application.service.AccountEraser;
+import io.latchkey.application.service.AccountMail;
+import io.latchkey.application.service.AttemptGate;
+import io.latchkey.application.service.LoginGuard;
+import io.latchkey.application.service.SessionRevoker;
+import io.latchkey.domain.model.abuse.AbuseLimits;
+import io.latchkey.domain.model.abuse.LockoutPolicy;
+import io.latchkey.domain.model.user.AccountPolicy;
+import io.latchkey.domain.port.AuthEventPublisher;
+import io.latchkey.domain.port.IdGenerator;
+import io.latchkey.domain.port.LoginFailures;
+import io.latchkey.domain.port.MailOutbox;
+import io.latchkey.domain.port.OneTimeSecrets;
+import io.latchkey.domain.port.PasswordHasher;
+import io.latchkey.domain.port.RateLimiter;
+import io.latchkey.domain.port.TransactionRunner;
+import io.latchkey.domain.port.UserRepository;
+import io.latchkey.domain.port.VerificationCodeStore;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.time.InstantSource;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** The account-lifecycle policies and the shared helpers the account use cases are built from. */
+@Configuration(proxyBeanMethods = false)
+class AccountConfiguration {
+
+    @Bean
+    AccountPolicy accountPolicy(AccountProperties properties) {
+        return properties.toPolicy();
+    }
+
+    @Bean
+    LockoutPolicy lockoutPolicy(AccountProperties properties) {
+        return properties.toLockout();
+    }
+
+    @Bean
+    AbuseLimits abuseLimits(RateLimitProperties properties) {
+        return properties.toLimits();
+    }
+
+    @Bean
+    RateLimiterSettings rateLimiterSettings(RateLimitProperties properties) {
+        return new RateLimiterSettings(properties.fallbackDivisor(), properties.localMaxKeys());
+    }
+
+    @Bean
+    AttemptGate attemptGate(RateLimiter limiter, RateLimitProperties properties) {
+        return new AttemptGate(limiter, properties.enabled());
+    }
+
+    @Bean
+    MailSettings mailSettings(MailProperties properties) {
+        return new MailSettings(properties.from());
+    }
+
+    /** Derived from the refresh-token secret, so every replica has it without one more secret to distribute. */
+    @Bean
+    VerificationCodeKey verificationCodeKey(RefreshTokenSecret secret) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(secret.bytes(), "HmacSHA256"));
+            return new VerificationCodeKey(mac.doFinal("latchkey verification codes v1".getBytes(StandardCharsets.US_ASCII)));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("HmacSHA256 unavailable", e);
+        }
+    }
+
+    @Bean
+    AccountMail accountMail(VerificationCodeStore codes, OneTimeSecrets secrets, MailOutbox outbox, IdGenerator ids,
+            TransactionRunner transactions, AccountPolicy policy, InstantSource clock) {
+        return new AccountMail(codes, secrets, outbox, ids, transactions, policy, clock);
+    }
+
+    @Bean
+    LoginGuard loginGuard(AttemptGate gate, AbuseLimits limits, LoginFailures failures, LockoutPolicy lockout,
+            PasswordHasher hasher, AccountPolicy accounts, InstantSource clock) {
+        return new LoginGuard(gate, limits, failures, lockout, hasher, accounts, clock);
+    }
+
+    @Bean
+    AccountEraser accountEraser(UserRepository users, SessionRevoker revoker, AccountMail accountMail,
+            AuthEventPublisher events, TransactionRunner transactions, IdGenerator ids, InstantSource clock) {
+        return new AccountEraser(users, revoker, accountMail, events, transactions, ids, clock);
+    }
+}

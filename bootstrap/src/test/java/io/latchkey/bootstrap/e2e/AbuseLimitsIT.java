@@ -1,0 +1,78 @@
+package io.latchkey.bootstrap.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.latchkey.testsupport.TestInfrastructure;
+import java.util.Map;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.test.context.TestPropertySource;
+
+/**
+ * Per-IP and per-account limits at realistic sizes (a context of their own), the growing lockout, and the
+ * stricter per-instance limiter that takes over while Redis is down.
+ */
+@TestPropertySource(properties = {
+        "latchkey.rate-limits.limits.login-per-ip=4/1m",
+        "latchkey.rate-limits.limits.login-per-account=1000/1m",
+        "latchkey.rate-limits.fallback-divisor=2"})
+class AbuseLimitsIT extends IntegrationTest {
+
+    private int login(String ip, String email, String password) {
+        return http.post().uri("/api/v1/auth/login").header("X-Forwarded-For", ip)
+                .contentType(MediaType.APPLICATION_JSON).bodyValue(Map.of("email", email, "password", password))
+                .exchange().returnResult(Void.class).getStatus().value();
+    }
+
+    @Test
+    void givenTooManyLoginsFromOneIp_theNextIs429WithRetryAfter_andOtherIpsAreUnaffected() {
+        String email = uniqueEmail();
+        register(email);
+        String ip = "198.51.100." + (System.nanoTime() % 200 + 1);
+        for (int i = 0; i < 4; i++) {
+            assertThat(login(ip, uniqueEmail(), PASSWORD)).isEqualTo(401);
+        }
+        http.post().uri("/api/v1/auth/login").header("X-Forwarded-For", ip).contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("email", email, "password", PASSWORD)).exchange()
+                .expectStatus().isEqualTo(429)
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectHeader().valueMatches(HttpHeaders.RETRY_AFTER, "[1-9][0-9]?")
+                .expectBody().jsonPath("$.type").isEqualTo("urn:problem:auth:too-many-requests");
+        assertThat(login("203.0.113.7", email, PASSWORD)).isEqualTo(200);
+    }
+
+    @Test
+    void givenFiveWrongPasswords_theAccountIsLocked_evenForTheRightPasswordFromAnotherIp() {
+        String email = uniqueEmail();
+        register(email);
+        for (int i = 0; i < 5; i++) {
+            assertThat(login("192.0.2." + (i + 10), email, "not the password")).isEqualTo(401);
+        }
+        http.post().uri("/api/v1/auth/login").header("X-Forwarded-For", "192.0.2.99")
+                .contentType(MediaType.APPLICATION_JSON).bodyValue(Map.of("email", email, "password", PASSWORD))
+                .exchange()
+                .expectStatus().isEqualTo(429)
+                .expectHeader().valueMatches(HttpHeaders.RETRY_AFTER, "(5[0-9]|60)")
+                .expectBody().jsonPath("$.type").isEqualTo("urn:problem:auth:too-many-requests");
+    }
+
+    @Test
+    void givenRedisDown_loginsAreStillLimited_byTheStricterPerInstanceLimiter() {
+        TestInfrastructure infrastructure = TestInfrastructure.shared();
+        Assumptions.assumeTrue(infrastructure.canStopRedis(), "needs the embedded Redis");
+        String email = uniqueEmail();
+        register(email);
+        String ip = "198.51.100.250";
+        infrastructure.stopRedis();
+        try {
+            // 4 per minute shared, divided by 2 per instance: the third attempt is refused.
+            assertThat(login(ip, email, PASSWORD)).isEqualTo(200);
+            assertThat(login(ip, email, PASSWORD)).isEqualTo(200);
+            assertThat(login(ip, email, PASSWORD)).isEqualTo(429);
+        } finally {
+            infrastructure.startRedis();
+        }
+    }
+}
