@@ -9,7 +9,10 @@ import static org.mockito.Mockito.when;
 import io.latchkey.adapters.web.security.IntrospectionClients;
 import io.latchkey.adapters.web.security.TokenSettings;
 import io.latchkey.application.usecase.AuthenticateUseCase;
+import io.latchkey.application.usecase.ChangePasswordUseCase;
+import io.latchkey.application.usecase.DeleteAccountUseCase;
 import io.latchkey.application.usecase.GetProfileUseCase;
+import io.latchkey.application.usecase.UpdateProfileUseCase;
 import io.latchkey.domain.error.DependencyUnavailableException;
 import io.latchkey.domain.error.SessionRevokedException;
 import java.time.Duration;
@@ -38,6 +41,18 @@ class SecurityProblemsTest {
 
     @MockitoBean
     GetProfileUseCase profiles;
+
+    @MockitoBean
+    UpdateProfileUseCase updateProfile;
+
+    @MockitoBean
+    ChangePasswordUseCase changePassword;
+
+    @MockitoBean
+    DeleteAccountUseCase deleteAccount;
+
+    @MockitoBean
+    RefreshTokenCookies cookies;
 
     @TestConfiguration
     @ComponentScan(basePackages = "io.latchkey.adapters.web.security",

@@ -2,7 +2,6 @@ package io.latchkey.application.service;
 
 import io.latchkey.application.usecase.ChangePasswordCommand;
 import io.latchkey.application.usecase.ChangePasswordUseCase;
-import io.latchkey.domain.error.IncorrectPasswordException;
 import io.latchkey.domain.error.SessionRevokedException;
 import io.latchkey.domain.event.PasswordChanged;
 import io.latchkey.domain.model.session.RevocationReason;
@@ -19,7 +18,7 @@ import java.time.InstantSource;
 import reactor.core.publisher.Mono;
 
 /**
- * Changes the password after checking the current one. By default every other session ends (reason
+ * Changes the password after checking the current one (a wrong one counts towards the login lockout). By default every other session ends (reason
  * {@code password_changed}); the caller's own stays. Outstanding reset tokens die with the old password.
  */
 public final class ChangePasswordService implements ChangePasswordUseCase {
@@ -32,11 +31,12 @@ public final class ChangePasswordService implements ChangePasswordUseCase {
     private final AuthEventPublisher events;
     private final TransactionRunner transactions;
     private final IdGenerator ids;
+    private final LoginGuard guard;
     private final InstantSource clock;
 
     public ChangePasswordService(UserRepository users, PasswordHasher hasher, PasswordPolicy passwordPolicy,
             PasswordResetTokens resetTokens, SessionRevoker revoker, AuthEventPublisher events,
-            TransactionRunner transactions, IdGenerator ids, InstantSource clock) {
+            TransactionRunner transactions, IdGenerator ids, LoginGuard guard, InstantSource clock) {
         this.users = users;
         this.hasher = hasher;
         this.passwordPolicy = passwordPolicy;
@@ -45,6 +45,7 @@ public final class ChangePasswordService implements ChangePasswordUseCase {
         this.events = events;
         this.transactions = transactions;
         this.ids = ids;
+        this.guard = guard;
         this.clock = clock;
     }
 
@@ -61,8 +62,8 @@ public final class ChangePasswordService implements ChangePasswordUseCase {
             input.throwIfAny();
             return users.findById(command.userId())
                     .switchIfEmpty(Mono.error(SessionRevokedException::new))
-                    .flatMap(user -> hasher.matches(current, user.passwordHash())
-                            .flatMap(ok -> ok ? hasher.hash(next) : Mono.error(new IncorrectPasswordException())))
+                    .flatMap(user -> guard.confirmPassword(user, current))
+                    .flatMap(user -> hasher.hash(next))
                     .flatMap(hash -> {
                         Instant now = clock.instant();
                         Mono<Void> others = command.revokeOtherSessions()

@@ -2,23 +2,21 @@ package io.latchkey.application.service;
 
 import io.latchkey.application.usecase.DeleteAccountCommand;
 import io.latchkey.application.usecase.DeleteAccountUseCase;
-import io.latchkey.domain.error.IncorrectPasswordException;
 import io.latchkey.domain.error.SessionRevokedException;
 import io.latchkey.domain.model.user.RawPassword;
-import io.latchkey.domain.port.PasswordHasher;
 import io.latchkey.domain.port.UserRepository;
 import reactor.core.publisher.Mono;
 
-/** The owner deletes their account; the current password must be given and right. */
+/** The owner deletes their account; the current password must be given and right (and counts towards the lockout). */
 public final class DeleteAccountService implements DeleteAccountUseCase {
 
     private final UserRepository users;
-    private final PasswordHasher hasher;
+    private final LoginGuard guard;
     private final AccountEraser eraser;
 
-    public DeleteAccountService(UserRepository users, PasswordHasher hasher, AccountEraser eraser) {
+    public DeleteAccountService(UserRepository users, LoginGuard guard, AccountEraser eraser) {
         this.users = users;
-        this.hasher = hasher;
+        this.guard = guard;
         this.eraser = eraser;
     }
 
@@ -30,8 +28,8 @@ public final class DeleteAccountService implements DeleteAccountUseCase {
             input.throwIfAny();
             return users.findById(command.userId())
                     .switchIfEmpty(Mono.error(SessionRevokedException::new))
-                    .flatMap(user -> hasher.matches(password, user.passwordHash())
-                            .flatMap(ok -> ok ? eraser.erase(user) : Mono.error(new IncorrectPasswordException())));
+                    .flatMap(user -> guard.confirmPassword(user, password))
+                    .flatMap(eraser::erase);
         });
     }
 }

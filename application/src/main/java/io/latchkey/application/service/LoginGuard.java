@@ -1,5 +1,6 @@
 package io.latchkey.application.service;
 
+import io.latchkey.domain.error.IncorrectPasswordException;
 import io.latchkey.domain.error.InvalidCredentialsException;
 import io.latchkey.domain.error.RateLimitedException;
 import io.latchkey.domain.model.abuse.AbuseLimits;
@@ -56,6 +57,15 @@ public final class LoginGuard {
                         .then(Mono.<User>error(new RateLimitedException(Duration.between(clock.instant(), until)))))
                 .switchIfEmpty(Mono.defer(() -> hasher.matches(password, user.passwordHash())
                         .flatMap(ok -> ok ? failures.clear(user.id()).thenReturn(user) : countFailure(user))));
+    }
+
+    /**
+     * The same check for a signed-in caller confirming a sensitive change (password change, deletion): a wrong
+     * password counts towards the lockout, so a stolen access token cannot be used to guess the password.
+     */
+    Mono<User> confirmPassword(User user, RawPassword password) {
+        return checkPassword(user, password)
+                .onErrorMap(InvalidCredentialsException.class, e -> new IncorrectPasswordException());
     }
 
     boolean refusesUnverified(User user) {

@@ -10,6 +10,7 @@ import io.latchkey.domain.port.MailTransport;
 import io.latchkey.domain.port.TransactionRunner;
 import java.time.Instant;
 import java.time.InstantSource;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Mono;
@@ -42,14 +43,18 @@ public final class RelayMailService implements RelayMailUseCase {
     public Mono<RelayResult> relay(RelayMailCommand command) {
         return transactions.inTransaction(Mono.defer(() -> {
             Instant now = clock.instant();
+            AtomicBoolean transportFailed = new AtomicBoolean();
+            // After one failure the rest of the batch is left for a later round: a dead SMTP server costs one
+            // timeout per round, not one per mail, while this transaction holds its rows.
             return outbox.claimDue(command.batchSize(), now)
-                    .concatMap(queued -> deliver(queued, now))
+                    .concatMap(queued -> transportFailed.get() ? Mono.just(RelayResult.NOTHING)
+                            : deliver(queued, now, transportFailed))
                     .reduce(RelayResult.NOTHING, (total, one) -> new RelayResult(total.published() + one.published(),
                             total.failed() + one.failed()));
         }));
     }
 
-    private Mono<RelayResult> deliver(QueuedMail queued, Instant now) {
+    private Mono<RelayResult> deliver(QueuedMail queued, Instant now, AtomicBoolean transportFailed) {
         if (queued.mail().expiredAt(clock.instant())) {
             log.info("dropping {}: it expired before it could be sent", queued.mail());
             return outbox.remove(queued.mail().id()).thenReturn(RelayResult.NOTHING);
@@ -58,6 +63,7 @@ public final class RelayMailService implements RelayMailUseCase {
                 .then(outbox.remove(queued.mail().id()))
                 .thenReturn(new RelayResult(1, 0))
                 .onErrorResume(e -> {
+                    transportFailed.set(true);
                     int attempts = queued.attempts() + 1;
                     log.warn("sending {} failed (attempt {}), will retry: {}", queued.mail(), attempts, e.toString());
                     return outbox.markFailed(queued.mail().id(), attempts, now.plus(retry.delayAfter(attempts)))

@@ -78,7 +78,11 @@ final class ServiceTestKit {
 
     LoginService login(AccountPolicy accounts) {
         return new LoginService(users, sessions, hasher, tokens, tokens, ids, events, transactions, cache, policy,
-                new LoginGuard(attempts(), limits, loginFailures, lockout, hasher, accounts, clock), clock);
+                guard(accounts), clock);
+    }
+
+    LoginGuard guard(AccountPolicy accounts) {
+        return new LoginGuard(attempts(), limits, loginFailures, lockout, hasher, accounts, clock);
     }
 
     AuthenticateService authenticate() {
@@ -114,7 +118,7 @@ final class ServiceTestKit {
 
     ChangePasswordService changePassword() {
         return new ChangePasswordService(users, hasher, passwordPolicy, resetTokens, revoker(), events, transactions,
-                ids, clock);
+                ids, guard(accountPolicy), clock);
     }
 
     GetProfileService profiles() {

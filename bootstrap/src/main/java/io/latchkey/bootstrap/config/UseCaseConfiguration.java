@@ -136,8 +136,9 @@ class UseCaseConfiguration {
     @Bean
     ChangePasswordUseCase changePasswordUseCase(UserRepository users, PasswordHasher hasher, PasswordPolicy policy,
             PasswordResetTokens resetTokens, SessionRevoker revoker, AuthEventPublisher events,
-            TransactionRunner transactions, IdGenerator ids, InstantSource clock) {
-        return new ChangePasswordService(users, hasher, policy, resetTokens, revoker, events, transactions, ids, clock);
+            TransactionRunner transactions, IdGenerator ids, LoginGuard guard, InstantSource clock) {
+        return new ChangePasswordService(users, hasher, policy, resetTokens, revoker, events, transactions, ids, guard,
+                clock);
     }
 
     @Bean
@@ -157,8 +158,8 @@ class UseCaseConfiguration {
     }
 
     @Bean
-    DeleteAccountUseCase deleteAccountUseCase(UserRepository users, PasswordHasher hasher, AccountEraser eraser) {
-        return new DeleteAccountService(users, hasher, eraser);
+    DeleteAccountUseCase deleteAccountUseCase(UserRepository users, LoginGuard guard, AccountEraser eraser) {
+        return new DeleteAccountService(users, guard, eraser);
     }
 
     @Bean

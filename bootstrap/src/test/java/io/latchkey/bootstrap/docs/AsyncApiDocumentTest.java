@@ -38,7 +38,8 @@ class AsyncApiDocumentTest {
 
         assertThat(types).as("one documented type per AuthEvent record").hasSize(AuthEvent.class.getPermittedSubclasses().length);
         assertThat(messages.values()).extracting(m -> ((Map<String, Object>) m).get("name")).containsAll(types);
-        assertThat(types).containsExactlyInAnyOrder("io.latchkey.user.registered", "io.latchkey.session.started",
-                "io.latchkey.token.rotated", "io.latchkey.session.revoked");
+        assertThat(types).containsExactlyInAnyOrder("io.latchkey.user.registered", "io.latchkey.user.email_verified",
+                "io.latchkey.user.updated", "io.latchkey.user.password_changed", "io.latchkey.user.deleted",
+                "io.latchkey.session.started", "io.latchkey.token.rotated", "io.latchkey.session.revoked");
     }
 }

@@ -75,4 +75,26 @@ class AbuseLimitsIT extends IntegrationTest {
             infrastructure.startRedis();
         }
     }
+
+    @Test
+    void givenRedisDown_aVerificationCodeRequest_is503AndNoCodeIsIssued() throws Exception {
+        TestInfrastructure infrastructure = TestInfrastructure.shared();
+        Assumptions.assumeTrue(infrastructure.canStopRedis(), "needs the embedded Redis");
+        String email = uniqueEmail();
+        register(email);
+        awaitMail(email, VERIFICATION_SUBJECT);
+        infrastructure.stopRedis();
+        try {
+            http.post().uri("/api/v1/accounts/email-verification").header("X-Forwarded-For", "192.0.2.200")
+                    .contentType(MediaType.APPLICATION_JSON).bodyValue(Map.of("email", email)).exchange()
+                    .expectStatus().isEqualTo(503)
+                    .expectHeader().exists(HttpHeaders.RETRY_AFTER)
+                    .expectBody().jsonPath("$.type").isEqualTo("urn:problem:auth:temporarily-unavailable");
+        } finally {
+            infrastructure.startRedis();
+        }
+        assertThat(AccountLifecycleIT.count("SELECT count(*) FROM mail_outbox WHERE recipient = ?", email)).isZero();
+        Thread.sleep(1_000);
+        assertThat(mail().to(email)).hasSize(1);
+    }
 }

@@ -226,6 +226,17 @@ class AccountLifecycleIT extends IntegrationTest {
     }
 
     @Test
+    void givenTwoConcurrentConfirmsWithOneToken_exactlyOneSucceeds() throws Exception {
+        String email = uniqueEmail();
+        register(email);
+        requestReset(email).expectStatus().isAccepted();
+        String token = resetToken(email);
+        List<Integer> statuses = concurrently(2, () -> confirmReset(token, NEW_PASSWORD)
+                .returnResult(Void.class).getStatus().value());
+        assertThat(statuses).containsExactlyInAnyOrder(204, 400);
+    }
+
+    @Test
     void givenAnUnknownTokenOrABadBody_resetConfirm_is400AndChangesNothing() {
         String email = uniqueEmail();
         register(email);

@@ -31,6 +31,8 @@ final class TwoInstances implements AutoCloseable {
         shared.putAll(keys());
         shared.put("server.port", "0");
         shared.put("latchkey.sessions.cleanup.enabled", "false");
+        // These instances measure propagation with hundreds of logins from one address; limits are tested elsewhere.
+        shared.put("latchkey.rate-limits.enabled", "false");
         shared.putAll(extra);
         a = start(shared, "instance-a");
         b = start(shared, "instance-b");

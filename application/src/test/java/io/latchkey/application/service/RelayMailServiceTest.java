@@ -1,0 +1,74 @@
+package io.latchkey.application.service;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.latchkey.application.usecase.RelayMailCommand;
+import io.latchkey.application.usecase.RelayResult;
+import io.latchkey.domain.model.mail.OutgoingMail;
+import io.latchkey.domain.model.outbox.RetryPolicy;
+import io.latchkey.domain.model.user.Email;
+import io.latchkey.domain.port.MailTransport;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import reactor.core.publisher.Mono;
+
+class RelayMailServiceTest {
+
+    private final ServiceTestKit kit = new ServiceTestKit();
+    private final List<OutgoingMail> sent = new ArrayList<>();
+    private boolean smtpUp = true;
+    private int attempts;
+    private final MailTransport transport = mail -> Mono.defer(() -> {
+        attempts++;
+        if (!smtpUp) {
+            return Mono.error(new IllegalStateException("connection refused"));
+        }
+        sent.add(mail);
+        return Mono.empty();
+    });
+    private final RelayMailService relay = new RelayMailService(kit.mails, transport, kit.transactions,
+            RetryPolicy.MAIL, kit.clock);
+
+    private OutgoingMail queue(String to, Duration validFor) {
+        OutgoingMail mail = new OutgoingMail(UUID.randomUUID(), new Email(to), "subject", "body",
+                validFor == null ? null : kit.clock.instant().plus(validFor));
+        kit.mails.enqueue(mail).block();
+        return mail;
+    }
+
+    @Test
+    void givenDueMails_relay_sendsAndRemovesThem_andDropsExpiredOnesUnsent() {
+        OutgoingMail live = queue("a@example.com", Duration.ofMinutes(5));
+        OutgoingMail notice = queue("b@example.com", null);
+        OutgoingMail stale = queue("c@example.com", Duration.ofSeconds(1));
+        kit.clock.advance(Duration.ofSeconds(2));
+
+        RelayResult result = relay.relay(new RelayMailCommand(10)).block();
+
+        assertThat(result).isEqualTo(new RelayResult(2, 0));
+        assertThat(sent).containsExactlyInAnyOrder(live, notice);
+        assertThat(sent).doesNotContain(stale);
+        assertThat(kit.mails.queued()).isEmpty();
+    }
+
+    @Test
+    void givenSmtpDown_relay_triesOnceKeepsEveryMailAndRetriesAfterBackOff() {
+        queue("a@example.com", Duration.ofMinutes(5));
+        queue("b@example.com", Duration.ofMinutes(5));
+        queue("c@example.com", Duration.ofMinutes(5));
+        smtpUp = false;
+
+        assertThat(relay.relay(new RelayMailCommand(10)).block()).isEqualTo(new RelayResult(0, 1));
+        assertThat(attempts).isEqualTo(1);
+        assertThat(kit.mails.queued()).hasSize(3);
+
+        smtpUp = true;
+        kit.clock.advance(RetryPolicy.MAIL.delayAfter(1));
+        relay.relay(new RelayMailCommand(10)).block();
+        assertThat(sent).hasSize(3);
+        assertThat(kit.mails.queued()).isEmpty();
+    }
+}
