@@ -64,7 +64,7 @@ public final class LocalLatchkey {
                 List<ReceivedMail> received = smtp.received();
                 for (ReceivedMail mail : received.subList(Math.min(printed, received.size()), received.size())) {
                     System.out.printf("%n--- mail to %s: %s ---%n%s%n---%n", String.join(", ", mail.recipients()),
-                            mail.subject(), mail.body().strip());
+                            mail.subject(), mail.body().replace("\r", "").strip());
                 }
                 printed = Math.max(printed, received.size());
                 try {

@@ -16,6 +16,7 @@ import java.time.InstantSource;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Flux;
@@ -126,31 +127,24 @@ class R2dbcSessionRepository implements SessionRepository {
 
     @Override
     public Mono<List<SessionId>> revokeAll(UserId userId, RevocationReason reason, Instant now) {
-        return db.sql("""
-                        UPDATE sessions SET status = 'REVOKED', revocation_reason = :reason, revoked_at = :now
-                         WHERE user_id = :user AND status = 'ACTIVE'
-                        RETURNING id
-                        """)
-                .bind("user", userId.value())
-                .bind("reason", reason.name())
-                .bind("now", now)
-                .map(row -> new SessionId(row.get("id", UUID.class)))
-                .all()
-                .collectList()
-                .onErrorMap(PostgresFailures::translate);
+        return revokeActive(userId, null, reason, now);
     }
 
     @Override
     public Mono<List<SessionId>> revokeAllExcept(UserId userId, SessionId keep, RevocationReason reason, Instant now) {
-        return db.sql("""
-                        UPDATE sessions SET status = 'REVOKED', revocation_reason = :reason, revoked_at = :now
-                         WHERE user_id = :user AND status = 'ACTIVE' AND id <> :keep
-                        RETURNING id
-                        """)
-                .bind("user", userId.value())
-                .bind("keep", keep.value())
-                .bind("reason", reason.name())
-                .bind("now", now)
+        return revokeActive(userId, keep, reason, now);
+    }
+
+    private Mono<List<SessionId>> revokeActive(UserId userId, @Nullable SessionId keep, RevocationReason reason,
+            Instant now) {
+        return Binds.nullable(db.sql("""
+                                UPDATE sessions SET status = 'REVOKED', revocation_reason = :reason, revoked_at = :now
+                                 WHERE user_id = :user AND status = 'ACTIVE' AND (CAST(:keep AS uuid) IS NULL OR id <> :keep)
+                                RETURNING id
+                                """)
+                        .bind("user", userId.value())
+                        .bind("reason", reason.name())
+                        .bind("now", now), "keep", keep == null ? null : keep.value(), UUID.class)
                 .map(row -> new SessionId(row.get("id", UUID.class)))
                 .all()
                 .collectList()

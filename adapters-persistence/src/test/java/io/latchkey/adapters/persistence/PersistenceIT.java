@@ -17,6 +17,8 @@ import io.latchkey.domain.model.session.TokenPolicy;
 import io.latchkey.domain.model.user.Email;
 import io.latchkey.domain.model.user.User;
 import io.latchkey.domain.model.user.UserId;
+import io.latchkey.domain.model.user.UserPage;
+import io.latchkey.domain.model.user.UserStatus;
 import io.latchkey.domain.testfixtures.UserFixtures;
 import io.latchkey.testsupport.TestInfrastructure;
 import io.r2dbc.spi.ConnectionFactories;
@@ -26,6 +28,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.flywaydb.core.Flyway;
@@ -70,6 +73,53 @@ class PersistenceIT {
 
     private static User newUser() {
         return UserFixtures.anActiveUser(clock.instant());
+    }
+
+    @Test
+    void givenAUser_addRole_addsItOnceAndUpdateStatusReportsAChangeOnlyOnce() {
+        User user = newUser();
+        users.insert(user).block();
+        assertThat(users.addRole(user.id(), User.ROLE_ADMIN, clock.instant()).block()).isTrue();
+        assertThat(users.addRole(user.id(), User.ROLE_ADMIN, clock.instant()).block()).isFalse();
+        assertThat(users.findById(user.id()).block().roles()).containsExactlyInAnyOrder(User.ROLE_USER, User.ROLE_ADMIN);
+        assertThat(users.updateStatus(user.id(), UserStatus.DISABLED, clock.instant()).block()).isTrue();
+        assertThat(users.updateStatus(user.id(), UserStatus.DISABLED, clock.instant()).block()).isFalse();
+        assertThat(users.markEmailVerified(user.id(), clock.instant()).block()).isTrue();
+        assertThat(users.markEmailVerified(user.id(), clock.instant()).block()).isFalse();
+    }
+
+    @Test
+    void givenSessions_revokeAllExcept_keepsOnlyTheNamedOne() {
+        User user = newUser();
+        users.insert(user).block();
+        Instant now = clock.instant();
+        List<Session> started = new java.util.ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            Session session = Session.start(new SessionId(UUID.randomUUID()), user.id(), ClientInfo.UNKNOWN,
+                    TokenPolicy.DEFAULTS, now);
+            sessions.insert(session, new RefreshToken("token-" + UUID.randomUUID()).hash()).block();
+            started.add(session);
+        }
+        List<SessionId> revoked = sessions.revokeAllExcept(user.id(), started.get(1).id(), RevocationReason.PASSWORD_CHANGED,
+                now).block();
+        assertThat(revoked).containsExactlyInAnyOrder(started.get(0).id(), started.get(2).id());
+        assertThat(sessions.findActive(user.id(), now).map(Session::id).collectList().block())
+                .containsExactly(started.get(1).id());
+    }
+
+    @Test
+    void givenAnEmailFragmentWithLikeWildcards_search_matchesThemLiterally() {
+        String tag = "srch" + System.nanoTime();
+        for (String local : new String[] {tag + "_a", tag + "xa", tag + "%b"}) {
+            users.insert(UserFixtures.anActiveUser(clock.instant(), local + "@example.com")).block();
+        }
+        UserPage underscore = users.search(tag + "_", 0, 10).block();
+        assertThat(underscore.total()).isEqualTo(1);
+        assertThat(underscore.users()).extracting(u -> u.email().value()).containsExactly(tag + "_a@example.com");
+        assertThat(users.search(tag + "%", 0, 10).block().total()).isEqualTo(1);
+        UserPage all = users.search(tag, 1, 2).block();
+        assertThat(all.total()).isEqualTo(3);
+        assertThat(all.users()).hasSize(1);
     }
 
     @Test

@@ -73,7 +73,8 @@ public final class RegisterAccountService implements RegisterAccountUseCase {
             });
             PersonName name = input.optional("", ignored -> new PersonName(command.firstName(), command.lastName()));
             input.throwIfAny();
-            return gate.admit(AttemptGate.check(limits.registerPerIp(), command.clientIp()))
+            return gate.admit(AttemptGate.check(limits.registerPerIp(), command.clientIp()),
+                            AttemptGate.check(limits.registerPerAccount(), email.value()))
                     .then(hasher.hash(password))
                     .flatMap(hash -> {
                         var now = clock.instant();

@@ -49,7 +49,7 @@ final class ServiceTestKit {
     final InMemoryPasswordResetTokens resetTokens = new InMemoryPasswordResetTokens();
     final PasswordPolicy passwordPolicy = PasswordPolicy.standard(Set.of("password123"));
     final AccountPolicy accountPolicy = new AccountPolicy(false, Duration.ofMinutes(5), 5, Duration.ofMinutes(30), null);
-    final AbuseLimits limits = new AbuseLimits(limit("login-ip", 20), limit("login-account", 10), limit("register-ip", 10),
+    final AbuseLimits limits = new AbuseLimits(limit("login-ip", 20), limit("login-account", 10), limit("register-ip", 10), limit("register-account", 3),
             limit("verify-ip", 30), limit("verify-account", 10), limit("resend-ip", 10),
             new RateLimit("resend-account", 1, Duration.ofSeconds(60)), limit("reset-ip", 10), limit("reset-account", 3),
             limit("reset-confirm-ip", 20));

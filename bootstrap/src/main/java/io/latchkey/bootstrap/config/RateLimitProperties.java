@@ -38,6 +38,7 @@ public record RateLimitProperties(
         defaults.put("login-per-ip", "30/1m");
         defaults.put("login-per-account", "5/1m");
         defaults.put("register-per-ip", "20/1h");
+        defaults.put("register-per-account", "3/1h");
         defaults.put("verify-per-ip", "30/10m");
         defaults.put("verify-per-account", "10/10m");
         defaults.put("resend-per-ip", "10/10m");
@@ -50,7 +51,7 @@ public record RateLimitProperties(
 
     AbuseLimits toLimits() {
         return new AbuseLimits(limit("login-per-ip"), limit("login-per-account"), limit("register-per-ip"),
-                limit("verify-per-ip"), limit("verify-per-account"), limit("resend-per-ip"),
+                limit("register-per-account"), limit("verify-per-ip"), limit("verify-per-account"), limit("resend-per-ip"),
                 limit("resend-per-account"), limit("reset-per-ip"), limit("reset-per-account"),
                 limit("reset-confirm-per-ip"));
     }

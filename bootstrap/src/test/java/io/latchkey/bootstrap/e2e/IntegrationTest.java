@@ -38,6 +38,7 @@ import org.springframework.test.web.reactive.server.WebTestClient;
         "server.forward-headers-strategy=framework",
         "latchkey.rate-limits.limits.login-per-ip=100000/1m",
         "latchkey.rate-limits.limits.register-per-ip=100000/1m",
+        "latchkey.rate-limits.limits.register-per-account=1000/1m",
         "latchkey.rate-limits.limits.verify-per-ip=100000/1m",
         "latchkey.rate-limits.limits.verify-per-account=1000/1m",
         "latchkey.rate-limits.limits.resend-per-ip=100000/1m",

@@ -19,7 +19,15 @@ public final class UserFixtures {
     /** An active account whose password is {@link #PASSWORD} under {@link FakePasswordHasher}. */
     public static User anActiveUser(Instant now) {
         UserId id = new UserId(UUID.randomUUID());
-        return User.register(id, Email.parse("user-" + id + "@example.com", "email"),
-                new PasswordHash("fake:" + PASSWORD), new PersonName("Ada", "Lovelace"), now);
+        return anActiveUser(id, "user-" + id + "@example.com", now);
+    }
+
+    public static User anActiveUser(Instant now, String email) {
+        return anActiveUser(new UserId(UUID.randomUUID()), email, now);
+    }
+
+    private static User anActiveUser(UserId id, String email, Instant now) {
+        return User.register(id, Email.parse(email, "email"), new PasswordHash("fake:" + PASSWORD),
+                new PersonName("Ada", "Lovelace"), now);
     }
 }

@@ -10,6 +10,7 @@ public record AbuseLimits(
         RateLimit loginPerIp,
         RateLimit loginPerAccount,
         RateLimit registerPerIp,
+        RateLimit registerPerAccount,
         RateLimit verifyPerIp,
         RateLimit verifyPerAccount,
         RateLimit resendPerIp,
@@ -22,6 +23,7 @@ public record AbuseLimits(
         Objects.requireNonNull(loginPerIp, "loginPerIp");
         Objects.requireNonNull(loginPerAccount, "loginPerAccount");
         Objects.requireNonNull(registerPerIp, "registerPerIp");
+        Objects.requireNonNull(registerPerAccount, "registerPerAccount");
         Objects.requireNonNull(verifyPerIp, "verifyPerIp");
         Objects.requireNonNull(verifyPerAccount, "verifyPerAccount");
         Objects.requireNonNull(resendPerIp, "resendPerIp");
