@@ -15,12 +15,14 @@ CREATE TABLE password_reset_tokens (
 CREATE INDEX password_reset_tokens_by_user ON password_reset_tokens (user_id);
 
 -- Mail outbox: written in the transaction that decided to send, relayed to SMTP afterwards. A row is deleted
--- once sent or once its content expired, so codes and tokens do not linger.
+-- once sent or once its content expired, so codes and tokens do not linger. kind 'written' carries its subject
+-- and body; kind 'password_reset' is written by the relay when it sends (or dropped: no active account).
 CREATE TABLE mail_outbox (
     id              uuid        PRIMARY KEY,
     recipient       text        NOT NULL,
-    subject         text        NOT NULL,
-    body            text        NOT NULL,
+    kind            text        NOT NULL CHECK (kind IN ('written', 'password_reset')),
+    subject         text,
+    body            text,
     expires_at      timestamptz,
     created_at      timestamptz NOT NULL DEFAULT now(),
     attempts        integer     NOT NULL DEFAULT 0,

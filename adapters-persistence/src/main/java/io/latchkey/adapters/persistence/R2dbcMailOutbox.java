@@ -1,9 +1,11 @@
 package io.latchkey.adapters.persistence;
 
+import io.latchkey.domain.model.mail.MailContent;
 import io.latchkey.domain.model.mail.OutgoingMail;
 import io.latchkey.domain.model.mail.QueuedMail;
 import io.latchkey.domain.model.user.Email;
 import io.latchkey.domain.port.MailOutbox;
+import io.r2dbc.spi.Readable;
 import java.time.Instant;
 import java.util.UUID;
 import org.springframework.r2dbc.core.DatabaseClient;
@@ -24,8 +26,8 @@ class R2dbcMailOutbox implements MailOutbox {
     @Override
     public Mono<Void> enqueue(OutgoingMail mail) {
         return Binds.nullable(db.sql("""
-                                INSERT INTO mail_outbox (id, recipient, subject, body, expires_at)
-                                VALUES (:id, :to, :subject, :body, :expires)
+                                INSERT INTO mail_outbox (id, recipient, kind, subject, body, expires_at)
+                                VALUES (:id, :to, 'written', :subject, :body, :expires)
                                 """)
                         .bind("id", mail.id())
                         .bind("to", mail.to().value())
@@ -37,9 +39,23 @@ class R2dbcMailOutbox implements MailOutbox {
     }
 
     @Override
+    public Mono<Void> enqueuePasswordReset(UUID id, Email to, Instant expiresAt) {
+        return db.sql("""
+                        INSERT INTO mail_outbox (id, recipient, kind, expires_at)
+                        VALUES (:id, :to, 'password_reset', :expires)
+                        """)
+                .bind("id", id)
+                .bind("to", to.value())
+                .bind("expires", expiresAt)
+                .fetch().rowsUpdated()
+                .then()
+                .onErrorMap(PostgresFailures::translate);
+    }
+
+    @Override
     public Flux<QueuedMail> claimDue(int limit, Instant now) {
         return db.sql("""
-                        SELECT id, recipient, subject, body, expires_at, attempts
+                        SELECT id, recipient, kind, subject, body, expires_at, attempts
                           FROM mail_outbox
                          WHERE next_attempt_at <= :now
                          ORDER BY next_attempt_at, created_at
@@ -48,10 +64,8 @@ class R2dbcMailOutbox implements MailOutbox {
                         """)
                 .bind("now", now)
                 .bind("limit", limit)
-                .map(row -> new QueuedMail(new OutgoingMail(row.get("id", UUID.class),
-                        new Email(row.get("recipient", String.class)), row.get("subject", String.class),
-                        row.get("body", String.class), row.get("expires_at", Instant.class)),
-                        row.get("attempts", Integer.class)))
+                .map(row -> new QueuedMail(row.get("id", UUID.class), new Email(row.get("recipient", String.class)),
+                        content(row), row.get("expires_at", Instant.class), row.get("attempts", Integer.class)))
                 .all()
                 .onErrorMap(PostgresFailures::translate);
     }
@@ -78,5 +92,14 @@ class R2dbcMailOutbox implements MailOutbox {
                 .bind("id", id)
                 .fetch().rowsUpdated().then()
                 .onErrorMap(PostgresFailures::translate);
+    }
+
+    private static MailContent content(Readable row) {
+        String kind = row.get("kind", String.class);
+        return switch (kind) {
+            case "written" -> new MailContent.Written(row.get("subject", String.class), row.get("body", String.class));
+            case "password_reset" -> new MailContent.PasswordReset();
+            default -> throw new IllegalStateException("unknown mail kind " + kind);
+        };
     }
 }

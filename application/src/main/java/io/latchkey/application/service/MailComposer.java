@@ -9,6 +9,7 @@ import io.latchkey.domain.port.IdGenerator;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.UUID;
 
 /** Writes the plain-text mails the service sends; each carries the moment its content stops working. */
 final class MailComposer {
@@ -32,11 +33,11 @@ final class MailComposer {
                 """.formatted(code.digits(), minutes), now.plus(policy.verificationCodeTtl()));
     }
 
-    OutgoingMail passwordReset(Email to, PasswordResetToken token, Instant now) {
+    OutgoingMail passwordReset(UUID mailId, Email to, PasswordResetToken token, Instant now) {
         long minutes = Math.max(1, policy.resetTokenTtl().toMinutes());
         String link = policy.resetLinkBase() == null ? ""
                 : "\nOr open: " + policy.resetLinkBase() + URLEncoder.encode(token.value(), StandardCharsets.UTF_8) + "\n";
-        return new OutgoingMail(ids.newId(), to, "Reset your password", """
+        return new OutgoingMail(mailId, to, "Reset your password", """
                 Somebody asked to reset the password of your account. To choose a new one, use this token:
 
                     %s

@@ -3,6 +3,8 @@ package io.latchkey.application.service;
 import io.latchkey.application.usecase.RelayMailCommand;
 import io.latchkey.application.usecase.RelayMailUseCase;
 import io.latchkey.application.usecase.RelayResult;
+import io.latchkey.domain.model.mail.MailContent;
+import io.latchkey.domain.model.mail.OutgoingMail;
 import io.latchkey.domain.model.mail.QueuedMail;
 import io.latchkey.domain.model.outbox.RetryPolicy;
 import io.latchkey.domain.port.MailOutbox;
@@ -16,9 +18,10 @@ import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Mono;
 
 /**
- * One mail relay round in one transaction: claim due mails (skip-locked), drop the expired ones unsent, send the
- * rest one by one, remove each one sent and reschedule each failure with back-off. A crash after sending but
- * before commit sends that mail again: at least once, never lost during an SMTP outage.
+ * One mail relay round in one transaction: claim due mails (skip-locked), drop the expired ones unsent, write the
+ * ones written at send time (password resets), send the rest one by one, remove each one sent and reschedule each
+ * failure with back-off. A crash after sending but before commit sends that mail again: at least once, never lost
+ * during an SMTP outage.
  */
 public final class RelayMailService implements RelayMailUseCase {
 
@@ -26,14 +29,16 @@ public final class RelayMailService implements RelayMailUseCase {
 
     private final MailOutbox outbox;
     private final MailTransport transport;
+    private final PasswordResetMailer resetMailer;
     private final TransactionRunner transactions;
     private final RetryPolicy retry;
     private final InstantSource clock;
 
-    public RelayMailService(MailOutbox outbox, MailTransport transport, TransactionRunner transactions,
-            RetryPolicy retry, InstantSource clock) {
+    public RelayMailService(MailOutbox outbox, MailTransport transport, PasswordResetMailer resetMailer,
+            TransactionRunner transactions, RetryPolicy retry, InstantSource clock) {
         this.outbox = outbox;
         this.transport = transport;
+        this.resetMailer = resetMailer;
         this.transactions = transactions;
         this.retry = retry;
         this.clock = clock;
@@ -55,19 +60,29 @@ public final class RelayMailService implements RelayMailUseCase {
     }
 
     private Mono<RelayResult> deliver(QueuedMail queued, Instant now, AtomicBoolean transportFailed) {
-        if (queued.mail().expiredAt(clock.instant())) {
-            log.info("dropping {}: it expired before it could be sent", queued.mail());
-            return outbox.remove(queued.mail().id()).thenReturn(RelayResult.NOTHING);
+        if (queued.expiredAt(clock.instant())) {
+            log.info("dropping {}: it expired before it could be sent", queued);
+            return outbox.remove(queued.id()).thenReturn(RelayResult.NOTHING);
         }
-        return transport.send(queued.mail())
-                .then(outbox.remove(queued.mail().id()))
-                .thenReturn(new RelayResult(1, 0))
+        return written(queued, now)
+                .flatMap(mail -> transport.send(mail).thenReturn(new RelayResult(1, 0)))
+                .defaultIfEmpty(RelayResult.NOTHING)
+                .flatMap(result -> outbox.remove(queued.id()).thenReturn(result))
                 .onErrorResume(e -> {
                     transportFailed.set(true);
                     int attempts = queued.attempts() + 1;
-                    log.warn("sending {} failed (attempt {}), will retry: {}", queued.mail(), attempts, e.toString());
-                    return outbox.markFailed(queued.mail().id(), attempts, now.plus(retry.delayAfter(attempts)))
+                    log.warn("sending {} failed (attempt {}), will retry: {}", queued, attempts, e.toString());
+                    return outbox.markFailed(queued.id(), attempts, now.plus(retry.delayAfter(attempts)))
                             .thenReturn(new RelayResult(0, 1));
                 });
+    }
+
+    /** The mail to send; empty when there is nothing to send (a reset for an address without an account). */
+    private Mono<OutgoingMail> written(QueuedMail queued, Instant now) {
+        return switch (queued.content()) {
+            case MailContent.Written written -> Mono.just(new OutgoingMail(queued.id(), queued.to(), written.subject(),
+                    written.body(), queued.expiresAt()));
+            case MailContent.PasswordReset reset -> resetMailer.write(queued.id(), queued.to(), now);
+        };
     }
 }

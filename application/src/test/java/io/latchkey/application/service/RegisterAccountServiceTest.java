@@ -31,7 +31,7 @@ class RegisterAccountServiceTest {
         assertThat(kit.events.events()).singleElement().isInstanceOfSatisfying(UserRegistered.class,
                 e -> assertThat(e.userId()).isEqualTo(user.id()));
         String code = kit.codes.current(email).orElseThrow().digits();
-        assertThat(kit.mails.queued()).singleElement().satisfies(mail -> {
+        assertThat(kit.writtenMails()).singleElement().satisfies(mail -> {
             assertThat(mail.to()).isEqualTo(email);
             assertThat(mail.body()).contains(code);
             assertThat(mail.expiresAt()).isEqualTo(kit.clock.instant().plus(kit.accountPolicy.verificationCodeTtl()));
@@ -67,7 +67,7 @@ class RegisterAccountServiceTest {
         assertThat(kit.users.findByEmail(new Email("ada@example.com")).block().passwordHash().encoded())
                 .isEqualTo("fake:long enough secret");
         assertThat(kit.events.events()).hasSize(1);
-        assertThat(kit.mails.queued()).extracting(OutgoingMail::subject)
+        assertThat(kit.writtenMails()).extracting(OutgoingMail::subject)
                 .containsExactlyInAnyOrder("Your verification code: 100000", "You already have an account");
     }
 

@@ -29,8 +29,8 @@ class RelayMailServiceTest {
         sent.add(mail);
         return Mono.empty();
     });
-    private final RelayMailService relay = new RelayMailService(kit.mails, transport, kit.transactions,
-            RetryPolicy.MAIL, kit.clock);
+    private final RelayMailService relay = new RelayMailService(kit.mails, transport, kit.resetMailer(),
+            kit.transactions, RetryPolicy.MAIL, kit.clock);
 
     private OutgoingMail queue(String to, Duration validFor) {
         OutgoingMail mail = new OutgoingMail(UUID.randomUUID(), new Email(to), "subject", "body",

@@ -12,7 +12,12 @@ import io.latchkey.domain.testfixtures.InMemoryUserAuthCache;
 import io.latchkey.domain.testfixtures.InMemoryUserRepository;
 import io.latchkey.domain.testfixtures.MutableInstantSource;
 import io.latchkey.domain.testfixtures.RecordingAuthEventPublisher;
+import io.latchkey.domain.model.mail.MailContent;
+import io.latchkey.domain.model.mail.OutgoingMail;
+import io.latchkey.domain.model.outbox.RetryPolicy;
+import java.util.List;
 import java.util.Set;
+import reactor.core.publisher.Mono;
 import java.util.UUID;
 import java.time.Duration;
 import io.latchkey.domain.model.abuse.AbuseLimits;
@@ -107,8 +112,28 @@ final class ServiceTestKit {
     }
 
     RequestPasswordResetService requestReset() {
-        return new RequestPasswordResetService(users, resetTokens, accountMail(), transactions, attempts(), limits,
-                accountPolicy, clock);
+        return new RequestPasswordResetService(accountMail(), transactions, attempts(), limits, accountPolicy, ids, clock);
+    }
+
+    /** The queued mails whose text is already written, as they would be sent. */
+    List<OutgoingMail> writtenMails() {
+        return mails.queued().stream()
+                .filter(queued -> queued.content() instanceof MailContent.Written)
+                .map(queued -> {
+                    MailContent.Written written = (MailContent.Written) queued.content();
+                    return new OutgoingMail(queued.id(), queued.to(), written.subject(), written.body(), queued.expiresAt());
+                })
+                .toList();
+    }
+
+    /** A relay whose transport keeps what it sends in {@code sent}. */
+    RelayMailService relay(List<OutgoingMail> sent) {
+        return new RelayMailService(mails, mail -> Mono.fromRunnable(() -> sent.add(mail)), resetMailer(), transactions,
+                RetryPolicy.MAIL, clock);
+    }
+
+    PasswordResetMailer resetMailer() {
+        return new PasswordResetMailer(users, resetTokens, accountMail(), accountPolicy);
     }
 
     ConfirmPasswordResetService confirmReset() {

@@ -8,6 +8,7 @@ import io.latchkey.application.service.AccountEraser;
 import io.latchkey.application.service.AccountMail;
 import io.latchkey.application.service.AttemptGate;
 import io.latchkey.application.service.LoginGuard;
+import io.latchkey.application.service.PasswordResetMailer;
 import io.latchkey.application.service.SessionRevoker;
 import io.latchkey.domain.model.abuse.AbuseLimits;
 import io.latchkey.domain.model.abuse.LockoutPolicy;
@@ -18,6 +19,7 @@ import io.latchkey.domain.port.LoginFailures;
 import io.latchkey.domain.port.MailOutbox;
 import io.latchkey.domain.port.OneTimeSecrets;
 import io.latchkey.domain.port.PasswordHasher;
+import io.latchkey.domain.port.PasswordResetTokens;
 import io.latchkey.domain.port.RateLimiter;
 import io.latchkey.domain.port.TransactionRunner;
 import io.latchkey.domain.port.UserRepository;
@@ -80,6 +82,12 @@ class AccountConfiguration {
     AccountMail accountMail(VerificationCodeStore codes, OneTimeSecrets secrets, MailOutbox outbox, IdGenerator ids,
             TransactionRunner transactions, AccountPolicy policy, InstantSource clock) {
         return new AccountMail(codes, secrets, outbox, ids, transactions, policy, clock);
+    }
+
+    @Bean
+    PasswordResetMailer passwordResetMailer(UserRepository users, PasswordResetTokens resetTokens,
+            AccountMail accountMail, AccountPolicy policy) {
+        return new PasswordResetMailer(users, resetTokens, accountMail, policy);
     }
 
     @Bean

@@ -11,6 +11,7 @@ import io.latchkey.application.service.DeleteUserService;
 import io.latchkey.application.service.EnsureAdminService;
 import io.latchkey.application.service.ListUsersService;
 import io.latchkey.application.service.LoginGuard;
+import io.latchkey.application.service.PasswordResetMailer;
 import io.latchkey.application.service.RelayMailService;
 import io.latchkey.application.service.RequestEmailVerificationService;
 import io.latchkey.application.service.RequestPasswordResetService;
@@ -142,10 +143,9 @@ class UseCaseConfiguration {
     }
 
     @Bean
-    RequestPasswordResetUseCase requestPasswordResetUseCase(UserRepository users, PasswordResetTokens resetTokens,
-            AccountMail accountMail, TransactionRunner transactions, AttemptGate gate, AbuseLimits limits,
-            AccountPolicy policy, InstantSource clock) {
-        return new RequestPasswordResetService(users, resetTokens, accountMail, transactions, gate, limits, policy, clock);
+    RequestPasswordResetUseCase requestPasswordResetUseCase(AccountMail accountMail, TransactionRunner transactions,
+            AttemptGate gate, AbuseLimits limits, AccountPolicy policy, IdGenerator ids, InstantSource clock) {
+        return new RequestPasswordResetService(accountMail, transactions, gate, limits, policy, ids, clock);
     }
 
     @Bean
@@ -191,9 +191,9 @@ class UseCaseConfiguration {
     }
 
     @Bean
-    RelayMailUseCase relayMailUseCase(MailOutbox outbox, MailTransport transport, TransactionRunner transactions,
-            InstantSource clock) {
-        return new RelayMailService(outbox, transport, transactions, RetryPolicy.MAIL, clock);
+    RelayMailUseCase relayMailUseCase(MailOutbox outbox, MailTransport transport, PasswordResetMailer resetMailer,
+            TransactionRunner transactions, InstantSource clock) {
+        return new RelayMailService(outbox, transport, resetMailer, transactions, RetryPolicy.MAIL, clock);
     }
 
     @Bean

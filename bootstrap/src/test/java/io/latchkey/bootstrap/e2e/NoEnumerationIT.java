@@ -69,6 +69,31 @@ class NoEnumerationIT extends IntegrationTest {
     }
 
     @Test
+    void givenAnUnknownAddress_resetRequestTime_isWithinTheSpreadOfAKnownOne() {
+        List<String> known = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            String email = uniqueEmail();
+            register(email);
+            known.add(email);
+        }
+        resetMillis(known.get(0));
+        resetMillis(uniqueEmail());
+        List<Long> knownTimes = new ArrayList<>();
+        List<Long> unknownTimes = new ArrayList<>();
+        for (int round = 0; round < 2; round++) {
+            for (String email : known) {
+                knownTimes.add(resetMillis(email));
+                unknownTimes.add(resetMillis(uniqueEmail()));
+            }
+        }
+        long low = knownTimes.stream().min(Long::compare).orElseThrow();
+        long high = knownTimes.stream().max(Long::compare).orElseThrow();
+        long unknownMedian = unknownTimes.stream().sorted().toList().get(unknownTimes.size() / 2);
+        assertThat(unknownMedian).as("unknown median %d ms vs known %s ms", unknownMedian, knownTimes)
+                .isBetween(low * 7 / 10 - 1, high * 13 / 10 + 2);
+    }
+
+    @Test
     void givenTwentyConcurrentRegistrationsOfOneAddressInDifferentCases_exactlyOneAccountExists() throws Exception {
         String local = "race-" + System.nanoTime();
         List<Integer> statuses = AccountLifecycleIT.concurrently(20, () -> {
@@ -119,6 +144,14 @@ class NoEnumerationIT extends IntegrationTest {
         http.post().uri("/api/v1/auth/login").contentType(MediaType.APPLICATION_JSON)
                 .bodyValue(Map.of("email", email, "password", "not the password")).exchange()
                 .expectStatus().isUnauthorized();
+        return Duration.ofNanos(System.nanoTime() - start).toMillis();
+    }
+
+    private long resetMillis(String email) {
+        long start = System.nanoTime();
+        http.post().uri("/api/v1/password-reset").contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("email", email)).exchange()
+                .expectStatus().isAccepted();
         return Duration.ofNanos(System.nanoTime() - start).toMillis();
     }
 

@@ -13,6 +13,9 @@ public interface MailOutbox {
 
     Mono<Void> enqueue(OutgoingMail mail);
 
+    /** Queues a password-reset mail for the address, to be written (or dropped) when it is sent. */
+    Mono<Void> enqueuePasswordReset(UUID id, Email to, Instant expiresAt);
+
     /** Claims up to {@code limit} mails due at {@code now}, skipping rows another relay holds. */
     Flux<QueuedMail> claimDue(int limit, Instant now);
 

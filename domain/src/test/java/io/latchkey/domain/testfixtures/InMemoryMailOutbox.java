@@ -1,5 +1,6 @@
 package io.latchkey.domain.testfixtures;
 
+import io.latchkey.domain.model.mail.MailContent;
 import io.latchkey.domain.model.mail.OutgoingMail;
 import io.latchkey.domain.model.mail.QueuedMail;
 import io.latchkey.domain.model.user.Email;
@@ -16,21 +17,26 @@ import reactor.core.publisher.Mono;
 /** The mail outbox as a map; {@link #queued()} shows what waits, in no particular order. */
 public final class InMemoryMailOutbox implements MailOutbox {
 
-    private record Row(OutgoingMail mail, int attempts, Instant nextAttemptAt) {
+    private record Row(QueuedMail mail, Instant nextAttemptAt) {
     }
 
     private final Map<UUID, Row> rows = new ConcurrentHashMap<>();
 
     @Override
     public Mono<Void> enqueue(OutgoingMail mail) {
-        return Mono.fromRunnable(() -> rows.put(mail.id(), new Row(mail, 0, Instant.MIN)));
+        return Mono.fromRunnable(() -> rows.put(mail.id(), new Row(mail.queued(), Instant.MIN)));
+    }
+
+    @Override
+    public Mono<Void> enqueuePasswordReset(UUID id, Email to, Instant expiresAt) {
+        return Mono.fromRunnable(() -> rows.put(id,
+                new Row(new QueuedMail(id, to, new MailContent.PasswordReset(), expiresAt, 0), Instant.MIN)));
     }
 
     @Override
     public Flux<QueuedMail> claimDue(int limit, Instant now) {
         return Flux.defer(() -> Flux.fromIterable(rows.values().stream()
-                .filter(row -> !row.nextAttemptAt().isAfter(now)).limit(limit)
-                .map(row -> new QueuedMail(row.mail(), row.attempts())).toList()));
+                .filter(row -> !row.nextAttemptAt().isAfter(now)).limit(limit).map(Row::mail).toList()));
     }
 
     @Override
@@ -45,10 +51,11 @@ public final class InMemoryMailOutbox implements MailOutbox {
 
     @Override
     public Mono<Void> markFailed(UUID id, int attempts, Instant nextAttemptAt) {
-        return Mono.fromRunnable(() -> rows.computeIfPresent(id, (key, row) -> new Row(row.mail(), attempts, nextAttemptAt)));
+        return Mono.fromRunnable(() -> rows.computeIfPresent(id, (key, row) -> new Row(new QueuedMail(row.mail().id(),
+                row.mail().to(), row.mail().content(), row.mail().expiresAt(), attempts), nextAttemptAt)));
     }
 
-    public List<OutgoingMail> queued() {
+    public List<QueuedMail> queued() {
         return new ArrayList<>(rows.values().stream().map(Row::mail).toList());
     }
 }

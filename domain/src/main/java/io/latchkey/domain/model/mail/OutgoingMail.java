@@ -19,8 +19,9 @@ public record OutgoingMail(UUID id, Email to, String subject, String body, @Null
         Objects.requireNonNull(body, "body");
     }
 
-    public boolean expiredAt(Instant now) {
-        return expiresAt != null && !now.isBefore(expiresAt);
+    /** As the outbox holds it until it is sent. */
+    public QueuedMail queued() {
+        return new QueuedMail(id, to, new MailContent.Written(subject, body), expiresAt, 0);
     }
 
     @Override
