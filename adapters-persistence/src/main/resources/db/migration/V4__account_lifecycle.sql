@@ -16,11 +16,12 @@ CREATE INDEX password_reset_tokens_by_user ON password_reset_tokens (user_id);
 
 -- Mail outbox: written in the transaction that decided to send, relayed to SMTP afterwards. A row is deleted
 -- once sent or once its content expired, so codes and tokens do not linger. kind 'written' carries its subject
--- and body; kind 'password_reset' is written by the relay when it sends (or dropped: no active account).
+-- and body; 'verification_code' and 'password_reset' are written by the relay when it sends (or dropped when the
+-- address has no account that should get them), so queuing one costs the same for every address.
 CREATE TABLE mail_outbox (
     id              uuid        PRIMARY KEY,
     recipient       text        NOT NULL,
-    kind            text        NOT NULL CHECK (kind IN ('written', 'password_reset')),
+    kind            text        NOT NULL CHECK (kind IN ('written', 'verification_code', 'password_reset')),
     subject         text,
     body            text,
     expires_at      timestamptz,

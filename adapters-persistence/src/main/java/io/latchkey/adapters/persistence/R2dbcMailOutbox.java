@@ -1,13 +1,13 @@
 package io.latchkey.adapters.persistence;
 
 import io.latchkey.domain.model.mail.MailContent;
-import io.latchkey.domain.model.mail.OutgoingMail;
 import io.latchkey.domain.model.mail.QueuedMail;
 import io.latchkey.domain.model.user.Email;
 import io.latchkey.domain.port.MailOutbox;
 import io.r2dbc.spi.Readable;
 import java.time.Instant;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Flux;
@@ -24,29 +24,17 @@ class R2dbcMailOutbox implements MailOutbox {
     }
 
     @Override
-    public Mono<Void> enqueue(OutgoingMail mail) {
-        return Binds.nullable(db.sql("""
+    public Mono<Void> enqueue(QueuedMail mail) {
+        @Nullable String subject = mail.content() instanceof MailContent.Written written ? written.subject() : null;
+        @Nullable String body = mail.content() instanceof MailContent.Written written ? written.body() : null;
+        return Binds.nullable(Binds.nullable(Binds.nullable(db.sql("""
                                 INSERT INTO mail_outbox (id, recipient, kind, subject, body, expires_at)
-                                VALUES (:id, :to, 'written', :subject, :body, :expires)
+                                VALUES (:id, :to, :kind, :subject, :body, :expires)
                                 """)
                         .bind("id", mail.id())
                         .bind("to", mail.to().value())
-                        .bind("subject", mail.subject())
-                        .bind("body", mail.body()), "expires", mail.expiresAt(), Instant.class)
-                .fetch().rowsUpdated()
-                .then()
-                .onErrorMap(PostgresFailures::translate);
-    }
-
-    @Override
-    public Mono<Void> enqueuePasswordReset(UUID id, Email to, Instant expiresAt) {
-        return db.sql("""
-                        INSERT INTO mail_outbox (id, recipient, kind, expires_at)
-                        VALUES (:id, :to, 'password_reset', :expires)
-                        """)
-                .bind("id", id)
-                .bind("to", to.value())
-                .bind("expires", expiresAt)
+                        .bind("kind", kind(mail.content())), "subject", subject, String.class),
+                        "body", body, String.class), "expires", mail.expiresAt(), Instant.class)
                 .fetch().rowsUpdated()
                 .then()
                 .onErrorMap(PostgresFailures::translate);
@@ -94,10 +82,19 @@ class R2dbcMailOutbox implements MailOutbox {
                 .onErrorMap(PostgresFailures::translate);
     }
 
+    private static String kind(MailContent content) {
+        return switch (content) {
+            case MailContent.Written ignored -> "written";
+            case MailContent.VerificationCode ignored -> "verification_code";
+            case MailContent.PasswordReset ignored -> "password_reset";
+        };
+    }
+
     private static MailContent content(Readable row) {
         String kind = row.get("kind", String.class);
         return switch (kind) {
             case "written" -> new MailContent.Written(row.get("subject", String.class), row.get("body", String.class));
+            case "verification_code" -> new MailContent.VerificationCode();
             case "password_reset" -> new MailContent.PasswordReset();
             default -> throw new IllegalStateException("unknown mail kind " + kind);
         };

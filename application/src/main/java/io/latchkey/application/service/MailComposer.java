@@ -22,9 +22,9 @@ final class MailComposer {
         this.policy = policy;
     }
 
-    OutgoingMail verificationCode(Email to, VerificationCode code, Instant now) {
+    OutgoingMail verificationCode(UUID mailId, Email to, VerificationCode code, Instant now) {
         long minutes = Math.max(1, policy.verificationCodeTtl().toMinutes());
-        return new OutgoingMail(ids.newId(), to, "Your verification code: " + code.digits(), """
+        return new OutgoingMail(mailId, to, "Your verification code: " + code.digits(), """
                 Your email verification code is:
 
                     %s

@@ -13,23 +13,18 @@ import io.latchkey.domain.model.user.User;
 import io.latchkey.domain.model.user.UserId;
 import io.latchkey.domain.port.AuthEventPublisher;
 import io.latchkey.domain.port.IdGenerator;
-import io.latchkey.domain.port.MailOutbox;
 import io.latchkey.domain.port.PasswordHasher;
 import io.latchkey.domain.port.TransactionRunner;
 import io.latchkey.domain.port.UserRepository;
 import java.time.InstantSource;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Mono;
 
 /**
- * Validates, hashes with Argon2id and stores the account with its {@code user.registered} event, then mails a
- * verification code. A taken address does the same hashing and gets a notice by mail instead, and the caller
- * gets the same answer either way.
+ * Validates, hashes with Argon2id and stores the account with its {@code user.registered} event and its
+ * verification mail, in one transaction. A taken address does the same hashing and gets a notice by mail instead,
+ * and the caller gets the same answer either way.
  */
 public final class RegisterAccountService implements RegisterAccountUseCase {
-
-    private static final Logger log = LoggerFactory.getLogger(RegisterAccountService.class);
 
     private final UserRepository users;
     private final PasswordHasher hasher;
@@ -39,9 +34,7 @@ public final class RegisterAccountService implements RegisterAccountUseCase {
     private final TransactionRunner transactions;
     private final AttemptGate gate;
     private final AbuseLimits limits;
-    private final VerificationMailer verification;
-    private final MailOutbox mails;
-    private final MailComposer composer;
+    private final AccountMail mail;
     private final InstantSource clock;
 
     public RegisterAccountService(UserRepository users, PasswordHasher hasher, PasswordPolicy passwordPolicy,
@@ -55,9 +48,7 @@ public final class RegisterAccountService implements RegisterAccountUseCase {
         this.transactions = transactions;
         this.gate = gate;
         this.limits = limits;
-        this.verification = accountMail.verification();
-        this.mails = accountMail.outbox();
-        this.composer = accountMail.composer();
+        this.mail = accountMail;
         this.clock = clock;
     }
 
@@ -80,20 +71,14 @@ public final class RegisterAccountService implements RegisterAccountUseCase {
                         var now = clock.instant();
                         User user = User.register(new UserId(ids.newId()), email, hash, name, now);
                         return transactions.inTransaction(users.insert(user)
-                                        .flatMap(saved -> events.publish(new UserRegistered(ids.newId(), saved.id(), now))))
-                                .then(sendCode(user))
+                                        .flatMap(saved -> events.publish(new UserRegistered(ids.newId(), saved.id(), now)))
+                                        .then(mail.queueVerificationCode(email)))
                                 .onErrorResume(EmailAlreadyRegisteredException.class, taken -> noticeTaken(email));
                     });
         });
     }
 
-    /** The account exists whatever happens here; a code that could not be issued can be asked for again. */
-    private Mono<Void> sendCode(User user) {
-        return verification.issue(user).onErrorResume(e -> RequestLogging.warn(log,
-                "account {} registered, but its verification code could not be issued: {}", user.id(), e.toString()));
-    }
-
     private Mono<Void> noticeTaken(Email email) {
-        return transactions.inTransaction(mails.enqueue(composer.alreadyRegistered(email)));
+        return transactions.inTransaction(mail.queue(mail.composer().alreadyRegistered(email)));
     }
 }

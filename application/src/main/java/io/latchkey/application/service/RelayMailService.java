@@ -3,8 +3,6 @@ package io.latchkey.application.service;
 import io.latchkey.application.usecase.RelayMailCommand;
 import io.latchkey.application.usecase.RelayMailUseCase;
 import io.latchkey.application.usecase.RelayResult;
-import io.latchkey.domain.model.mail.MailContent;
-import io.latchkey.domain.model.mail.OutgoingMail;
 import io.latchkey.domain.model.mail.QueuedMail;
 import io.latchkey.domain.model.outbox.RetryPolicy;
 import io.latchkey.domain.port.MailOutbox;
@@ -19,7 +17,7 @@ import reactor.core.publisher.Mono;
 
 /**
  * One mail relay round in one transaction: claim due mails (skip-locked), drop the expired ones unsent, write the
- * ones written at send time (password resets), send the rest one by one, remove each one sent and reschedule each
+ * ones written at send time (verification codes, password resets), send the rest one by one, remove each one sent and reschedule each
  * failure with back-off. A crash after sending but before commit sends that mail again: at least once, never lost
  * during an SMTP outage.
  */
@@ -29,16 +27,16 @@ public final class RelayMailService implements RelayMailUseCase {
 
     private final MailOutbox outbox;
     private final MailTransport transport;
-    private final PasswordResetMailer resetMailer;
+    private final MailWriter writer;
     private final TransactionRunner transactions;
     private final RetryPolicy retry;
     private final InstantSource clock;
 
-    public RelayMailService(MailOutbox outbox, MailTransport transport, PasswordResetMailer resetMailer,
+    public RelayMailService(MailOutbox outbox, MailTransport transport, MailWriter writer,
             TransactionRunner transactions, RetryPolicy retry, InstantSource clock) {
         this.outbox = outbox;
         this.transport = transport;
-        this.resetMailer = resetMailer;
+        this.writer = writer;
         this.transactions = transactions;
         this.retry = retry;
         this.clock = clock;
@@ -64,7 +62,7 @@ public final class RelayMailService implements RelayMailUseCase {
             log.info("dropping {}: it expired before it could be sent", queued);
             return outbox.remove(queued.id()).thenReturn(RelayResult.NOTHING);
         }
-        return written(queued, now)
+        return writer.write(queued, now)
                 .flatMap(mail -> transport.send(mail).thenReturn(new RelayResult(1, 0)))
                 .defaultIfEmpty(RelayResult.NOTHING)
                 .flatMap(result -> outbox.remove(queued.id()).thenReturn(result))
@@ -75,14 +73,5 @@ public final class RelayMailService implements RelayMailUseCase {
                     return outbox.markFailed(queued.id(), attempts, now.plus(retry.delayAfter(attempts)))
                             .thenReturn(new RelayResult(0, 1));
                 });
-    }
-
-    /** The mail to send; empty when there is nothing to send (a reset for an address without an account). */
-    private Mono<OutgoingMail> written(QueuedMail queued, Instant now) {
-        return switch (queued.content()) {
-            case MailContent.Written written -> Mono.just(new OutgoingMail(queued.id(), queued.to(), written.subject(),
-                    written.body(), queued.expiresAt()));
-            case MailContent.PasswordReset reset -> resetMailer.write(queued.id(), queued.to(), now);
-        };
     }
 }

@@ -4,26 +4,27 @@ import io.latchkey.application.usecase.RequestEmailVerificationCommand;
 import io.latchkey.application.usecase.RequestEmailVerificationUseCase;
 import io.latchkey.domain.model.abuse.AbuseLimits;
 import io.latchkey.domain.model.user.Email;
-import io.latchkey.domain.port.UserRepository;
+import io.latchkey.domain.port.TransactionRunner;
 import reactor.core.publisher.Mono;
 
 /**
- * Resend: the per-address cooldown counts every address, registered or not, so the answer (202, or 429 inside the
- * cooldown) never tells whether an account exists. Only an active, unverified account is actually mailed.
+ * Resend: the per-address cooldown counts every address, registered or not, and every address gets the same
+ * single queued row, so neither the answer (202, or 429 inside the cooldown) nor its timing tells whether an
+ * account exists. The mail relay issues the code, and only for an active, unverified account.
  */
 public final class RequestEmailVerificationService implements RequestEmailVerificationUseCase {
 
-    private final UserRepository users;
     private final AttemptGate gate;
     private final AbuseLimits limits;
-    private final VerificationMailer verification;
+    private final AccountMail mail;
+    private final TransactionRunner transactions;
 
-    public RequestEmailVerificationService(UserRepository users, AttemptGate gate, AbuseLimits limits,
-            AccountMail accountMail) {
-        this.users = users;
+    public RequestEmailVerificationService(AttemptGate gate, AbuseLimits limits, AccountMail accountMail,
+            TransactionRunner transactions) {
         this.gate = gate;
         this.limits = limits;
-        this.verification = accountMail.verification();
+        this.mail = accountMail;
+        this.transactions = transactions;
     }
 
     @Override
@@ -34,9 +35,7 @@ public final class RequestEmailVerificationService implements RequestEmailVerifi
             input.throwIfAny();
             return gate.admit(AttemptGate.check(limits.resendPerIp(), command.clientIp()),
                             AttemptGate.check(limits.resendPerAccount(), email.value()))
-                    .then(users.findByEmail(email))
-                    .filter(user -> user.canAuthenticate() && !user.emailVerified())
-                    .flatMap(verification::issue);
+                    .then(Mono.defer(() -> transactions.inTransaction(mail.queueVerificationCode(email))));
         });
     }
 }

@@ -3,12 +3,8 @@ package io.latchkey.application.service;
 import io.latchkey.application.usecase.RequestPasswordResetCommand;
 import io.latchkey.application.usecase.RequestPasswordResetUseCase;
 import io.latchkey.domain.model.abuse.AbuseLimits;
-import io.latchkey.domain.model.user.AccountPolicy;
 import io.latchkey.domain.model.user.Email;
-import io.latchkey.domain.port.IdGenerator;
-import io.latchkey.domain.port.MailOutbox;
 import io.latchkey.domain.port.TransactionRunner;
-import java.time.InstantSource;
 import reactor.core.publisher.Mono;
 
 /**
@@ -18,23 +14,17 @@ import reactor.core.publisher.Mono;
  */
 public final class RequestPasswordResetService implements RequestPasswordResetUseCase {
 
-    private final MailOutbox mails;
+    private final AccountMail mail;
     private final TransactionRunner transactions;
     private final AttemptGate gate;
     private final AbuseLimits limits;
-    private final AccountPolicy policy;
-    private final IdGenerator ids;
-    private final InstantSource clock;
 
     public RequestPasswordResetService(AccountMail accountMail, TransactionRunner transactions, AttemptGate gate,
-            AbuseLimits limits, AccountPolicy policy, IdGenerator ids, InstantSource clock) {
-        this.mails = accountMail.outbox();
+            AbuseLimits limits) {
+        this.mail = accountMail;
         this.transactions = transactions;
         this.gate = gate;
         this.limits = limits;
-        this.policy = policy;
-        this.ids = ids;
-        this.clock = clock;
     }
 
     @Override
@@ -45,8 +35,7 @@ public final class RequestPasswordResetService implements RequestPasswordResetUs
             input.throwIfAny();
             return gate.admit(AttemptGate.check(limits.resetPerIp(), command.clientIp()),
                             AttemptGate.check(limits.resetPerAccount(), email.value()))
-                    .then(Mono.defer(() -> transactions.inTransaction(mails.enqueuePasswordReset(ids.newId(), email,
-                            clock.instant().plus(policy.resetTokenTtl())))));
+                    .then(Mono.defer(() -> transactions.inTransaction(mail.queuePasswordReset(email))));
         });
     }
 }

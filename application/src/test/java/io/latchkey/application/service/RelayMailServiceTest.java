@@ -29,13 +29,13 @@ class RelayMailServiceTest {
         sent.add(mail);
         return Mono.empty();
     });
-    private final RelayMailService relay = new RelayMailService(kit.mails, transport, kit.resetMailer(),
+    private final RelayMailService relay = new RelayMailService(kit.mails, transport, kit.mailWriter(),
             kit.transactions, RetryPolicy.MAIL, kit.clock);
 
     private OutgoingMail queue(String to, Duration validFor) {
         OutgoingMail mail = new OutgoingMail(UUID.randomUUID(), new Email(to), "subject", "body",
                 validFor == null ? null : kit.clock.instant().plus(validFor));
-        kit.mails.enqueue(mail).block();
+        kit.mails.enqueue(mail.queued()).block();
         return mail;
     }
 

@@ -69,7 +69,7 @@ final class ServiceTestKit {
     }
 
     AccountMail accountMail() {
-        return new AccountMail(codes, secrets, mails, ids, transactions, accountPolicy, clock);
+        return new AccountMail(codes, secrets, mails, ids, accountPolicy, clock);
     }
 
     RegisterAccountService register() {
@@ -103,7 +103,7 @@ final class ServiceTestKit {
     }
 
     RequestEmailVerificationService requestVerification() {
-        return new RequestEmailVerificationService(users, attempts(), limits, accountMail());
+        return new RequestEmailVerificationService(attempts(), limits, accountMail(), transactions);
     }
 
     ConfirmEmailVerificationService confirmVerification() {
@@ -112,28 +112,21 @@ final class ServiceTestKit {
     }
 
     RequestPasswordResetService requestReset() {
-        return new RequestPasswordResetService(accountMail(), transactions, attempts(), limits, accountPolicy, ids, clock);
+        return new RequestPasswordResetService(accountMail(), transactions, attempts(), limits);
     }
 
-    /** The queued mails whose text is already written, as they would be sent. */
-    List<OutgoingMail> writtenMails() {
-        return mails.queued().stream()
-                .filter(queued -> queued.content() instanceof MailContent.Written)
-                .map(queued -> {
-                    MailContent.Written written = (MailContent.Written) queued.content();
-                    return new OutgoingMail(queued.id(), queued.to(), written.subject(), written.body(), queued.expiresAt());
-                })
-                .toList();
+    /** Every mail the relay sent so far, oldest first. */
+    final List<OutgoingMail> sent = new java.util.ArrayList<>();
+
+    /** Runs one relay round, as the mail relay loop would; the mails sent so far. */
+    List<OutgoingMail> deliverMail() {
+        new RelayMailService(mails, mail -> Mono.fromRunnable(() -> sent.add(mail)), mailWriter(), transactions,
+                RetryPolicy.MAIL, clock).relay(new io.latchkey.application.usecase.RelayMailCommand(100)).block();
+        return sent;
     }
 
-    /** A relay whose transport keeps what it sends in {@code sent}. */
-    RelayMailService relay(List<OutgoingMail> sent) {
-        return new RelayMailService(mails, mail -> Mono.fromRunnable(() -> sent.add(mail)), resetMailer(), transactions,
-                RetryPolicy.MAIL, clock);
-    }
-
-    PasswordResetMailer resetMailer() {
-        return new PasswordResetMailer(users, resetTokens, accountMail(), accountPolicy);
+    MailWriter mailWriter() {
+        return new MailWriter(users, resetTokens, accountMail(), accountPolicy);
     }
 
     ConfirmPasswordResetService confirmReset() {

@@ -8,7 +8,7 @@ import io.latchkey.application.service.AccountEraser;
 import io.latchkey.application.service.AccountMail;
 import io.latchkey.application.service.AttemptGate;
 import io.latchkey.application.service.LoginGuard;
-import io.latchkey.application.service.PasswordResetMailer;
+import io.latchkey.application.service.MailWriter;
 import io.latchkey.application.service.SessionRevoker;
 import io.latchkey.domain.model.abuse.AbuseLimits;
 import io.latchkey.domain.model.abuse.LockoutPolicy;
@@ -80,14 +80,14 @@ class AccountConfiguration {
 
     @Bean
     AccountMail accountMail(VerificationCodeStore codes, OneTimeSecrets secrets, MailOutbox outbox, IdGenerator ids,
-            TransactionRunner transactions, AccountPolicy policy, InstantSource clock) {
-        return new AccountMail(codes, secrets, outbox, ids, transactions, policy, clock);
+            AccountPolicy policy, InstantSource clock) {
+        return new AccountMail(codes, secrets, outbox, ids, policy, clock);
     }
 
     @Bean
-    PasswordResetMailer passwordResetMailer(UserRepository users, PasswordResetTokens resetTokens,
-            AccountMail accountMail, AccountPolicy policy) {
-        return new PasswordResetMailer(users, resetTokens, accountMail, policy);
+    MailWriter mailWriter(UserRepository users, PasswordResetTokens resetTokens, AccountMail accountMail,
+            AccountPolicy policy) {
+        return new MailWriter(users, resetTokens, accountMail, policy);
     }
 
     @Bean

@@ -11,7 +11,7 @@ import io.latchkey.application.service.DeleteUserService;
 import io.latchkey.application.service.EnsureAdminService;
 import io.latchkey.application.service.ListUsersService;
 import io.latchkey.application.service.LoginGuard;
-import io.latchkey.application.service.PasswordResetMailer;
+import io.latchkey.application.service.MailWriter;
 import io.latchkey.application.service.RelayMailService;
 import io.latchkey.application.service.RequestEmailVerificationService;
 import io.latchkey.application.service.RequestPasswordResetService;
@@ -115,9 +115,9 @@ class UseCaseConfiguration {
     }
 
     @Bean
-    RequestEmailVerificationUseCase requestEmailVerificationUseCase(UserRepository users, AttemptGate gate,
-            AbuseLimits limits, AccountMail accountMail) {
-        return new RequestEmailVerificationService(users, gate, limits, accountMail);
+    RequestEmailVerificationUseCase requestEmailVerificationUseCase(AttemptGate gate, AbuseLimits limits,
+            AccountMail accountMail, TransactionRunner transactions) {
+        return new RequestEmailVerificationService(gate, limits, accountMail, transactions);
     }
 
     @Bean
@@ -144,8 +144,8 @@ class UseCaseConfiguration {
 
     @Bean
     RequestPasswordResetUseCase requestPasswordResetUseCase(AccountMail accountMail, TransactionRunner transactions,
-            AttemptGate gate, AbuseLimits limits, AccountPolicy policy, IdGenerator ids, InstantSource clock) {
-        return new RequestPasswordResetService(accountMail, transactions, gate, limits, policy, ids, clock);
+            AttemptGate gate, AbuseLimits limits) {
+        return new RequestPasswordResetService(accountMail, transactions, gate, limits);
     }
 
     @Bean
@@ -191,9 +191,9 @@ class UseCaseConfiguration {
     }
 
     @Bean
-    RelayMailUseCase relayMailUseCase(MailOutbox outbox, MailTransport transport, PasswordResetMailer resetMailer,
+    RelayMailUseCase relayMailUseCase(MailOutbox outbox, MailTransport transport, MailWriter writer,
             TransactionRunner transactions, InstantSource clock) {
-        return new RelayMailService(outbox, transport, resetMailer, transactions, RetryPolicy.MAIL, clock);
+        return new RelayMailService(outbox, transport, writer, transactions, RetryPolicy.MAIL, clock);
     }
 
     @Bean

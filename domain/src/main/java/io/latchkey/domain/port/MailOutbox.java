@@ -1,6 +1,5 @@
 package io.latchkey.domain.port;
 
-import io.latchkey.domain.model.mail.OutgoingMail;
 import io.latchkey.domain.model.mail.QueuedMail;
 import io.latchkey.domain.model.user.Email;
 import java.time.Instant;
@@ -11,10 +10,8 @@ import reactor.core.publisher.Mono;
 /** Mails waiting to be sent, written in the caller's transaction so a mail goes out if and only if it commits. */
 public interface MailOutbox {
 
-    Mono<Void> enqueue(OutgoingMail mail);
-
-    /** Queues a password-reset mail for the address, to be written (or dropped) when it is sent. */
-    Mono<Void> enqueuePasswordReset(UUID id, Email to, Instant expiresAt);
+    /** Queues a mail; one whose content is written at send time is written (or dropped) by the relay. */
+    Mono<Void> enqueue(QueuedMail mail);
 
     /** Claims up to {@code limit} mails due at {@code now}, skipping rows another relay holds. */
     Flux<QueuedMail> claimDue(int limit, Instant now);

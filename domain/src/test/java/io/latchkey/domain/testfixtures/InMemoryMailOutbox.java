@@ -1,7 +1,5 @@
 package io.latchkey.domain.testfixtures;
 
-import io.latchkey.domain.model.mail.MailContent;
-import io.latchkey.domain.model.mail.OutgoingMail;
 import io.latchkey.domain.model.mail.QueuedMail;
 import io.latchkey.domain.model.user.Email;
 import io.latchkey.domain.port.MailOutbox;
@@ -23,14 +21,8 @@ public final class InMemoryMailOutbox implements MailOutbox {
     private final Map<UUID, Row> rows = new ConcurrentHashMap<>();
 
     @Override
-    public Mono<Void> enqueue(OutgoingMail mail) {
-        return Mono.fromRunnable(() -> rows.put(mail.id(), new Row(mail.queued(), Instant.MIN)));
-    }
-
-    @Override
-    public Mono<Void> enqueuePasswordReset(UUID id, Email to, Instant expiresAt) {
-        return Mono.fromRunnable(() -> rows.put(id,
-                new Row(new QueuedMail(id, to, new MailContent.PasswordReset(), expiresAt, 0), Instant.MIN)));
+    public Mono<Void> enqueue(QueuedMail mail) {
+        return Mono.fromRunnable(() -> rows.put(mail.id(), new Row(mail, Instant.MIN)));
     }
 
     @Override

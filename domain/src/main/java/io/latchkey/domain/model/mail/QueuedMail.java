@@ -15,6 +15,11 @@ public record QueuedMail(UUID id, Email to, MailContent content, @Nullable Insta
         Objects.requireNonNull(content, "content");
     }
 
+    /** A new entry whose content the relay writes when it sends: a verification code or a reset token. */
+    public static QueuedMail writtenAtSend(UUID id, Email to, MailContent content, Instant expiresAt) {
+        return new QueuedMail(id, to, content, expiresAt, 0);
+    }
+
     public boolean expiredAt(Instant now) {
         return expiresAt != null && !now.isBefore(expiresAt);
     }
