@@ -1,6 +1,13 @@
--- Consecutive wrong passwords and the growing lockout they caused; cleared by a good login or a reset.
-ALTER TABLE users ADD COLUMN failed_logins integer     NOT NULL DEFAULT 0;
-ALTER TABLE users ADD COLUMN locked_until  timestamptz;
+-- Consecutive wrong passwords per address and the growing lockout they caused; cleared by a good login or a reset,
+-- forgotten after a quiet spell. Keyed by a hash of the canonical address, whether or not an account has it, so a
+-- lockout looks the same for every address.
+CREATE TABLE login_failures (
+    address_hash    char(64)    PRIMARY KEY,
+    failures        integer     NOT NULL,
+    last_failure_at timestamptz NOT NULL,
+    locked_until    timestamptz
+);
+CREATE INDEX login_failures_by_last_failure ON login_failures (last_failure_at);
 
 -- Admin listing pages through accounts oldest first.
 CREATE INDEX users_created_at ON users (created_at, id);
@@ -13,6 +20,7 @@ CREATE TABLE password_reset_tokens (
     expires_at  timestamptz NOT NULL
 );
 CREATE INDEX password_reset_tokens_by_user ON password_reset_tokens (user_id);
+CREATE INDEX password_reset_tokens_by_expiry ON password_reset_tokens (expires_at);
 
 -- Mail outbox: written in the transaction that decided to send, relayed to SMTP afterwards. A row is deleted
 -- once sent or once its content expired, so codes and tokens do not linger. kind 'written' carries its subject

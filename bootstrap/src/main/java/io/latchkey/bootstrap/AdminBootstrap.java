@@ -1,5 +1,6 @@
 package io.latchkey.bootstrap;
 
+import io.latchkey.application.service.EnsureAdminService;
 import io.latchkey.application.usecase.EnsureAdminCommand;
 import io.latchkey.application.usecase.EnsureAdminUseCase;
 import io.latchkey.bootstrap.config.AdminProperties;
@@ -15,7 +16,8 @@ import reactor.util.retry.Retry;
 /**
  * Once the service is up, makes sure the configured first administrator exists ({@code latchkey.admin.*}, from
  * configuration or {@code --latchkey.admin.email=… --latchkey.admin.password=…}). A database that is not there
- * yet is retried; a password the policy rejects is logged as an error and no account is made.
+ * yet is retried until it answers; a password the policy rejects, or an existing account whose address was never
+ * verified, is logged as an error and nobody is made administrator.
  */
 @Component
 class AdminBootstrap {
@@ -36,12 +38,13 @@ class AdminBootstrap {
             return;
         }
         ensureAdmin.ensure(new EnsureAdminCommand(properties.email(), properties.password()))
-                .retryWhen(Retry.backoff(10, Duration.ofSeconds(1)).maxBackoff(Duration.ofSeconds(30))
-                        .filter(e -> !(e instanceof InvalidInputException)))
+                .retryWhen(Retry.backoff(Long.MAX_VALUE, Duration.ofSeconds(1)).maxBackoff(Duration.ofSeconds(30))
+                        .filter(e -> !(e instanceof InvalidInputException)
+                                && !(e instanceof EnsureAdminService.UnprovenAdminAccountException)))
                 .subscribe(
                         ignored -> { },
                         e -> log.error("the first administrator {} could not be set up: {}", properties.email(),
-                                e instanceof InvalidInputException invalid ? invalid.violations() : e.toString()),
+                                e instanceof InvalidInputException invalid ? invalid.violations() : e.getMessage()),
                         () -> log.info("administrator {} is set up", properties.email()));
     }
 }

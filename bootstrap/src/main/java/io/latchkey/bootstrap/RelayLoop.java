@@ -45,7 +45,7 @@ abstract class RelayLoop implements SmartLifecycle {
 
     private Mono<RelayResult> drain(Supplier<Mono<RelayResult>> round, int batchSize) {
         return round.get()
-                .expand(result -> result.published() + result.failed() >= batchSize && result.failed() == 0
+                .expand(result -> result.handled() >= batchSize && result.failed() == 0
                         ? round.get() : Mono.empty())
                 .last(RelayResult.NOTHING)
                 .onErrorResume(e -> {

@@ -2,8 +2,11 @@ package io.latchkey.bootstrap;
 
 import io.latchkey.application.usecase.PurgeEndedSessionsCommand;
 import io.latchkey.application.usecase.PurgeEndedSessionsUseCase;
+import io.latchkey.application.usecase.PurgeExpiredAccountRecordsCommand;
+import io.latchkey.application.usecase.PurgeExpiredAccountRecordsUseCase;
 import io.latchkey.application.usecase.PurgePublishedEventsCommand;
 import io.latchkey.application.usecase.PurgePublishedEventsUseCase;
+import io.latchkey.bootstrap.config.AccountProperties;
 import io.latchkey.bootstrap.config.EventsProperties;
 import io.latchkey.bootstrap.config.SessionCleanupProperties;
 import org.slf4j.Logger;
@@ -14,7 +17,8 @@ import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 
 /**
- * Deletes ended sessions, and outbox rows published long ago, every few minutes on every instance. Batches skip rows another instance has locked,
+ * Deletes ended sessions, outbox rows published long ago, expired reset tokens and idle login-failure counts, every
+ * few minutes on every instance. Batches skip rows another instance has locked,
  * so running everywhere at once is safe and needs no cron or leader election.
  */
 @Component
@@ -27,14 +31,20 @@ class SessionCleanupJob {
     private final PurgeEndedSessionsCommand command;
     private final PurgePublishedEventsUseCase purgeEvents;
     private final PurgePublishedEventsCommand eventsCommand;
+    private final PurgeExpiredAccountRecordsUseCase purgeAccountRecords;
+    private final PurgeExpiredAccountRecordsCommand accountRecordsCommand;
 
     SessionCleanupJob(PurgeEndedSessionsUseCase purge, SessionCleanupProperties properties,
-            PurgePublishedEventsUseCase purgeEvents, EventsProperties events) {
+            PurgePublishedEventsUseCase purgeEvents, EventsProperties events,
+            PurgeExpiredAccountRecordsUseCase purgeAccountRecords, AccountProperties accounts) {
         this.purge = purge;
         this.command = new PurgeEndedSessionsCommand(properties.retention(), properties.batchSize(), properties.maxBatches());
         this.purgeEvents = purgeEvents;
         this.eventsCommand = new PurgePublishedEventsCommand(events.publishedRetention(),
                 properties.batchSize() * properties.maxBatches());
+        this.purgeAccountRecords = purgeAccountRecords;
+        this.accountRecordsCommand = new PurgeExpiredAccountRecordsCommand(properties.batchSize(), properties.maxBatches(),
+                accounts.lockoutMax());
     }
 
     @Scheduled(initialDelayString = "${latchkey.sessions.cleanup.interval-seconds:300}",
@@ -48,6 +58,7 @@ class SessionCleanupJob {
                     }
                 })
                 .then(purgeEvents.purgePublishedEvents(eventsCommand))
+                .then(purgeAccountRecords.purge(accountRecordsCommand))
                 .onErrorResume(e -> {
                     log.warn("cleanup failed, will retry next round: {}", e.toString());
                     return Mono.empty();

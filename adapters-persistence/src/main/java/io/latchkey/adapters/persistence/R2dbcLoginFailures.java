@@ -1,13 +1,21 @@
 package io.latchkey.adapters.persistence;
 
-import io.latchkey.domain.model.user.UserId;
+import io.latchkey.domain.model.user.Email;
 import io.latchkey.domain.port.LoginFailures;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.HexFormat;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 
-/** The failure count and lock live on the account's row, so they need no Redis and go with the account. */
+/**
+ * Failure counts in {@code login_failures}, one row per address (as a SHA-256 of its canonical form), whether
+ * or not an account has it. PostgreSQL, not Redis: the lockout must hold while Redis is down.
+ */
 @Component
 class R2dbcLoginFailures implements LoginFailures {
 
@@ -18,9 +26,9 @@ class R2dbcLoginFailures implements LoginFailures {
     }
 
     @Override
-    public Mono<Instant> lockedUntil(UserId userId, Instant now) {
-        return db.sql("SELECT locked_until FROM users WHERE id = :id AND locked_until > :now")
-                .bind("id", userId.value())
+    public Mono<Instant> lockedUntil(Email address, Instant now) {
+        return db.sql("SELECT locked_until FROM login_failures WHERE address_hash = :address AND locked_until > :now")
+                .bind("address", hash(address))
                 .bind("now", now)
                 .map(row -> row.get("locked_until", Instant.class))
                 .one()
@@ -28,19 +36,32 @@ class R2dbcLoginFailures implements LoginFailures {
     }
 
     @Override
-    public Mono<Integer> recordFailure(UserId userId) {
-        return db.sql("UPDATE users SET failed_logins = failed_logins + 1 WHERE id = :id RETURNING failed_logins")
-                .bind("id", userId.value())
-                .map(row -> row.get("failed_logins", Integer.class))
+    public Mono<Integer> recordFailure(Email address, Instant now, Duration forgetAfter) {
+        // One statement, so concurrent failures for one address are all counted.
+        return db.sql("""
+                        INSERT INTO login_failures AS f (address_hash, failures, last_failure_at)
+                        VALUES (:address, 1, :now)
+                        ON CONFLICT (address_hash) DO UPDATE
+                           SET failures = CASE WHEN f.last_failure_at < :forgotten THEN 1 ELSE f.failures + 1 END,
+                               locked_until = CASE WHEN f.last_failure_at < :forgotten THEN NULL ELSE f.locked_until END,
+                               last_failure_at = :now
+                        RETURNING failures
+                        """)
+                .bind("address", hash(address))
+                .bind("now", now)
+                .bind("forgotten", now.minus(forgetAfter))
+                .map(row -> row.get("failures", Integer.class))
                 .one()
-                .defaultIfEmpty(0)
                 .onErrorMap(PostgresFailures::translate);
     }
 
     @Override
-    public Mono<Void> lockUntil(UserId userId, Instant until) {
-        return db.sql("UPDATE users SET locked_until = :until WHERE id = :id")
-                .bind("id", userId.value())
+    public Mono<Void> lockUntil(Email address, Instant until) {
+        return db.sql("""
+                        UPDATE login_failures SET locked_until = GREATEST(COALESCE(locked_until, :until), :until)
+                         WHERE address_hash = :address
+                        """)
+                .bind("address", hash(address))
                 .bind("until", until)
                 .fetch().rowsUpdated()
                 .then()
@@ -48,13 +69,35 @@ class R2dbcLoginFailures implements LoginFailures {
     }
 
     @Override
-    public Mono<Void> clear(UserId userId) {
-        // Conditional, so the usual successful login writes nothing.
-        return db.sql("UPDATE users SET failed_logins = 0, locked_until = NULL "
-                        + "WHERE id = :id AND (failed_logins > 0 OR locked_until IS NOT NULL)")
-                .bind("id", userId.value())
+    public Mono<Void> clear(Email address) {
+        return db.sql("DELETE FROM login_failures WHERE address_hash = :address")
+                .bind("address", hash(address))
                 .fetch().rowsUpdated()
                 .then()
                 .onErrorMap(PostgresFailures::translate);
+    }
+
+    @Override
+    public Mono<Long> deleteStale(Instant cutoff, Instant now, int limit) {
+        return db.sql("""
+                        DELETE FROM login_failures WHERE address_hash IN (
+                            SELECT address_hash FROM login_failures
+                             WHERE last_failure_at < :cutoff AND (locked_until IS NULL OR locked_until <= :now)
+                             LIMIT :limit FOR UPDATE SKIP LOCKED)
+                        """)
+                .bind("cutoff", cutoff)
+                .bind("now", now)
+                .bind("limit", limit)
+                .fetch().rowsUpdated()
+                .onErrorMap(PostgresFailures::translate);
+    }
+
+    private static String hash(Email address) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(address.value().getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is mandatory on every JVM", e);
+        }
     }
 }

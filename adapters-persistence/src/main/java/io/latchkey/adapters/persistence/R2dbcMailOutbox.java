@@ -73,6 +73,13 @@ class R2dbcMailOutbox implements MailOutbox {
     }
 
     @Override
+    public Mono<Void> removePasswordResetsTo(Email to) {
+        return db.sql("DELETE FROM mail_outbox WHERE recipient = :to AND kind = 'password_reset'").bind("to", to.value())
+                .fetch().rowsUpdated().then()
+                .onErrorMap(PostgresFailures::translate);
+    }
+
+    @Override
     public Mono<Void> markFailed(UUID id, int attempts, Instant nextAttemptAt) {
         return db.sql("UPDATE mail_outbox SET attempts = :attempts, next_attempt_at = :next WHERE id = :id")
                 .bind("attempts", attempts)

@@ -50,6 +50,19 @@ class R2dbcPasswordResetTokens implements PasswordResetTokens {
     }
 
     @Override
+    public Mono<Long> deleteExpired(Instant now, int limit) {
+        return db.sql("""
+                        DELETE FROM password_reset_tokens WHERE token_hash IN (
+                            SELECT token_hash FROM password_reset_tokens WHERE expires_at <= :now
+                             LIMIT :limit FOR UPDATE SKIP LOCKED)
+                        """)
+                .bind("now", now)
+                .bind("limit", limit)
+                .fetch().rowsUpdated()
+                .onErrorMap(PostgresFailures::translate);
+    }
+
+    @Override
     public Mono<Void> deleteFor(UserId userId) {
         return db.sql("DELETE FROM password_reset_tokens WHERE user_id = :user")
                 .bind("user", userId.value())

@@ -76,6 +76,15 @@ class R2dbcUserRepository implements UserRepository {
     }
 
     @Override
+    public Mono<User> findByIdForShare(UserId id) {
+        return db.sql("SELECT " + COLUMNS + " FROM users u WHERE u.id = :id FOR SHARE")
+                .bind("id", id.value())
+                .map(R2dbcUserRepository::toUser)
+                .one()
+                .onErrorMap(PostgresFailures::translate);
+    }
+
+    @Override
     public Mono<User> updateName(UserId id, PersonName name, Instant now) {
         return Binds.nullable(Binds.nullable(db.sql("UPDATE users u SET first_name = :first, last_name = :last, "
                                 + "updated_at = :now WHERE u.id = :id RETURNING " + COLUMNS)

@@ -26,9 +26,9 @@ class FailoverRateLimiter implements RateLimiter {
     private final int fallbackDivisor;
     private final Counter fallbacks;
 
-    FailoverRateLimiter(ReactiveStringRedisTemplate redis, InstantSource clock, RateLimiterSettings settings,
-            MeterRegistry meters) {
-        this.shared = new RedisRateLimiter(redis);
+    FailoverRateLimiter(ReactiveStringRedisTemplate redis, RedisSecret secret, InstantSource clock,
+            RateLimiterSettings settings, MeterRegistry meters) {
+        this.shared = new RedisRateLimiter(redis, new KeyDigests(secret));
         this.local = new LocalRateLimiter(clock, settings.localMaxKeys());
         this.fallbackDivisor = settings.fallbackDivisor();
         this.fallbacks = Counter.builder("latchkey.rate_limit.fallbacks")

@@ -1,22 +1,27 @@
 package io.latchkey.adapters.redis;
 
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
+import java.security.GeneralSecurityException;
 import java.util.HexFormat;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 
-/** SHA-256 of a key part (an email, an IP), so no personal data appears in Redis key names. */
+/** HMAC-SHA256 of a key part (an email, an IP) under the Redis secret: no personal data in Redis key names. */
 final class KeyDigests {
 
-    private KeyDigests() {
+    private final SecretKeySpec key;
+
+    KeyDigests(RedisSecret secret) {
+        this.key = new SecretKeySpec(secret.bytes(), "HmacSHA256");
     }
 
-    static String of(String value) {
+    String of(String value) {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(value.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is mandatory on every JVM", e);
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(key);
+            return HexFormat.of().formatHex(mac.doFinal(value.getBytes(StandardCharsets.UTF_8)));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("HmacSHA256 unavailable", e);
         }
     }
 }

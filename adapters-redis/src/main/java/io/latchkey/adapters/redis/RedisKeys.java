@@ -34,11 +34,11 @@ final class RedisKeys {
         return userPrefix(user) + "profile";
     }
 
-    static String verificationCode(Email email) {
-        return "lk:verify:" + KeyDigests.of(email.value());
+    static String verificationCode(Email email, KeyDigests digests) {
+        return "lk:verify:" + digests.of(email.value());
     }
 
-    static String rateLimit(String scope, String key) {
-        return "lk:rl:" + scope + ":" + KeyDigests.of(key);
+    static String rateLimit(String scope, String key, KeyDigests digests) {
+        return "lk:rl:" + scope + ":" + digests.of(key);
     }
 }

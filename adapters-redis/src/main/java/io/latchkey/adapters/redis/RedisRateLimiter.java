@@ -9,7 +9,7 @@ import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
 import org.springframework.data.redis.core.script.RedisScript;
 import reactor.core.publisher.Mono;
 
-/** Fixed windows in Redis ({@code lk:rl:<scope>:<sha256(key)>}), counted by one atomic script across instances. */
+/** Fixed windows in Redis ({@code lk:rl:<scope>:<hmac(key)>}), counted by one atomic script across instances. */
 final class RedisRateLimiter {
 
     @SuppressWarnings("rawtypes")
@@ -17,13 +17,15 @@ final class RedisRateLimiter {
             RedisScript.of(new ClassPathResource("rate-limit.lua", RedisRateLimiter.class), List.class);
 
     private final ReactiveStringRedisTemplate redis;
+    private final KeyDigests digests;
 
-    RedisRateLimiter(ReactiveStringRedisTemplate redis) {
+    RedisRateLimiter(ReactiveStringRedisTemplate redis, KeyDigests digests) {
         this.redis = redis;
+        this.digests = digests;
     }
 
     Mono<RateLimitDecision> consume(RateLimit limit, String key) {
-        return redis.execute(COUNT, List.of(RedisKeys.rateLimit(limit.scope(), key)),
+        return redis.execute(COUNT, List.of(RedisKeys.rateLimit(limit.scope(), key, digests)),
                         List.of(Long.toString(limit.window().toMillis())))
                 .next()
                 .map(result -> {

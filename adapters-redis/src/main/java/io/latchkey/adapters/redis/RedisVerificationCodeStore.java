@@ -20,7 +20,7 @@ import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 
 /**
- * Codes as {@code lk:verify:<sha256(email)>} hashes holding an HMAC of the code (a plain hash of six digits
+ * Codes as {@code lk:verify:<hmac(email)>} hashes holding an HMAC of the code (a plain hash of six digits
  * would fall to a million guesses offline) and the attempts used; both written and checked by Lua scripts.
  */
 @Component
@@ -33,15 +33,17 @@ class RedisVerificationCodeStore implements VerificationCodeStore {
 
     private final ReactiveStringRedisTemplate redis;
     private final SecretKeySpec key;
+    private final KeyDigests digests;
 
-    RedisVerificationCodeStore(ReactiveStringRedisTemplate redis, VerificationCodeKey key) {
+    RedisVerificationCodeStore(ReactiveStringRedisTemplate redis, RedisSecret secret) {
         this.redis = redis;
-        this.key = new SecretKeySpec(key.bytes(), "HmacSHA256");
+        this.key = new SecretKeySpec(secret.bytes(), "HmacSHA256");
+        this.digests = new KeyDigests(secret);
     }
 
     @Override
     public Mono<Void> save(Email email, VerificationCode code, Duration ttl) {
-        return redis.execute(SAVE, List.of(RedisKeys.verificationCode(email)),
+        return redis.execute(SAVE, List.of(RedisKeys.verificationCode(email, digests)),
                         List.of(mac(email, code), Long.toString(ttl.toMillis())))
                 .then()
                 .onErrorMap(RedisVerificationCodeStore::unavailable);
@@ -49,7 +51,7 @@ class RedisVerificationCodeStore implements VerificationCodeStore {
 
     @Override
     public Mono<CodeCheck> check(Email email, VerificationCode presented, int maxAttempts) {
-        return redis.execute(CHECK, List.of(RedisKeys.verificationCode(email)),
+        return redis.execute(CHECK, List.of(RedisKeys.verificationCode(email, digests)),
                         List.of(mac(email, presented), Integer.toString(maxAttempts)))
                 .next()
                 .map(result -> switch (result.intValue()) {
@@ -62,7 +64,7 @@ class RedisVerificationCodeStore implements VerificationCodeStore {
 
     @Override
     public Mono<Void> discard(Email email) {
-        return redis.delete(RedisKeys.verificationCode(email)).then().onErrorMap(RedisVerificationCodeStore::unavailable);
+        return redis.delete(RedisKeys.verificationCode(email, digests)).then().onErrorMap(RedisVerificationCodeStore::unavailable);
     }
 
     private String mac(Email email, VerificationCode code) {

@@ -28,17 +28,19 @@ class AccountController {
     private final RegisterAccountUseCase register;
     private final RequestEmailVerificationUseCase requestVerification;
     private final ConfirmEmailVerificationUseCase confirmVerification;
+    private final ClientAddresses clients;
 
     AccountController(RegisterAccountUseCase register, RequestEmailVerificationUseCase requestVerification,
-            ConfirmEmailVerificationUseCase confirmVerification) {
+            ConfirmEmailVerificationUseCase confirmVerification, ClientAddresses clients) {
         this.register = register;
         this.requestVerification = requestVerification;
         this.confirmVerification = confirmVerification;
+        this.clients = clients;
     }
 
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)
     Mono<ResponseEntity<AcceptedResponse>> register(@RequestBody RegisterRequest request, ServerWebExchange exchange) {
-        return register.register(request.toCommand(ClientAddress.of(exchange)))
+        return register.register(request.toCommand(clients.of(exchange)))
                 .then(Mono.fromSupplier(() -> ResponseEntity.accepted().body(REGISTERED)));
     }
 
@@ -46,14 +48,14 @@ class AccountController {
             produces = MediaType.APPLICATION_JSON_VALUE)
     Mono<ResponseEntity<AcceptedResponse>> requestVerification(@RequestBody EmailRequest request,
             ServerWebExchange exchange) {
-        return requestVerification.request(request.toVerificationCommand(ClientAddress.of(exchange)))
+        return requestVerification.request(request.toVerificationCommand(clients.of(exchange)))
                 .then(Mono.fromSupplier(() -> ResponseEntity.accepted().body(CODE_SENT)));
     }
 
     @PostMapping(path = "/email-verification/confirm", consumes = MediaType.APPLICATION_JSON_VALUE)
     Mono<ResponseEntity<Void>> confirmVerification(@RequestBody ConfirmVerificationRequest request,
             ServerWebExchange exchange) {
-        return confirmVerification.confirm(request.toCommand(ClientAddress.of(exchange)))
+        return confirmVerification.confirm(request.toCommand(clients.of(exchange)))
                 .then(Mono.fromSupplier(() -> ResponseEntity.noContent().<Void>build()));
     }
 }

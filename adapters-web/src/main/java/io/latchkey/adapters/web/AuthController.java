@@ -38,10 +38,11 @@ class AuthController {
     private final AuthenticateUseCase authenticate;
     private final RefreshTokenCookies cookies;
     private final AuthOutcomes outcomes;
+    private final ClientAddresses clients;
 
     AuthController(LoginUseCase login, RefreshTokensUseCase refresh, LogoutUseCase logout,
             LogoutAllSessionsUseCase logoutAll, AuthenticateUseCase authenticate, RefreshTokenCookies cookies,
-            AuthOutcomes outcomes) {
+            AuthOutcomes outcomes, ClientAddresses clients) {
         this.login = login;
         this.refresh = refresh;
         this.logout = logout;
@@ -49,6 +50,7 @@ class AuthController {
         this.authenticate = authenticate;
         this.cookies = cookies;
         this.outcomes = outcomes;
+        this.clients = clients;
     }
 
     @PostMapping(path = "/login", consumes = MediaType.APPLICATION_JSON_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)
@@ -100,7 +102,7 @@ class AuthController {
         return ResponseEntity.ok().cacheControl(CacheControl.noStore()).header(HttpHeaders.PRAGMA, "no-cache").body(body);
     }
 
-    static ClientInfo clientOf(ServerWebExchange exchange) {
-        return new ClientInfo(exchange.getRequest().getHeaders().getFirst(HttpHeaders.USER_AGENT), ClientAddress.of(exchange));
+    private ClientInfo clientOf(ServerWebExchange exchange) {
+        return new ClientInfo(exchange.getRequest().getHeaders().getFirst(HttpHeaders.USER_AGENT), clients.of(exchange));
     }
 }

@@ -21,22 +21,25 @@ class PasswordResetController {
 
     private final RequestPasswordResetUseCase requestReset;
     private final ConfirmPasswordResetUseCase confirmReset;
+    private final ClientAddresses clients;
 
-    PasswordResetController(RequestPasswordResetUseCase requestReset, ConfirmPasswordResetUseCase confirmReset) {
+    PasswordResetController(RequestPasswordResetUseCase requestReset, ConfirmPasswordResetUseCase confirmReset,
+            ClientAddresses clients) {
         this.requestReset = requestReset;
         this.confirmReset = confirmReset;
+        this.clients = clients;
     }
 
     /** Always 202 with the same body, whether or not the address has an account. */
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)
     Mono<ResponseEntity<AcceptedResponse>> request(@RequestBody EmailRequest request, ServerWebExchange exchange) {
-        return requestReset.request(request.toResetCommand(ClientAddress.of(exchange)))
+        return requestReset.request(request.toResetCommand(clients.of(exchange)))
                 .then(Mono.fromSupplier(() -> ResponseEntity.accepted().body(RESET_SENT)));
     }
 
     @PostMapping(path = "/confirm", consumes = MediaType.APPLICATION_JSON_VALUE)
     Mono<ResponseEntity<Void>> confirm(@RequestBody ConfirmResetRequest request, ServerWebExchange exchange) {
-        return confirmReset.confirm(request.toCommand(ClientAddress.of(exchange)))
+        return confirmReset.confirm(request.toCommand(clients.of(exchange)))
                 .then(Mono.fromSupplier(() -> ResponseEntity.noContent().<Void>build()));
     }
 }

@@ -6,9 +6,12 @@ import io.latchkey.domain.error.SessionRevokedException;
 import io.latchkey.domain.event.PasswordChanged;
 import io.latchkey.domain.model.session.RevocationReason;
 import io.latchkey.domain.model.user.PasswordPolicy;
+import io.latchkey.domain.model.user.PasswordHash;
 import io.latchkey.domain.model.user.RawPassword;
+import io.latchkey.domain.model.user.User;
 import io.latchkey.domain.port.AuthEventPublisher;
 import io.latchkey.domain.port.IdGenerator;
+import io.latchkey.domain.port.MailOutbox;
 import io.latchkey.domain.port.PasswordHasher;
 import io.latchkey.domain.port.PasswordResetTokens;
 import io.latchkey.domain.port.TransactionRunner;
@@ -32,11 +35,16 @@ public final class ChangePasswordService implements ChangePasswordUseCase {
     private final TransactionRunner transactions;
     private final IdGenerator ids;
     private final LoginGuard guard;
+    private final MailOutbox mails;
+
+    private record Confirmed(User user, PasswordHash hash) {
+    }
     private final InstantSource clock;
 
     public ChangePasswordService(UserRepository users, PasswordHasher hasher, PasswordPolicy passwordPolicy,
             PasswordResetTokens resetTokens, SessionRevoker revoker, AuthEventPublisher events,
-            TransactionRunner transactions, IdGenerator ids, LoginGuard guard, InstantSource clock) {
+            TransactionRunner transactions, IdGenerator ids, LoginGuard guard, AccountMail accountMail,
+            InstantSource clock) {
         this.users = users;
         this.hasher = hasher;
         this.passwordPolicy = passwordPolicy;
@@ -46,6 +54,7 @@ public final class ChangePasswordService implements ChangePasswordUseCase {
         this.transactions = transactions;
         this.ids = ids;
         this.guard = guard;
+        this.mails = accountMail.outbox();
         this.clock = clock;
     }
 
@@ -63,15 +72,16 @@ public final class ChangePasswordService implements ChangePasswordUseCase {
             return users.findById(command.userId())
                     .switchIfEmpty(Mono.error(SessionRevokedException::new))
                     .flatMap(user -> guard.confirmPassword(user, current))
-                    .flatMap(user -> hasher.hash(next))
-                    .flatMap(hash -> {
+                    .flatMap(user -> hasher.hash(next).map(hash -> new Confirmed(user, hash)))
+                    .flatMap(confirmed -> {
                         Instant now = clock.instant();
                         Mono<Void> others = command.revokeOtherSessions()
                                 ? revoker.revokeOthersWithin(command.userId(), command.sessionId(),
                                         RevocationReason.PASSWORD_CHANGED, now)
                                 : Mono.empty();
-                        return transactions.inTransaction(users.updatePassword(command.userId(), hash, now)
+                        return transactions.inTransaction(users.updatePassword(command.userId(), confirmed.hash(), now)
                                 .then(resetTokens.deleteFor(command.userId()))
+                                .then(mails.removePasswordResetsTo(confirmed.user().email()))
                                 .then(others)
                                 .then(events.publish(new PasswordChanged(ids.newId(), command.userId(), now))));
                     })

@@ -60,9 +60,19 @@ public final class ConfirmEmailVerificationService implements ConfirmEmailVerifi
             return gate.admit(AttemptGate.check(limits.verifyPerIp(), command.clientIp()),
                             AttemptGate.check(limits.verifyPerAccount(), email.value()))
                     .then(codes.check(email, code, policy.maxCodeAttempts()))
-                    .flatMap(check -> check == CodeCheck.ACCEPTED ? markVerified(email)
+                    .flatMap(check -> check == CodeCheck.ACCEPTED
+                            ? markVerified(email).onErrorResume(e -> restore(email, code, e))
                             : Mono.error(new InvalidVerificationCodeException()));
         });
+    }
+
+    /** The code was used up but nothing was recorded (PostgreSQL failed): put it back, so it can be tried again. */
+    private Mono<Void> restore(Email email, VerificationCode code, Throwable failure) {
+        if (failure instanceof InvalidVerificationCodeException) {
+            return Mono.error(failure);
+        }
+        return codes.save(email, code, policy.verificationCodeTtl()).onErrorResume(e -> Mono.empty())
+                .then(Mono.error(failure));
     }
 
     private Mono<Void> markVerified(Email email) {

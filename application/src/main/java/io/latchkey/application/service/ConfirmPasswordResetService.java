@@ -9,9 +9,11 @@ import io.latchkey.domain.model.reset.PasswordResetToken;
 import io.latchkey.domain.model.session.RevocationReason;
 import io.latchkey.domain.model.user.PasswordPolicy;
 import io.latchkey.domain.model.user.RawPassword;
+import io.latchkey.domain.model.user.User;
 import io.latchkey.domain.port.AuthEventPublisher;
 import io.latchkey.domain.port.IdGenerator;
 import io.latchkey.domain.port.LoginFailures;
+import io.latchkey.domain.port.MailOutbox;
 import io.latchkey.domain.port.PasswordHasher;
 import io.latchkey.domain.port.PasswordResetTokens;
 import io.latchkey.domain.port.TransactionRunner;
@@ -21,14 +23,16 @@ import java.time.InstantSource;
 import reactor.core.publisher.Mono;
 
 /**
- * In one transaction: use the token (single use), set the password, forget the account's other reset tokens
- * and its login failures, end every session and raise the epoch. A used, unknown or expired token changes nothing.
+ * In one transaction: use the token (single use; only for an active account), set the password, forget the
+ * account's other reset tokens, queued reset mails and login failures, end every session and raise the epoch. A
+ * used, unknown or expired token changes nothing.
  */
 public final class ConfirmPasswordResetService implements ConfirmPasswordResetUseCase {
 
     private final UserRepository users;
     private final PasswordResetTokens resetTokens;
     private final LoginFailures loginFailures;
+    private final MailOutbox mails;
     private final PasswordHasher hasher;
     private final PasswordPolicy passwordPolicy;
     private final SessionRevoker revoker;
@@ -40,12 +44,13 @@ public final class ConfirmPasswordResetService implements ConfirmPasswordResetUs
     private final InstantSource clock;
 
     public ConfirmPasswordResetService(UserRepository users, PasswordResetTokens resetTokens,
-            LoginFailures loginFailures, PasswordHasher hasher, PasswordPolicy passwordPolicy, SessionRevoker revoker,
+            LoginFailures loginFailures, AccountMail accountMail, PasswordHasher hasher, PasswordPolicy passwordPolicy, SessionRevoker revoker,
             AuthEventPublisher events, TransactionRunner transactions, AttemptGate gate, AbuseLimits limits,
             IdGenerator ids, InstantSource clock) {
         this.users = users;
         this.resetTokens = resetTokens;
         this.loginFailures = loginFailures;
+        this.mails = accountMail.outbox();
         this.hasher = hasher;
         this.passwordPolicy = passwordPolicy;
         this.revoker = revoker;
@@ -73,13 +78,16 @@ public final class ConfirmPasswordResetService implements ConfirmPasswordResetUs
                     .flatMap(hash -> {
                         Instant now = clock.instant();
                         return transactions.inTransaction(resetTokens.consume(token.hash(), now)
+                                .flatMap(users::findByIdForShare)
+                                .filter(User::canAuthenticate)
                                 .switchIfEmpty(Mono.error(InvalidResetTokenException::new))
-                                .flatMap(userId -> users.updatePassword(userId, hash, now)
-                                        .then(resetTokens.deleteFor(userId))
-                                        .then(loginFailures.clear(userId))
-                                        .then(revoker.revokeAllWithin(userId, RevocationReason.PASSWORD_CHANGED, now))
-                                        .then(events.publish(new PasswordChanged(ids.newId(), userId, now)))
-                                        .thenReturn(userId)));
+                                .flatMap(user -> users.updatePassword(user.id(), hash, now)
+                                        .then(resetTokens.deleteFor(user.id()))
+                                        .then(mails.removePasswordResetsTo(user.email()))
+                                        .then(loginFailures.clear(user.email()))
+                                        .then(revoker.revokeAllWithin(user.id(), RevocationReason.PASSWORD_CHANGED, now))
+                                        .then(events.publish(new PasswordChanged(ids.newId(), user.id(), now)))
+                                        .thenReturn(user.id())));
                     })
                     .flatMap(revoker::purgeUser);
         });

@@ -25,7 +25,9 @@ import reactor.core.publisher.Mono;
 
 /**
  * Creates the configured first administrator (email verified, roles USER and ADMIN) or, when the account
- * already exists, grants it ADMIN and leaves its password alone. Safe to run on every replica at every start.
+ * already exists, grants it ADMIN and leaves its password alone, but only if its owner has verified the address
+ * and it is active: otherwise whoever registered the address first would become administrator. Safe to run on
+ * every replica at every start.
  */
 public final class EnsureAdminService implements EnsureAdminUseCase {
 
@@ -63,7 +65,8 @@ public final class EnsureAdminService implements EnsureAdminUseCase {
             });
             input.throwIfAny();
             return users.findByEmail(email)
-                    .flatMap(this::grant)
+                    .flatMap(existing -> existing.emailVerified() && existing.canAuthenticate() ? grant(existing)
+                            : Mono.error(new UnprovenAdminAccountException(email)))
                     .switchIfEmpty(Mono.defer(() -> create(email, password)))
                     .then();
         });
@@ -78,8 +81,10 @@ public final class EnsureAdminService implements EnsureAdminUseCase {
                             .then(events.publish(new UserRegistered(ids.newId(), admin.id(), now))))
                     .thenReturn(true)
                     // Another replica created it first: make sure of the role instead.
-                    .onErrorResume(EmailAlreadyRegisteredException.class,
-                            taken -> users.findByEmail(email).flatMap(this::grant));
+                    .onErrorResume(EmailAlreadyRegisteredException.class, taken -> users.findByEmail(email)
+                            .filter(existing -> existing.roles().contains(User.ROLE_ADMIN))
+                            .switchIfEmpty(Mono.error(new UnprovenAdminAccountException(email)))
+                            .thenReturn(false));
         });
     }
 
@@ -90,5 +95,14 @@ public final class EnsureAdminService implements EnsureAdminUseCase {
                                 ? events.publish(new UserUpdated(ids.newId(), user.id(), now, List.of("roles"))).thenReturn(true)
                                 : Mono.just(false)))
                 .flatMap(added -> added ? revoker.purgeUser(user.id()).thenReturn(true) : Mono.just(false));
+    }
+
+    /** The configured address already has an account whose owner never proved the address: it is not promoted. */
+    public static final class UnprovenAdminAccountException extends IllegalStateException {
+
+        UnprovenAdminAccountException(Email email) {
+            super("the account " + email + " exists but its address is not verified (or it is disabled); it was not made"
+                    + " an administrator. Verify the address, or configure another one.");
+        }
     }
 }

@@ -18,14 +18,12 @@ import io.latchkey.domain.model.user.User;
 import io.latchkey.domain.port.AccessTokenIssuer;
 import io.latchkey.domain.port.AuthEventPublisher;
 import io.latchkey.domain.port.IdGenerator;
-import io.latchkey.domain.port.PasswordHasher;
 import io.latchkey.domain.port.RefreshTokenGenerator;
 import io.latchkey.domain.port.SessionRepository;
 import io.latchkey.domain.port.TransactionRunner;
 import io.latchkey.domain.port.UserAuthCache;
 import io.latchkey.domain.port.UserRepository;
 import java.time.InstantSource;
-import java.util.Optional;
 import reactor.core.publisher.Mono;
 
 /**
@@ -37,7 +35,6 @@ public final class LoginService implements LoginUseCase {
 
     private final UserRepository users;
     private final SessionRepository sessions;
-    private final PasswordHasher hasher;
     private final RefreshTokenGenerator refreshTokens;
     private final AccessTokenFactory accessTokens;
     private final IdGenerator ids;
@@ -48,13 +45,11 @@ public final class LoginService implements LoginUseCase {
     private final LoginGuard guard;
     private final InstantSource clock;
 
-    public LoginService(UserRepository users, SessionRepository sessions, PasswordHasher hasher,
-            RefreshTokenGenerator refreshTokens, AccessTokenIssuer issuer, IdGenerator ids,
+    public LoginService(UserRepository users, SessionRepository sessions, RefreshTokenGenerator refreshTokens, AccessTokenIssuer issuer, IdGenerator ids,
             AuthEventPublisher events, TransactionRunner transactions, UserAuthCache cache, TokenPolicy policy,
             LoginGuard guard, InstantSource clock) {
         this.users = users;
         this.sessions = sessions;
-        this.hasher = hasher;
         this.refreshTokens = refreshTokens;
         this.accessTokens = new AccessTokenFactory(issuer, ids, policy);
         this.ids = ids;
@@ -74,12 +69,22 @@ public final class LoginService implements LoginUseCase {
             RawPassword password = input.required(command.password(), "password", RawPassword::new);
             input.throwIfAny();
             return guard.admit(email, command.client().ipAddress())
-                    .then(users.findByEmail(email).map(Optional::of).defaultIfEmpty(Optional.empty()))
-                    .flatMap(found -> found.isPresent()
-                            ? guard.checkPassword(found.get(), password)
-                            : hasher.matchesNothing(password).then(Mono.error(new InvalidCredentialsException())))
+                    .then(guard.authenticate(email, password))
                     .flatMap(user -> openSession(user, command.client()));
         });
+    }
+
+    /**
+     * Re-reads the account under a share lock inside the session's transaction: a password reset, disable or
+     * logout-all that committed during the Argon2 check is seen (and refused), and one still running waits for this
+     * login to commit and then revokes its session too. Either way no session outlives the change.
+     */
+    private Mono<Void> unchangedSince(User checked) {
+        return users.findByIdForShare(checked.id())
+                .filter(current -> current.canAuthenticate() && current.authEpoch() == checked.authEpoch()
+                        && current.passwordHash().equals(checked.passwordHash()))
+                .switchIfEmpty(Mono.error(InvalidCredentialsException::new))
+                .then();
     }
 
     private Mono<TokenPair> openSession(User user, ClientInfo client) {
@@ -93,7 +98,8 @@ public final class LoginService implements LoginUseCase {
             var now = clock.instant();
             Session session = Session.start(new SessionId(ids.newId()), user.id(), client, policy, now);
             RefreshToken refresh = refreshTokens.newToken();
-            return transactions.inTransaction(sessions.insert(session, refresh.hash())
+            return transactions.inTransaction(unchangedSince(user)
+                            .then(sessions.insert(session, refresh.hash()))
                             .flatMap(saved -> events.publish(new SessionStarted(ids.newId(), user.id(), now, saved.id()))
                                     .thenReturn(saved)))
                     .flatMap(saved -> cacheWriter.write(user, saved, generation)

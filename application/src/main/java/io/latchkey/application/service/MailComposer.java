@@ -8,6 +8,7 @@ import io.latchkey.domain.model.verification.VerificationCode;
 import io.latchkey.domain.port.IdGenerator;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
 
@@ -46,10 +47,11 @@ final class MailComposer {
                 """.formatted(token.value(), link, minutes), now.plus(policy.resetTokenTtl()));
     }
 
-    OutgoingMail alreadyRegistered(Email to) {
+    /** Kept a day at most: past that, an SMTP outage's backlog of notices is not worth sending. */
+    OutgoingMail alreadyRegistered(Email to, Instant now) {
         return new OutgoingMail(ids.newId(), to, "You already have an account", """
                 Somebody tried to register a new account with this address, but it already has one.
                 If it was you, log in, or reset your password if you forgot it. Otherwise, ignore this mail.
-                """, null);
+                """, now.plus(Duration.ofDays(1)));
     }
 }

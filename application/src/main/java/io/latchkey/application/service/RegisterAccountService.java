@@ -79,6 +79,6 @@ public final class RegisterAccountService implements RegisterAccountUseCase {
     }
 
     private Mono<Void> noticeTaken(Email email) {
-        return transactions.inTransaction(mail.queue(mail.composer().alreadyRegistered(email)));
+        return transactions.inTransaction(mail.queue(mail.composer().alreadyRegistered(email, clock.instant())));
     }
 }

@@ -61,8 +61,8 @@ public final class SessionRevoker {
                             .flatMap(revoked -> revoked
                                     ? events.publish(revokedEvent(userId, List.of(sessionId), reason, now)).thenReturn(true)
                                     : Mono.just(false)))
-                    .then(near.evictSession(userId, sessionId))
-                    .then(purge(cache.evictSession(userId, sessionId), userId));
+                    .then(Mono.defer(() -> near.evictSession(userId, sessionId)))
+                    .then(Mono.defer(() -> purge(cache.evictSession(userId, sessionId), userId)));
         });
     }
 
@@ -91,7 +91,9 @@ public final class SessionRevoker {
 
     /** Drops everything this instance and Redis cache about the user; a failed purge is left to the event consumers. */
     Mono<Void> purgeUser(UserId userId) {
-        return near.evictUser(userId).then(purge(cache.evictUser(userId), userId));
+        // Deferred: callers assemble it before their transaction runs, and an eager eviction would let a request in
+        // between refill the near cache with the state about to change.
+        return Mono.defer(() -> near.evictUser(userId).then(purge(cache.evictUser(userId), userId)));
     }
 
     private SessionRevoked revokedEvent(UserId userId, List<SessionId> revoked, RevocationReason reason, Instant now) {

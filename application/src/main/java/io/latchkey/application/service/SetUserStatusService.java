@@ -5,9 +5,12 @@ import io.latchkey.application.usecase.SetUserStatusUseCase;
 import io.latchkey.domain.error.UserNotFoundException;
 import io.latchkey.domain.event.UserUpdated;
 import io.latchkey.domain.model.session.RevocationReason;
+import io.latchkey.domain.model.user.User;
 import io.latchkey.domain.model.user.UserStatus;
 import io.latchkey.domain.port.AuthEventPublisher;
 import io.latchkey.domain.port.IdGenerator;
+import io.latchkey.domain.port.MailOutbox;
+import io.latchkey.domain.port.PasswordResetTokens;
 import io.latchkey.domain.port.TransactionRunner;
 import io.latchkey.domain.port.UserRepository;
 import java.time.Instant;
@@ -22,15 +25,20 @@ import reactor.core.publisher.Mono;
 public final class SetUserStatusService implements SetUserStatusUseCase {
 
     private final UserRepository users;
+    private final PasswordResetTokens resetTokens;
+    private final MailOutbox mails;
     private final SessionRevoker revoker;
     private final AuthEventPublisher events;
     private final TransactionRunner transactions;
     private final IdGenerator ids;
     private final InstantSource clock;
 
-    public SetUserStatusService(UserRepository users, SessionRevoker revoker, AuthEventPublisher events,
-            TransactionRunner transactions, IdGenerator ids, InstantSource clock) {
+    public SetUserStatusService(UserRepository users, PasswordResetTokens resetTokens, AccountMail accountMail,
+            SessionRevoker revoker, AuthEventPublisher events, TransactionRunner transactions, IdGenerator ids,
+            InstantSource clock) {
         this.users = users;
+        this.resetTokens = resetTokens;
+        this.mails = accountMail.outbox();
         this.revoker = revoker;
         this.events = events;
         this.transactions = transactions;
@@ -42,16 +50,24 @@ public final class SetUserStatusService implements SetUserStatusUseCase {
     public Mono<Void> set(SetUserStatusCommand command) {
         return Mono.defer(() -> {
             Instant now = clock.instant();
-            Mono<Void> sessions = command.status() == UserStatus.DISABLED
-                    ? revoker.revokeAllWithin(command.userId(), RevocationReason.ADMIN, now) : Mono.empty();
             return users.findById(command.userId())
                     .switchIfEmpty(Mono.error(UserNotFoundException::new))
                     .flatMap(user -> transactions.inTransaction(users.updateStatus(user.id(), command.status(), now)
                             .flatMap(changed -> changed
-                                    ? sessions.then(events.publish(new UserUpdated(ids.newId(), user.id(), now,
-                                            List.of("status"))))
+                                    ? endAccess(user, command.status(), now).then(events.publish(new UserUpdated(
+                                            ids.newId(), user.id(), now, List.of("status"))))
                                     : Mono.empty())))
                     .then(Mono.defer(() -> revoker.purgeUser(command.userId())));
         });
+    }
+
+    /** Disabling ends every way in: sessions (and with the epoch, every access token), reset tokens and reset mails. */
+    private Mono<Void> endAccess(User user, UserStatus status, Instant now) {
+        if (status != UserStatus.DISABLED) {
+            return Mono.empty();
+        }
+        return revoker.revokeAllWithin(user.id(), RevocationReason.ADMIN, now)
+                .then(resetTokens.deleteFor(user.id()))
+                .then(mails.removePasswordResetsTo(user.email()));
     }
 }

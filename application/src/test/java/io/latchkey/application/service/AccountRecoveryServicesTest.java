@@ -128,7 +128,44 @@ class AccountRecoveryServicesTest {
                 .verify();
         kit.clock.advance(Duration.ofMinutes(2));
         assertThat(login(PASSWORD)).isNotNull();
-        assertThat(kit.loginFailures.failures(user.id())).isZero();
+        assertThat(kit.loginFailures.failures(ADA)).isZero();
+    }
+
+    @Test
+    void givenRepeatedWrongPasswordsForAnUnknownAddress_login_locksItExactlyAsItWouldAnAccount() {
+        for (int i = 0; i < kit.lockout.threshold(); i++) {
+            StepVerifier.create(kit.login().login(new LoginCommand("nobody@example.com", "wrong password!",
+                            ClientInfo.UNKNOWN)))
+                    .expectError(InvalidCredentialsException.class).verify();
+        }
+        StepVerifier.create(kit.login().login(new LoginCommand("nobody@example.com", "wrong password!", ClientInfo.UNKNOWN)))
+                .expectErrorSatisfies(e -> assertThat(((RateLimitedException) e).retryAfter()).isEqualTo(Duration.ofMinutes(1)))
+                .verify();
+    }
+
+    @Test
+    void givenFailuresLongAgo_theCountStartsAgain() {
+        registered();
+        for (int i = 0; i < kit.lockout.threshold() - 1; i++) {
+            StepVerifier.create(kit.login().login(new LoginCommand(ADA.value(), "wrong password!", ClientInfo.UNKNOWN)))
+                    .expectError(InvalidCredentialsException.class).verify();
+        }
+        kit.clock.advance(kit.lockout.forgetAfter().plusSeconds(1));
+        StepVerifier.create(kit.login().login(new LoginCommand(ADA.value(), "wrong password!", ClientInfo.UNKNOWN)))
+                .expectError(InvalidCredentialsException.class).verify();
+        assertThat(kit.loginFailures.failures(ADA)).isEqualTo(1);
+    }
+
+    @Test
+    void givenADisabledAccount_aResetTokenNoLongerWorks() {
+        User user = registered();
+        kit.requestReset().request(new RequestPasswordResetCommand(ADA.value(), null)).block();
+        String token = tokenIn(kit.deliverMail().stream().filter(m -> m.subject().startsWith("Reset")).findFirst()
+                .orElseThrow().body());
+        kit.users.updateStatus(user.id(), io.latchkey.domain.model.user.UserStatus.DISABLED, kit.clock.instant()).block();
+        StepVerifier.create(kit.confirmReset().confirm(new ConfirmPasswordResetCommand(token, "a brand new secret", null)))
+                .expectError(InvalidResetTokenException.class).verify();
+        assertThat(kit.users.findById(user.id()).block().passwordHash().encoded()).isEqualTo("fake:" + PASSWORD);
     }
 
     @Test

@@ -82,12 +82,12 @@ final class ServiceTestKit {
     }
 
     LoginService login(AccountPolicy accounts) {
-        return new LoginService(users, sessions, hasher, tokens, tokens, ids, events, transactions, cache, policy,
+        return new LoginService(users, sessions, tokens, tokens, ids, events, transactions, cache, policy,
                 guard(accounts), clock);
     }
 
     LoginGuard guard(AccountPolicy accounts) {
-        return new LoginGuard(attempts(), limits, loginFailures, lockout, hasher, accounts, clock);
+        return new LoginGuard(attempts(), limits, users, loginFailures, lockout, hasher, accounts, clock);
     }
 
     AuthenticateService authenticate() {
@@ -130,13 +130,13 @@ final class ServiceTestKit {
     }
 
     ConfirmPasswordResetService confirmReset() {
-        return new ConfirmPasswordResetService(users, resetTokens, loginFailures, hasher, passwordPolicy, revoker(),
+        return new ConfirmPasswordResetService(users, resetTokens, loginFailures, accountMail(), hasher, passwordPolicy, revoker(),
                 events, transactions, attempts(), limits, ids, clock);
     }
 
     ChangePasswordService changePassword() {
         return new ChangePasswordService(users, hasher, passwordPolicy, resetTokens, revoker(), events, transactions,
-                ids, guard(accountPolicy), clock);
+                ids, guard(accountPolicy), accountMail(), clock);
     }
 
     GetProfileService profiles() {

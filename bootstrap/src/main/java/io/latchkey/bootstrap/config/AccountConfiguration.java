@@ -2,7 +2,8 @@ package io.latchkey.bootstrap.config;
 
 import io.latchkey.adapters.mail.MailSettings;
 import io.latchkey.adapters.redis.RateLimiterSettings;
-import io.latchkey.adapters.redis.VerificationCodeKey;
+import io.latchkey.adapters.web.ClientAddressSettings;
+import io.latchkey.adapters.redis.RedisSecret;
 import io.latchkey.adapters.web.security.RefreshTokenSecret;
 import io.latchkey.application.service.AccountEraser;
 import io.latchkey.application.service.AccountMail;
@@ -62,17 +63,22 @@ class AccountConfiguration {
     }
 
     @Bean
+    ClientAddressSettings clientAddressSettings(ClientAddressProperties properties) {
+        return new ClientAddressSettings(properties.trustedProxies());
+    }
+
+    @Bean
     MailSettings mailSettings(MailProperties properties) {
         return new MailSettings(properties.from());
     }
 
     /** Derived from the refresh-token secret, so every replica has it without one more secret to distribute. */
     @Bean
-    VerificationCodeKey verificationCodeKey(RefreshTokenSecret secret) {
+    RedisSecret redisSecret(RefreshTokenSecret secret) {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(new SecretKeySpec(secret.bytes(), "HmacSHA256"));
-            return new VerificationCodeKey(mac.doFinal("latchkey verification codes v1".getBytes(StandardCharsets.US_ASCII)));
+            return new RedisSecret(mac.doFinal("latchkey redis keys and codes v1".getBytes(StandardCharsets.US_ASCII)));
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("HmacSHA256 unavailable", e);
         }
@@ -91,9 +97,9 @@ class AccountConfiguration {
     }
 
     @Bean
-    LoginGuard loginGuard(AttemptGate gate, AbuseLimits limits, LoginFailures failures, LockoutPolicy lockout,
-            PasswordHasher hasher, AccountPolicy accounts, InstantSource clock) {
-        return new LoginGuard(gate, limits, failures, lockout, hasher, accounts, clock);
+    LoginGuard loginGuard(AttemptGate gate, AbuseLimits limits, UserRepository users, LoginFailures failures,
+            LockoutPolicy lockout, PasswordHasher hasher, AccountPolicy accounts, InstantSource clock) {
+        return new LoginGuard(gate, limits, users, failures, lockout, hasher, accounts, clock);
     }
 
     @Bean

@@ -40,7 +40,8 @@ public record RateLimitProperties(
         defaults.put("register-per-ip", "20/1h");
         defaults.put("register-per-account", "3/1h");
         defaults.put("verify-per-ip", "30/10m");
-        defaults.put("verify-per-account", "10/10m");
+        // Per day: a new code resets the five-guess allowance, so this is what bounds guessing an address's codes.
+        defaults.put("verify-per-account", "20/1d");
         defaults.put("resend-per-ip", "10/10m");
         defaults.put("resend-per-account", "1/60s");
         defaults.put("reset-per-ip", "10/10m");

@@ -12,6 +12,7 @@ import io.latchkey.application.service.EnsureAdminService;
 import io.latchkey.application.service.ListUsersService;
 import io.latchkey.application.service.LoginGuard;
 import io.latchkey.application.service.MailWriter;
+import io.latchkey.application.service.PurgeExpiredAccountRecordsService;
 import io.latchkey.application.service.RelayMailService;
 import io.latchkey.application.service.RequestEmailVerificationService;
 import io.latchkey.application.service.RequestPasswordResetService;
@@ -25,6 +26,7 @@ import io.latchkey.application.usecase.DeleteAccountUseCase;
 import io.latchkey.application.usecase.DeleteUserUseCase;
 import io.latchkey.application.usecase.EnsureAdminUseCase;
 import io.latchkey.application.usecase.ListUsersUseCase;
+import io.latchkey.application.usecase.PurgeExpiredAccountRecordsUseCase;
 import io.latchkey.application.usecase.RelayMailUseCase;
 import io.latchkey.application.usecase.RequestEmailVerificationUseCase;
 import io.latchkey.application.usecase.RequestPasswordResetUseCase;
@@ -106,11 +108,10 @@ class UseCaseConfiguration {
     }
 
     @Bean
-    LoginUseCase loginUseCase(UserRepository users, SessionRepository sessions, PasswordHasher hasher,
-            RefreshTokenGenerator refreshTokens, AccessTokenIssuer issuer, IdGenerator ids, AuthEventPublisher events,
-            TransactionRunner transactions, UserAuthCache cache, TokenPolicy policy, LoginGuard guard,
-            InstantSource clock) {
-        return new LoginService(users, sessions, hasher, refreshTokens, issuer, ids, events, transactions, cache, policy,
+    LoginUseCase loginUseCase(UserRepository users, SessionRepository sessions, RefreshTokenGenerator refreshTokens,
+            AccessTokenIssuer issuer, IdGenerator ids, AuthEventPublisher events, TransactionRunner transactions,
+            UserAuthCache cache, TokenPolicy policy, LoginGuard guard, InstantSource clock) {
+        return new LoginService(users, sessions, refreshTokens, issuer, ids, events, transactions, cache, policy,
                 guard, clock);
     }
 
@@ -137,9 +138,10 @@ class UseCaseConfiguration {
     @Bean
     ChangePasswordUseCase changePasswordUseCase(UserRepository users, PasswordHasher hasher, PasswordPolicy policy,
             PasswordResetTokens resetTokens, SessionRevoker revoker, AuthEventPublisher events,
-            TransactionRunner transactions, IdGenerator ids, LoginGuard guard, InstantSource clock) {
+            TransactionRunner transactions, IdGenerator ids, LoginGuard guard, AccountMail accountMail,
+            InstantSource clock) {
         return new ChangePasswordService(users, hasher, policy, resetTokens, revoker, events, transactions, ids, guard,
-                clock);
+                accountMail, clock);
     }
 
     @Bean
@@ -150,11 +152,11 @@ class UseCaseConfiguration {
 
     @Bean
     ConfirmPasswordResetUseCase confirmPasswordResetUseCase(UserRepository users, PasswordResetTokens resetTokens,
-            LoginFailures loginFailures, PasswordHasher hasher, PasswordPolicy policy, SessionRevoker revoker,
+            LoginFailures loginFailures, AccountMail accountMail, PasswordHasher hasher, PasswordPolicy policy, SessionRevoker revoker,
             AuthEventPublisher events, TransactionRunner transactions, AttemptGate gate, AbuseLimits limits,
             IdGenerator ids, InstantSource clock) {
-        return new ConfirmPasswordResetService(users, resetTokens, loginFailures, hasher, policy, revoker, events,
-                transactions, gate, limits, ids, clock);
+        return new ConfirmPasswordResetService(users, resetTokens, loginFailures, accountMail, hasher, policy, revoker,
+                events, transactions, gate, limits, ids, clock);
     }
 
     @Bean
@@ -173,9 +175,10 @@ class UseCaseConfiguration {
     }
 
     @Bean
-    SetUserStatusUseCase setUserStatusUseCase(UserRepository users, SessionRevoker revoker, AuthEventPublisher events,
-            TransactionRunner transactions, IdGenerator ids, InstantSource clock) {
-        return new SetUserStatusService(users, revoker, events, transactions, ids, clock);
+    SetUserStatusUseCase setUserStatusUseCase(UserRepository users, PasswordResetTokens resetTokens,
+            AccountMail accountMail, SessionRevoker revoker, AuthEventPublisher events, TransactionRunner transactions,
+            IdGenerator ids, InstantSource clock) {
+        return new SetUserStatusService(users, resetTokens, accountMail, revoker, events, transactions, ids, clock);
     }
 
     @Bean
@@ -253,6 +256,12 @@ class UseCaseConfiguration {
     RelayOutboxUseCase relayOutboxUseCase(OutboxRepository outbox, AuthEventStreamPublisher stream,
             TransactionRunner transactions, InstantSource clock) {
         return new RelayOutboxService(outbox, stream, transactions, RetryPolicy.DEFAULT, clock);
+    }
+
+    @Bean
+    PurgeExpiredAccountRecordsUseCase purgeExpiredAccountRecordsUseCase(PasswordResetTokens resetTokens,
+            LoginFailures loginFailures, InstantSource clock) {
+        return new PurgeExpiredAccountRecordsService(resetTokens, loginFailures, clock);
     }
 
     @Bean

@@ -34,8 +34,8 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 @TestPropertySource(properties = {
         "latchkey.token.signing.allow-ephemeral=true",
         // Every test comes from 127.0.0.1: per-IP limits would couple them. Tests of the limits pick their own
-        // client address with X-Forwarded-For, which this strategy honours.
-        "server.forward-headers-strategy=framework",
+        // client address with X-Forwarded-For, as if behind one proxy.
+        "latchkey.client-address.trusted-proxies=1",
         "latchkey.rate-limits.limits.login-per-ip=100000/1m",
         "latchkey.rate-limits.limits.register-per-ip=100000/1m",
         "latchkey.rate-limits.limits.register-per-account=1000/1m",

@@ -76,12 +76,17 @@ class KafkaOutageIT {
                 "{\"refresh_token\":\"" + first.get("refresh") + "\"}", null).body());
         assertThat(instances.getStatus(instances.b, "/api/v1/me", rotated.get("access"))).isEqualTo(200);
         assertThat(instances.post(instances.a, "/api/v1/auth/logout", "", rotated.get("access")).statusCode()).isEqualTo(204);
-        assertThat(instances.getStatus(instances.b, "/api/v1/me", rotated.get("access")))
-                .as("revoked on B at once, without Kafka").isEqualTo(401);
+        // B hears of it on the Redis purge channel, not through Kafka: milliseconds, but asynchronously, so a request
+        // racing the message on a loaded machine may still be answered from B's near cache. Allow it 250 ms.
+        await().atMost(Duration.ofMillis(250)).pollInterval(Duration.ofMillis(5)).untilAsserted(() ->
+                assertThat(instances.getStatus(instances.b, "/api/v1/me", rotated.get("access")))
+                        .as("revoked on B within 250 ms, without Kafka").isEqualTo(401));
         assertThat(instances.getStatus(instances.a, "/api/v1/me", rotated.get("access"))).isEqualTo(401);
         assertThat(instances.getStatus(instances.a, "/api/v1/me", second.get("access"))).isEqualTo(200);
         assertThat(instances.post(instances.b, "/api/v1/auth/logout-all", "", second.get("access")).statusCode()).isEqualTo(204);
-        assertThat(instances.getStatus(instances.a, "/api/v1/me", second.get("access"))).isEqualTo(401);
+        await().atMost(Duration.ofMillis(250)).pollInterval(Duration.ofMillis(5)).untilAsserted(() ->
+                assertThat(instances.getStatus(instances.a, "/api/v1/me", second.get("access")))
+                        .as("every session revoked on A within 250 ms, without Kafka").isEqualTo(401));
 
         List<UUID> outageEvents = eventsSince(outageStart);
         assertThat(outageEvents).as("session.started, token.rotated, two session.revoked").hasSize(4);

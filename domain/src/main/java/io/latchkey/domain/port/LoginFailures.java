@@ -1,20 +1,31 @@
 package io.latchkey.domain.port;
 
-import io.latchkey.domain.model.user.UserId;
+import io.latchkey.domain.model.user.Email;
+import java.time.Duration;
 import java.time.Instant;
 import reactor.core.publisher.Mono;
 
-/** The per-account count of consecutive wrong passwords and the lockout it led to, kept with the account. */
+/**
+ * Consecutive wrong passwords per address and the lockout they led to, counted for every address whether or
+ * not an account has it, so a lockout tells nothing about which addresses are registered.
+ */
 public interface LoginFailures {
 
-    /** Until when the account is locked; empty when it is not locked at {@code now}. */
-    Mono<Instant> lockedUntil(UserId userId, Instant now);
+    /** Until when the address is locked; empty when it is not locked at {@code now}. */
+    Mono<Instant> lockedUntil(Email address, Instant now);
 
-    /** Counts one more consecutive failure; the new count. */
-    Mono<Integer> recordFailure(UserId userId);
+    /**
+     * Counts one more failure at {@code now}; the new count. A count whose last failure is older than
+     * {@code forgetAfter} starts again from one.
+     */
+    Mono<Integer> recordFailure(Email address, Instant now, Duration forgetAfter);
 
-    Mono<Void> lockUntil(UserId userId, Instant until);
+    /** Locks the address until {@code until}, never shortening a longer lock. */
+    Mono<Void> lockUntil(Email address, Instant until);
 
     /** Forgets the failures and any lock. */
-    Mono<Void> clear(UserId userId);
+    Mono<Void> clear(Email address);
+
+    /** Deletes up to {@code limit} counts last touched before {@code cutoff} and not locked at {@code now}. */
+    Mono<Long> deleteStale(Instant cutoff, Instant now, int limit);
 }

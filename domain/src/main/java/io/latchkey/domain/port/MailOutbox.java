@@ -22,5 +22,8 @@ public interface MailOutbox {
     /** Drops every unsent mail to the address (its account is being deleted). */
     Mono<Void> removeAddressedTo(Email to);
 
+    /** Drops the unsent password-reset mails to the address (its password just changed, or it was disabled). */
+    Mono<Void> removePasswordResetsTo(Email to);
+
     Mono<Void> markFailed(UUID id, int attempts, Instant nextAttemptAt);
 }

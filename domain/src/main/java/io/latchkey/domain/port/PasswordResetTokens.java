@@ -13,6 +13,9 @@ public interface PasswordResetTokens {
     /** Uses the token if it is unused and unexpired: the account it resets; empty otherwise. Single use. */
     Mono<UserId> consume(PasswordResetTokenHash hash, Instant now);
 
+    /** Deletes up to {@code limit} tokens that expired before {@code now}; how many. */
+    Mono<Long> deleteExpired(Instant now, int limit);
+
     /** Forgets every outstanding token of the account (its password just changed). */
     Mono<Void> deleteFor(UserId userId);
 }

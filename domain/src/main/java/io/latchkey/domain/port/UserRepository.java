@@ -20,6 +20,12 @@ public interface UserRepository {
 
     Mono<User> findById(UserId id);
 
+    /**
+     * Reads the account inside the caller's transaction with a share lock: a concurrent change of its password,
+     * status or epoch waits for that transaction, or has committed and is seen.
+     */
+    Mono<User> findByIdForShare(UserId id);
+
     /** Sets the name; the updated account, or empty when there is none. */
     Mono<User> updateName(UserId id, PersonName name, Instant now);
 

@@ -1,5 +1,6 @@
 package io.latchkey.domain.testfixtures;
 
+import io.latchkey.domain.model.mail.MailContent;
 import io.latchkey.domain.model.mail.QueuedMail;
 import io.latchkey.domain.model.user.Email;
 import io.latchkey.domain.port.MailOutbox;
@@ -39,6 +40,12 @@ public final class InMemoryMailOutbox implements MailOutbox {
     @Override
     public Mono<Void> removeAddressedTo(Email to) {
         return Mono.fromRunnable(() -> rows.values().removeIf(row -> row.mail().to().equals(to)));
+    }
+
+    @Override
+    public Mono<Void> removePasswordResetsTo(Email to) {
+        return Mono.fromRunnable(() -> rows.values().removeIf(row -> row.mail().to().equals(to)
+                && row.mail().content() instanceof MailContent.PasswordReset));
     }
 
     @Override

@@ -29,6 +29,15 @@ public final class InMemoryPasswordResetTokens implements PasswordResetTokens {
     }
 
     @Override
+    public Mono<Long> deleteExpired(Instant now, int limit) {
+        return Mono.fromCallable(() -> {
+            long before = tokens.size();
+            tokens.values().removeIf(stored -> !now.isBefore(stored.expiresAt()));
+            return before - tokens.size();
+        });
+    }
+
+    @Override
     public Mono<Void> deleteFor(UserId userId) {
         return Mono.fromRunnable(() -> tokens.values().removeIf(stored -> stored.userId().equals(userId)));
     }

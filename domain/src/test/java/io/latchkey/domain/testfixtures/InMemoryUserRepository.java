@@ -48,6 +48,11 @@ public final class InMemoryUserRepository implements UserRepository {
     }
 
     @Override
+    public Mono<User> findByIdForShare(UserId id) {
+        return findById(id);
+    }
+
+    @Override
     public Mono<Long> raiseAuthEpoch(UserId id) {
         return Mono.fromCallable(() -> byId.computeIfPresent(id, (key, u) -> new User(u.id(), u.email(), u.passwordHash(),
                 u.name(), u.status(), u.roles(), u.emailVerified(), u.authEpoch() + 1, u.createdAt(), u.updatedAt())))

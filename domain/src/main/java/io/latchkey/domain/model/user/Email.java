@@ -14,9 +14,12 @@ import java.util.regex.Pattern;
 public record Email(String value) {
 
     public static final int MAX_LENGTH = 254;
-    // Deliberately loose: one @, a non-empty local part, a dotted domain, no whitespace. Deliverability
-    // is proven by the verification code, not by a regex.
-    private static final Pattern SHAPE = Pattern.compile("^[^@\\s]{1,64}@[^@\\s.]+(\\.[^@\\s.]+)+$");
+    // Loose on purpose (deliverability is proven by the verification code), but only characters a mailbox name
+    // can hold unquoted: letters and digits of any script, the RFC 5322 atext symbols and dots. Quotes, commas,
+    // angle brackets, spaces and control characters would let a mail header read a different recipient.
+    private static final String LOCAL = "[\\p{L}\\p{M}\\p{N}!#$%&'*+/=?^_`{|}~.-]{1,64}";
+    private static final String LABEL = "[\\p{L}\\p{M}\\p{N}-]+";
+    private static final Pattern SHAPE = Pattern.compile("^" + LOCAL + "@" + LABEL + "(\\." + LABEL + ")+$");
 
     public Email {
         Objects.requireNonNull(value, "value");

@@ -10,8 +10,13 @@ public record UserId(UUID value) {
         Objects.requireNonNull(value, "value");
     }
 
+    /** Only the canonical 36-character form: {@code UUID.fromString} also takes shortened groups. */
     public static UserId parse(String text) {
-        return new UserId(UUID.fromString(text));
+        UUID id = UUID.fromString(text);
+        if (text.length() != 36 || !id.toString().equalsIgnoreCase(text)) {
+            throw new IllegalArgumentException("not a canonical UUID: " + text);
+        }
+        return new UserId(id);
     }
 
     @Override
