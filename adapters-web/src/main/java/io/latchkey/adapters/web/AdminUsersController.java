@@ -9,12 +9,14 @@ import io.latchkey.application.usecase.RevokeUserSessionsUseCase;
 import io.latchkey.application.usecase.SetUserStatusCommand;
 import io.latchkey.application.usecase.SetUserStatusUseCase;
 import io.latchkey.domain.error.UserNotFoundException;
+import io.latchkey.domain.model.auth.AuthenticatedCaller;
 import io.latchkey.domain.model.user.UserId;
 import io.latchkey.domain.model.user.UserStatus;
 import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -51,13 +53,13 @@ class AdminUsersController {
 
     /** Disabled accounts cannot log in, and their access tokens stop working on their next request. */
     @PostMapping("/{id}/disable")
-    Mono<ResponseEntity<Void>> disable(@PathVariable String id) {
-        return onUser(id, user -> setStatus.set(new SetUserStatusCommand(user, UserStatus.DISABLED)));
+    Mono<ResponseEntity<Void>> disable(@AuthenticationPrincipal AuthenticatedCaller admin, @PathVariable String id) {
+        return onUser(id, user -> setStatus.set(new SetUserStatusCommand(admin.userId(), user, UserStatus.DISABLED)));
     }
 
     @PostMapping("/{id}/enable")
-    Mono<ResponseEntity<Void>> enable(@PathVariable String id) {
-        return onUser(id, user -> setStatus.set(new SetUserStatusCommand(user, UserStatus.ACTIVE)));
+    Mono<ResponseEntity<Void>> enable(@AuthenticationPrincipal AuthenticatedCaller admin, @PathVariable String id) {
+        return onUser(id, user -> setStatus.set(new SetUserStatusCommand(admin.userId(), user, UserStatus.ACTIVE)));
     }
 
     @DeleteMapping("/{id}/sessions")
@@ -65,9 +67,10 @@ class AdminUsersController {
         return onUser(id, user -> revokeSessions.revoke(new RevokeUserSessionsCommand(user)));
     }
 
+    /** An administrator cannot disable or delete their own account here (400), only another's. */
     @DeleteMapping("/{id}")
-    Mono<ResponseEntity<Void>> delete(@PathVariable String id) {
-        return onUser(id, user -> delete.delete(new DeleteUserCommand(user)));
+    Mono<ResponseEntity<Void>> delete(@AuthenticationPrincipal AuthenticatedCaller admin, @PathVariable String id) {
+        return onUser(id, user -> delete.delete(new DeleteUserCommand(admin.userId(), user)));
     }
 
     private static Mono<ResponseEntity<Void>> onUser(String id, Function<UserId, Mono<Void>> action) {

@@ -19,7 +19,8 @@ public final class DeleteUserService implements DeleteUserUseCase {
 
     @Override
     public Mono<Void> delete(DeleteUserCommand command) {
-        return users.findById(command.userId())
+        return AdminActions.notOnThemselves(command.actor(), command.userId())
+                .then(users.findById(command.userId()))
                 .switchIfEmpty(Mono.error(UserNotFoundException::new))
                 .flatMap(eraser::erase);
     }

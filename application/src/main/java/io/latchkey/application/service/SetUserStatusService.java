@@ -50,7 +50,8 @@ public final class SetUserStatusService implements SetUserStatusUseCase {
     public Mono<Void> set(SetUserStatusCommand command) {
         return Mono.defer(() -> {
             Instant now = clock.instant();
-            return users.findById(command.userId())
+            return AdminActions.notOnThemselves(command.actor(), command.userId())
+                    .then(users.findById(command.userId()))
                     .switchIfEmpty(Mono.error(UserNotFoundException::new))
                     .flatMap(user -> transactions.inTransaction(users.updateStatus(user.id(), command.status(), now)
                             .flatMap(changed -> changed

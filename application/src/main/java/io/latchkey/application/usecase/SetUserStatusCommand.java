@@ -4,10 +4,11 @@ import io.latchkey.domain.model.user.UserId;
 import io.latchkey.domain.model.user.UserStatus;
 import java.util.Objects;
 
-/** The account an administrator disables or enables. */
-public record SetUserStatusCommand(UserId userId, UserStatus status) {
+/** The administrator acting, and the account they disable or enable. */
+public record SetUserStatusCommand(UserId actor, UserId userId, UserStatus status) {
 
     public SetUserStatusCommand {
+        Objects.requireNonNull(actor, "actor");
         Objects.requireNonNull(userId, "userId");
         Objects.requireNonNull(status, "status");
     }

@@ -103,6 +103,19 @@ class AdminApiIT extends IntegrationTest {
     }
 
     @Test
+    void givenTheAdministratorsOwnAccount_disableAndDelete_are400AndChangeNothing() throws Exception {
+        String token = adminToken();
+        String id = AccountLifecycleIT.userId(ADMIN_EMAIL);
+        for (var request : java.util.List.of(http.post().uri("/api/v1/admin/users/{id}/disable", id),
+                http.delete().uri("/api/v1/admin/users/{id}", id))) {
+            request.header(HttpHeaders.AUTHORIZATION, "Bearer " + token).exchange()
+                    .expectStatus().isBadRequest()
+                    .expectBody().jsonPath("$.errors[0].field").isEqualTo("id");
+        }
+        me(token).expectStatus().isOk();
+    }
+
+    @Test
     void givenADeletion_theAccountIsGoneAndAnUnknownIdIs404() throws Exception {
         String email = uniqueEmail();
         register(email);
