@@ -63,11 +63,8 @@ public final class ChangePasswordService implements ChangePasswordUseCase {
         return Mono.defer(() -> {
             InputViolations input = new InputViolations();
             RawPassword current = input.required(command.currentPassword(), "current_password", RawPassword::new);
-            RawPassword next = input.required(command.newPassword(), "new_password", raw -> {
-                RawPassword candidate = new RawPassword(raw);
-                passwordPolicy.check(candidate, "new_password");
-                return candidate;
-            });
+            RawPassword next = input.required(command.newPassword(), "new_password",
+                    raw -> passwordPolicy.accept(raw, "new_password"));
             input.throwIfAny();
             return users.findById(command.userId())
                     .switchIfEmpty(Mono.error(SessionRevokedException::new))

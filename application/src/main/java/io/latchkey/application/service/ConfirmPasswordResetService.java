@@ -67,11 +67,8 @@ public final class ConfirmPasswordResetService implements ConfirmPasswordResetUs
         return Mono.defer(() -> {
             InputViolations input = new InputViolations();
             PasswordResetToken token = input.required(command.token(), "token", ConfirmPasswordResetService::token);
-            RawPassword password = input.required(command.newPassword(), "new_password", raw -> {
-                RawPassword candidate = new RawPassword(raw);
-                passwordPolicy.check(candidate, "new_password");
-                return candidate;
-            });
+            RawPassword password = input.required(command.newPassword(), "new_password",
+                    raw -> passwordPolicy.accept(raw, "new_password"));
             input.throwIfAny();
             return gate.admit(AttemptGate.check(limits.resetConfirmPerIp(), command.clientIp()))
                     .then(hasher.hash(password))

@@ -58,11 +58,8 @@ public final class EnsureAdminService implements EnsureAdminUseCase {
         return Mono.defer(() -> {
             InputViolations input = new InputViolations();
             Email email = input.required(command.email(), "latchkey.admin.email", raw -> Email.parse(raw, "latchkey.admin.email"));
-            RawPassword password = input.required(command.password(), "latchkey.admin.password", raw -> {
-                RawPassword candidate = new RawPassword(raw);
-                passwordPolicy.check(candidate, "latchkey.admin.password");
-                return candidate;
-            });
+            RawPassword password = input.required(command.password(), "latchkey.admin.password",
+                    raw -> passwordPolicy.accept(raw, "latchkey.admin.password"));
             input.throwIfAny();
             return users.findByEmail(email)
                     .flatMap(existing -> existing.emailVerified() && existing.canAuthenticate() ? grant(existing)

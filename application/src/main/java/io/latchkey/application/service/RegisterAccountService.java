@@ -57,11 +57,8 @@ public final class RegisterAccountService implements RegisterAccountUseCase {
         return Mono.defer(() -> {
             InputViolations input = new InputViolations();
             Email email = input.required(command.email(), "email", raw -> Email.parse(raw, "email"));
-            RawPassword password = input.required(command.password(), "password", raw -> {
-                RawPassword candidate = new RawPassword(raw);
-                passwordPolicy.check(candidate, "password");
-                return candidate;
-            });
+            RawPassword password = input.required(command.password(), "password",
+                    raw -> passwordPolicy.accept(raw, "password"));
             PersonName name = input.optional("", ignored -> new PersonName(command.firstName(), command.lastName()));
             input.throwIfAny();
             return gate.admit(AttemptGate.check(limits.registerPerIp(), command.clientIp()),

@@ -23,6 +23,13 @@ public record PasswordPolicy(int minLength, int maxLength, Set<String> commonPas
         return new PasswordPolicy(8, 128, commonPasswords);
     }
 
+    /** A new password as typed, once it passes {@link #check}; an {@link InvalidInputException} naming {@code field} if not. */
+    public RawPassword accept(String raw, String field) {
+        RawPassword candidate = new RawPassword(raw);
+        check(candidate, field);
+        return candidate;
+    }
+
     /** Throws {@link InvalidInputException} naming {@code field} when the password is not acceptable. */
     public void check(RawPassword password, String field) {
         String value = password.value();

@@ -1,5 +1,6 @@
 package io.latchkey.domain.model.user;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -37,5 +38,13 @@ class PasswordPolicyTest {
     void givenCommonPasswordInAnyCase_check_fails() {
         assertThatThrownBy(() -> policy.check(new RawPassword("PassWord123"), "password"))
                 .isInstanceOf(InvalidInputException.class).hasMessageContaining("too common");
+    }
+
+    @Test
+    void givenAnAcceptablePassword_accept_returnsIt_andOtherwiseNamesTheField() {
+        assertThat(policy.accept("long enough secret", "new_password").value()).isEqualTo("long enough secret");
+        assertThatThrownBy(() -> policy.accept("short", "new_password"))
+                .isInstanceOfSatisfying(InvalidInputException.class,
+                        e -> assertThat(e.violations()).singleElement().satisfies(v -> assertThat(v.field()).isEqualTo("new_password")));
     }
 }
