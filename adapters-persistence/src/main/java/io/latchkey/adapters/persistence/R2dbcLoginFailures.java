@@ -1,13 +1,10 @@
 package io.latchkey.adapters.persistence;
 
+import io.latchkey.domain.model.token.Sha256;
 import io.latchkey.domain.model.user.Email;
 import io.latchkey.domain.port.LoginFailures;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HexFormat;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
@@ -93,11 +90,6 @@ class R2dbcLoginFailures implements LoginFailures {
     }
 
     private static String hash(Email address) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(address.value().getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is mandatory on every JVM", e);
-        }
+        return Sha256.hex(address.value());
     }
 }

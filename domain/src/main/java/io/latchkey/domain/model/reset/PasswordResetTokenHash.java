@@ -1,9 +1,6 @@
 package io.latchkey.domain.model.reset;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
+import io.latchkey.domain.model.token.Sha256;
 import java.util.Objects;
 
 /** SHA-256 of a reset token, hex encoded; the token is 256 random bits, so a fast hash is enough. */
@@ -17,11 +14,6 @@ public record PasswordResetTokenHash(String hex) {
     }
 
     public static PasswordResetTokenHash of(PasswordResetToken token) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(token.value().getBytes(StandardCharsets.UTF_8));
-            return new PasswordResetTokenHash(HexFormat.of().formatHex(digest));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is mandatory on every JVM", e);
-        }
+        return new PasswordResetTokenHash(Sha256.hex(token.value()));
     }
 }

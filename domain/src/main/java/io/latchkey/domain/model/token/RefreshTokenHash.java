@@ -1,9 +1,5 @@
 package io.latchkey.domain.model.token;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.Objects;
 
 /**
@@ -20,11 +16,6 @@ public record RefreshTokenHash(String hex) {
     }
 
     public static RefreshTokenHash of(RefreshToken token) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(token.value().getBytes(StandardCharsets.US_ASCII));
-            return new RefreshTokenHash(HexFormat.of().formatHex(digest));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is mandatory on every JVM", e);
-        }
+        return new RefreshTokenHash(Sha256.hex(token.value()));
     }
 }
