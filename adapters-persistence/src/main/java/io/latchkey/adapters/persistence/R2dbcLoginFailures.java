@@ -1,5 +1,6 @@
 package io.latchkey.adapters.persistence;
 
+import io.latchkey.domain.model.abuse.FailureCount;
 import io.latchkey.domain.model.token.Sha256;
 import io.latchkey.domain.model.user.Email;
 import io.latchkey.domain.port.LoginFailures;
@@ -23,11 +24,11 @@ class R2dbcLoginFailures implements LoginFailures {
     }
 
     @Override
-    public Mono<Instant> lockedUntil(Email address, Instant now) {
-        return db.sql("SELECT locked_until FROM login_failures WHERE address_hash = :address AND locked_until > :now")
+    public Mono<FailureCount> find(Email address) {
+        return db.sql("SELECT failures, locked_until FROM login_failures WHERE address_hash = :address")
                 .bind("address", hash(address))
-                .bind("now", now)
-                .map(row -> row.get("locked_until", Instant.class))
+                .map(row -> new FailureCount(row.get("failures", Integer.class),
+                        row.get("locked_until", Instant.class)))
                 .one()
                 .onErrorMap(PostgresFailures::translate);
     }
@@ -40,7 +41,8 @@ class R2dbcLoginFailures implements LoginFailures {
                         VALUES (:address, 1, :now)
                         ON CONFLICT (address_hash) DO UPDATE
                            SET failures = CASE WHEN f.last_failure_at < :forgotten THEN 1 ELSE f.failures + 1 END,
-                               locked_until = CASE WHEN f.last_failure_at < :forgotten THEN NULL ELSE f.locked_until END,
+                               locked_until = CASE WHEN f.last_failure_at < :forgotten THEN NULL
+                                                   ELSE f.locked_until END,
                                last_failure_at = :now
                         RETURNING failures
                         """)

@@ -56,12 +56,17 @@ public final class LoginGuard {
 
     /** The account when the address is not locked, has an account, and the password is its password. */
     Mono<User> authenticate(Email email, RawPassword password) {
-        return notLocked(email, password)
-                .then(users.findByEmail(email).map(Optional::of).defaultIfEmpty(Optional.empty()))
-                .flatMap(found -> found.isPresent()
-                        ? hasher.matches(password, found.get().passwordHash()).map(ok -> ok ? found : Optional.<User>empty())
-                        : hasher.matchesNothing(password).thenReturn(Optional.<User>empty()))
-                .flatMap(user -> user.isPresent() ? failures.clear(email).thenReturn(user.get()) : countFailure(email));
+        return notLocked(email, password).flatMap(counted -> matching(email, password)
+                .flatMap(user -> user.isPresent() ? succeeded(email, counted).thenReturn(user.get())
+                        : countFailure(email)));
+    }
+
+    /** The account if the password is its password; an address without one costs the same, a decoy check. */
+    private Mono<Optional<User>> matching(Email email, RawPassword password) {
+        return users.findByEmail(email)
+                .flatMap(user -> hasher.matches(password, user.passwordHash())
+                        .map(ok -> ok ? Optional.of(user) : Optional.<User>empty()))
+                .switchIfEmpty(Mono.defer(() -> hasher.matchesNothing(password).thenReturn(Optional.<User>empty())));
     }
 
     /**
@@ -70,8 +75,9 @@ public final class LoginGuard {
      */
     Mono<User> confirmPassword(User user, RawPassword password) {
         return notLocked(user.email(), password)
-                .then(hasher.matches(password, user.passwordHash()))
-                .flatMap(ok -> ok ? failures.clear(user.email()).thenReturn(user) : countFailure(user.email()))
+                .flatMap(counted -> hasher.matches(password, user.passwordHash())
+                        .flatMap(ok -> ok ? succeeded(user.email(), counted).thenReturn(user)
+                                : countFailure(user.email())))
                 .onErrorMap(InvalidCredentialsException.class, e -> new IncorrectPasswordException());
     }
 
@@ -79,11 +85,23 @@ public final class LoginGuard {
         return accounts.loginRequiresVerifiedEmail() && !user.emailVerified();
     }
 
-    /** A locked address still costs one Argon2 check, so a lock cannot be told from a wrong password by timing. */
-    private Mono<Void> notLocked(Email email, RawPassword password) {
-        return failures.lockedUntil(email, clock.instant())
-                .flatMap(until -> hasher.matchesNothing(password)
-                        .then(Mono.<Void>error(new RateLimitedException(Duration.between(clock.instant(), until)))));
+    /**
+     * Whether the address has a failure count, or a 429 when it is locked. A locked address still costs one Argon2
+     * check, so a lock cannot be told from a wrong password by timing.
+     */
+    private Mono<Boolean> notLocked(Email email, RawPassword password) {
+        Instant now = clock.instant();
+        return failures.find(email)
+                .flatMap(count -> count.lockedAt(now)
+                        .map(until -> hasher.matchesNothing(password)
+                                .then(Mono.<Boolean>error(new RateLimitedException(Duration.between(now, until)))))
+                        .orElse(Mono.just(true)))
+                .defaultIfEmpty(false);
+    }
+
+    /** A right password clears the count, if there is one to clear. */
+    private Mono<Void> succeeded(Email email, boolean counted) {
+        return counted ? failures.clear(email) : Mono.empty();
     }
 
     private Mono<User> countFailure(Email email) {

@@ -1,5 +1,6 @@
 package io.latchkey.domain.port;
 
+import io.latchkey.domain.model.abuse.FailureCount;
 import io.latchkey.domain.model.user.Email;
 import java.time.Duration;
 import java.time.Instant;
@@ -11,8 +12,8 @@ import reactor.core.publisher.Mono;
  */
 public interface LoginFailures {
 
-    /** Until when the address is locked; empty when it is not locked at {@code now}. */
-    Mono<Instant> lockedUntil(Email address, Instant now);
+    /** The address's count; empty when it has none (no failure since the last success, or long forgotten). */
+    Mono<FailureCount> find(Email address);
 
     /**
      * Counts one more failure at {@code now}; the new count. A count whose last failure is older than

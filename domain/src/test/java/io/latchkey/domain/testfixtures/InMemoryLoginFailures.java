@@ -1,5 +1,6 @@
 package io.latchkey.domain.testfixtures;
 
+import io.latchkey.domain.model.abuse.FailureCount;
 import io.latchkey.domain.model.user.Email;
 import io.latchkey.domain.port.LoginFailures;
 import java.time.Duration;
@@ -17,8 +18,9 @@ public final class InMemoryLoginFailures implements LoginFailures {
     private final Map<Email, Count> counts = new ConcurrentHashMap<>();
 
     @Override
-    public Mono<Instant> lockedUntil(Email address, Instant now) {
-        return Mono.justOrEmpty(counts.get(address)).mapNotNull(Count::lockedUntil).filter(now::isBefore);
+    public Mono<FailureCount> find(Email address) {
+        return Mono.justOrEmpty(counts.get(address))
+                .map(count -> new FailureCount(count.failures(), count.lockedUntil()));
     }
 
     @Override
