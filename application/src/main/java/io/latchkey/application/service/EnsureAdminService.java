@@ -20,6 +20,7 @@ import io.latchkey.domain.port.UserRepository;
 import java.time.Instant;
 import java.time.InstantSource;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import reactor.core.publisher.Mono;
 
@@ -57,41 +58,44 @@ public final class EnsureAdminService implements EnsureAdminUseCase {
     public Mono<Void> ensure(EnsureAdminCommand command) {
         return Mono.defer(() -> {
             InputViolations input = new InputViolations();
-            Email email = input.required(command.email(), "latchkey.admin.email", raw -> Email.parse(raw, "latchkey.admin.email"));
+            Email email = input.required(command.email(), "latchkey.admin.email",
+                    raw -> Email.parse(raw, "latchkey.admin.email"));
             RawPassword password = input.required(command.password(), "latchkey.admin.password",
                     raw -> passwordPolicy.accept(raw, "latchkey.admin.password"));
             input.throwIfAny();
             return users.findByEmail(email)
-                    .flatMap(existing -> existing.emailVerified() && existing.canAuthenticate() ? grant(existing)
-                            : Mono.error(new UnprovenAdminAccountException(email)))
-                    .switchIfEmpty(Mono.defer(() -> create(email, password)))
-                    .then();
+                    .map(Optional::of)
+                    .defaultIfEmpty(Optional.empty())
+                    .flatMap(existing -> existing.isPresent() ? promote(existing.get()) : create(email, password));
         });
     }
 
-    private Mono<Boolean> create(Email email, RawPassword password) {
+    private Mono<Void> create(Email email, RawPassword password) {
         return hasher.hash(password).flatMap(hash -> {
             Instant now = clock.instant();
             User admin = new User(new UserId(ids.newId()), email, hash, new PersonName(null, null),
                     UserStatus.ACTIVE, Set.of(User.ROLE_USER, User.ROLE_ADMIN), true, 0, now, now);
             return transactions.inTransaction(users.insert(admin)
                             .then(events.publish(new UserRegistered(ids.newId(), admin.id(), now))))
-                    .thenReturn(true)
-                    // Another replica created it first: make sure of the role instead.
+                    // Another replica created it first; anything else at that address is not ours to promote.
                     .onErrorResume(EmailAlreadyRegisteredException.class, taken -> users.findByEmail(email)
                             .filter(existing -> existing.roles().contains(User.ROLE_ADMIN))
                             .switchIfEmpty(Mono.error(new UnprovenAdminAccountException(email)))
-                            .thenReturn(false));
+                            .then());
         });
     }
 
-    private Mono<Boolean> grant(User user) {
+    private Mono<Void> promote(User existing) {
+        if (!existing.emailVerified() || !existing.canAuthenticate()) {
+            return Mono.error(new UnprovenAdminAccountException(existing.email()));
+        }
         Instant now = clock.instant();
-        return transactions.inTransaction(users.addRole(user.id(), User.ROLE_ADMIN, now)
+        return transactions.inTransaction(users.addRole(existing.id(), User.ROLE_ADMIN, now)
                         .flatMap(added -> added
-                                ? events.publish(new UserUpdated(ids.newId(), user.id(), now, List.of("roles"))).thenReturn(true)
+                                ? events.publish(new UserUpdated(ids.newId(), existing.id(), now, List.of("roles")))
+                                        .thenReturn(true)
                                 : Mono.just(false)))
-                .flatMap(added -> added ? revoker.purgeUser(user.id()).thenReturn(true) : Mono.just(false));
+                .flatMap(added -> added ? revoker.purgeUser(existing.id()) : Mono.empty());
     }
 
     /** The configured address already has an account whose owner never proved the address: it is not promoted. */
