@@ -90,7 +90,7 @@ class AbuseLimitsIT extends IntegrationTest {
                     .expectStatus().isAccepted();
             Thread.sleep(1_500);
             assertThat(mail().to(email)).as("no code can be issued while Redis is down").hasSize(1);
-            assertThat(AccountLifecycleIT.count("SELECT count(*) FROM mail_outbox WHERE recipient = ?", email))
+            assertThat(count("SELECT count(*) FROM mail_outbox WHERE recipient = ?", email))
                     .as("the request waits in the outbox").isEqualTo(1);
         } finally {
             infrastructure.startRedis();

@@ -11,7 +11,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -382,28 +381,6 @@ class AccountLifecycleIT extends IntegrationTest {
         return "lk:verify:" + HexFormat.of().formatHex(mac.doFinal(email.getBytes(StandardCharsets.UTF_8)));
     }
 
-    static List<Integer> concurrently(int n, java.util.function.IntSupplier call) throws Exception {
-        var pool = java.util.concurrent.Executors.newFixedThreadPool(n);
-        try {
-            var start = new java.util.concurrent.CountDownLatch(1);
-            List<java.util.concurrent.Future<Integer>> futures = new ArrayList<>();
-            for (int i = 0; i < n; i++) {
-                futures.add(pool.submit(() -> {
-                    start.await();
-                    return call.getAsInt();
-                }));
-            }
-            start.countDown();
-            List<Integer> statuses = new ArrayList<>();
-            for (var future : futures) {
-                statuses.add(future.get(60, java.util.concurrent.TimeUnit.SECONDS));
-            }
-            return statuses;
-        } finally {
-            pool.shutdownNow();
-        }
-    }
-
     private static boolean emailVerified(String email) throws Exception {
         try (Connection c = jdbc(); PreparedStatement q = c.prepareStatement("SELECT email_verified FROM users WHERE email = ?")) {
             q.setString(1, email);
@@ -414,41 +391,7 @@ class AccountLifecycleIT extends IntegrationTest {
         }
     }
 
-    static String userId(String email) throws Exception {
-        try (Connection c = jdbc(); PreparedStatement q = c.prepareStatement("SELECT id FROM users WHERE email = ?")) {
-            q.setString(1, email);
-            try (ResultSet rs = q.executeQuery()) {
-                assertThat(rs.next()).isTrue();
-                return rs.getString(1);
-            }
-        }
-    }
-
     private static List<String> eventTypes(String email) throws Exception {
         return eventTypesOfUser(userId(email));
-    }
-
-    static List<String> eventTypesOfUser(String userId) throws Exception {
-        try (Connection c = jdbc(); PreparedStatement q = c.prepareStatement(
-                "SELECT event_type FROM outbox WHERE aggregate_id = ?::uuid ORDER BY occurred_at")) {
-            q.setString(1, userId);
-            List<String> types = new ArrayList<>();
-            try (ResultSet rs = q.executeQuery()) {
-                while (rs.next()) {
-                    types.add(rs.getString(1));
-                }
-            }
-            return types;
-        }
-    }
-
-    static long count(String sql, String parameter) throws Exception {
-        try (Connection c = jdbc(); PreparedStatement q = c.prepareStatement(sql)) {
-            q.setString(1, parameter);
-            try (ResultSet rs = q.executeQuery()) {
-                rs.next();
-                return rs.getLong(1);
-            }
-        }
     }
 }

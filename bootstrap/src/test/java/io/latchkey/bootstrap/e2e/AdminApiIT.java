@@ -76,7 +76,7 @@ class AdminApiIT extends IntegrationTest {
         String email = uniqueEmail();
         register(email);
         String token = accessTokenFor(email);
-        String id = AccountLifecycleIT.userId(email);
+        String id = userId(email);
         me(token).expectStatus().isOk();
 
         asAdmin(http.post().uri("/api/v1/admin/users/{id}/disable", id)).exchange().expectStatus().isNoContent();
@@ -88,7 +88,7 @@ class AdminApiIT extends IntegrationTest {
 
         asAdmin(http.post().uri("/api/v1/admin/users/{id}/enable", id)).exchange().expectStatus().isNoContent();
         me(accessTokenFor(email)).expectStatus().isOk();
-        assertThat(AccountLifecycleIT.eventTypesOfUser(id)).contains("io.latchkey.user.updated");
+        assertThat(eventTypesOfUser(id)).contains("io.latchkey.user.updated");
     }
 
     @Test
@@ -96,7 +96,7 @@ class AdminApiIT extends IntegrationTest {
         String email = uniqueEmail();
         register(email);
         String token = accessTokenFor(email);
-        asAdmin(http.delete().uri("/api/v1/admin/users/{id}/sessions", AccountLifecycleIT.userId(email))).exchange()
+        asAdmin(http.delete().uri("/api/v1/admin/users/{id}/sessions", userId(email))).exchange()
                 .expectStatus().isNoContent();
         me(token).expectStatus().isUnauthorized();
         me(accessTokenFor(email)).expectStatus().isOk();
@@ -105,7 +105,7 @@ class AdminApiIT extends IntegrationTest {
     @Test
     void givenTheAdministratorsOwnAccount_disableAndDelete_are400AndChangeNothing() throws Exception {
         String token = adminToken();
-        String id = AccountLifecycleIT.userId(ADMIN_EMAIL);
+        String id = userId(ADMIN_EMAIL);
         for (var request : java.util.List.of(http.post().uri("/api/v1/admin/users/{id}/disable", id),
                 http.delete().uri("/api/v1/admin/users/{id}", id))) {
             request.header(HttpHeaders.AUTHORIZATION, "Bearer " + token).exchange()
@@ -120,10 +120,10 @@ class AdminApiIT extends IntegrationTest {
         String email = uniqueEmail();
         register(email);
         String token = accessTokenFor(email);
-        String id = AccountLifecycleIT.userId(email);
+        String id = userId(email);
         asAdmin(http.delete().uri("/api/v1/admin/users/{id}", id)).exchange().expectStatus().isNoContent();
         me(token).expectStatus().isUnauthorized();
-        assertThat(AccountLifecycleIT.count("SELECT count(*) FROM users WHERE id = ?::uuid", id)).isZero();
+        assertThat(count("SELECT count(*) FROM users WHERE id = ?::uuid", id)).isZero();
         for (String unknown : new String[] {id, "not-a-uuid"}) {
             asAdmin(http.post().uri("/api/v1/admin/users/{id}/disable", unknown)).exchange()
                     .expectStatus().isNotFound()

@@ -3,19 +3,26 @@ package io.latchkey.bootstrap.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.latchkey.adapters.web.security.IntrospectionClients;
+import io.latchkey.testsupport.MailTestServer;
+import io.latchkey.testsupport.ReceivedMail;
 import io.latchkey.testsupport.TestInfrastructure;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.function.IntSupplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import io.latchkey.testsupport.MailTestServer;
-import io.latchkey.testsupport.ReceivedMail;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
@@ -141,6 +148,65 @@ public abstract class IntegrationTest {
             u.setString(2, sessionId);
             if (u.executeUpdate() != 1) {
                 throw new IllegalStateException("no such session " + sessionId);
+            }
+        }
+    }
+
+    /** Runs {@code call} n times at once, released together; the answers in order. */
+    protected static List<Integer> concurrently(int n, IntSupplier call) throws Exception {
+        var pool = Executors.newFixedThreadPool(n);
+        try {
+            var start = new CountDownLatch(1);
+            List<Future<Integer>> futures = new ArrayList<>();
+            for (int i = 0; i < n; i++) {
+                futures.add(pool.submit(() -> {
+                    start.await();
+                    return call.getAsInt();
+                }));
+            }
+            start.countDown();
+            List<Integer> statuses = new ArrayList<>();
+            for (var future : futures) {
+                statuses.add(future.get(60, TimeUnit.SECONDS));
+            }
+            return statuses;
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    protected static String userId(String email) throws Exception {
+        try (Connection c = jdbc(); PreparedStatement q = c.prepareStatement("SELECT id FROM users WHERE email = ?")) {
+            q.setString(1, email);
+            try (ResultSet rs = q.executeQuery()) {
+                assertThat(rs.next()).isTrue();
+                return rs.getString(1);
+            }
+        }
+    }
+
+    /** The CloudEvents types the outbox holds for the account, oldest first. */
+    protected static List<String> eventTypesOfUser(String userId) throws Exception {
+        try (Connection c = jdbc(); PreparedStatement q = c.prepareStatement(
+                "SELECT event_type FROM outbox WHERE aggregate_id = ?::uuid ORDER BY occurred_at")) {
+            q.setString(1, userId);
+            List<String> types = new ArrayList<>();
+            try (ResultSet rs = q.executeQuery()) {
+                while (rs.next()) {
+                    types.add(rs.getString(1));
+                }
+            }
+            return types;
+        }
+    }
+
+    /** A {@code SELECT count(*)} with one string parameter. */
+    protected static long count(String sql, String parameter) throws Exception {
+        try (Connection c = jdbc(); PreparedStatement q = c.prepareStatement(sql)) {
+            q.setString(1, parameter);
+            try (ResultSet rs = q.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
             }
         }
     }

@@ -96,14 +96,14 @@ class NoEnumerationIT extends IntegrationTest {
     @Test
     void givenTwentyConcurrentRegistrationsOfOneAddressInDifferentCases_exactlyOneAccountExists() throws Exception {
         String local = "race-" + System.nanoTime();
-        List<Integer> statuses = AccountLifecycleIT.concurrently(20, () -> {
+        List<Integer> statuses = concurrently(20, () -> {
             String variant = mixCase(local, Thread.currentThread().threadId()) + "@Example.COM";
             return http.post().uri("/api/v1/accounts").contentType(MediaType.APPLICATION_JSON)
                     .bodyValue(Map.of("email", variant, "password", PASSWORD)).exchange()
                     .returnResult(Void.class).getStatus().value();
         });
         assertThat(statuses).containsOnly(202);
-        assertThat(AccountLifecycleIT.count("SELECT count(*) FROM users WHERE email = ?",
+        assertThat(count("SELECT count(*) FROM users WHERE email = ?",
                 local.toLowerCase(Locale.ROOT) + "@example.com")).isEqualTo(1);
     }
 
