@@ -1,5 +1,6 @@
 package io.latchkey.bootstrap;
 
+import io.latchkey.bootstrap.cli.KeysCommand;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
@@ -11,7 +12,12 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 @EnableScheduling
 public class LatchkeyApplication {
 
+    /** Starts the service, or with {@code keys generate …} writes key material and exits (see docs/keys.md). */
     public static void main(String[] args) {
+        if (KeysCommand.matches(args)) {
+            KeysCommand.runAndExit(args);
+            return;
+        }
         SpringApplication.run(LatchkeyApplication.class, args);
     }
 }

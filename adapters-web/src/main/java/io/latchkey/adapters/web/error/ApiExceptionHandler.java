@@ -34,7 +34,7 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
     /**
      * Framework-level errors (unsupported media type, method not allowed, no such route, …) keep Spring's
-     * status and detail but get a stable problem type instead of {@code about:blank}.
+     * status, get a stable problem type instead of {@code about:blank} and a detail saying what to send.
      */
     @Override
     protected Mono<ResponseEntity<Object>> handleExceptionInternal(Exception ex, @Nullable Object body,
@@ -44,6 +44,9 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         if (problem != null && (problem.getType() == null || "about:blank".equals(problem.getType().toString()))) {
             problem.setType(ProblemResponses.typeForStatus(status));
         }
+        if (problem != null) {
+            FrameworkErrorDetails.describe(ex, problem, exchange);
+        }
         return super.handleExceptionInternal(ex, body, headers, status, exchange);
     }
 
@@ -52,7 +55,7 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     protected Mono<ResponseEntity<Object>> handleServerWebInputException(ServerWebInputException ex,
             HttpHeaders headers, HttpStatusCode status, ServerWebExchange exchange) {
         ProblemDetail problem = Problems.create(HttpStatus.BAD_REQUEST, AuthErrorCode.INVALID_INPUT);
-        problem.setDetail("The request body is missing or is not valid JSON of the expected shape.");
+        FrameworkErrorDetails.describe(ex, problem, exchange);
         problem.setInstance(URI.create(exchange.getRequest().getPath().value()));
         return Mono.just(ResponseEntity.badRequest().contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem));
     }

@@ -40,6 +40,7 @@ class ProblemWebExceptionHandler implements WebExceptionHandler {
         if (error instanceof ErrorResponse framework) {
             ProblemDetail problem = framework.getBody();
             problem.setType(ProblemResponses.typeForStatus(framework.getStatusCode()));
+            FrameworkErrorDetails.describe(error, problem, exchange);
             HttpHeaders headers = new HttpHeaders();
             headers.addAll(framework.getHeaders());
             return responses.write(exchange, problem, headers);
