@@ -5,10 +5,16 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.marcnuri.helm.Helm;
 import com.marcnuri.helm.LintResult;
+import com.marcnuri.helm.TemplateCommand;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.Test;
 import org.yaml.snakeyaml.Yaml;
@@ -18,12 +24,16 @@ class HelmChartTest {
 
     private static final Path CHART = Path.of("..", "deploy", "helm", "latchkey");
 
-    @SuppressWarnings("unchecked")
     private static List<Map<String, Object>> render(String valuesFile) {
         var template = new Helm(CHART).template().withName("lk").withKubeVersion("1.31.0");
         if (valuesFile != null) {
             template = template.withValuesFile(CHART.resolve(valuesFile));
         }
+        return parse(template);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<Map<String, Object>> parse(TemplateCommand template) {
         String manifests = template.call();
         List<Map<String, Object>> objects = new ArrayList<>();
         StreamSupport.stream(new Yaml().loadAll(manifests).spliterator(), false)
@@ -93,6 +103,105 @@ class HelmChartTest {
         Map<String, Object> data = at(ofKind(objects, "ConfigMap").get(0), "data");
         assertThat(data).containsEntry("SPRING_DATA_REDIS_CLUSTER_NODES", "redis-0.redis:6379,redis-1.redis:6379,redis-2.redis:6379")
                 .containsEntry("SPRING_KAFKA_SECURITY_PROTOCOL", "SASL_SSL");
+    }
+
+    @Test
+    void givenDefaults_oneIngressRoutesTheIssuerHostToTheApi_andActuatorHasItsOwnService() {
+        List<Map<String, Object>> objects = render(null);
+        Map<String, Object> ingress = ofKind(objects, "Ingress").get(0);
+        assertThat(ofKind(objects, "Ingress")).as("config.trustedProxies: 1 counts exactly one").hasSize(1);
+        assertThat((String) at(ingress, "spec", "rules", "0", "host")).isEqualTo("auth.example.com");
+        Map<String, Object> backend = at(ingress, "spec", "rules", "0", "http", "paths", "0", "backend", "service");
+        assertThat(backend).containsEntry("name", "lk-latchkey");
+        assertThat((String) at(backend, "port", "name")).isEqualTo("http");
+
+        List<Map<String, Object>> services = ofKind(objects, "Service");
+        Map<String, Object> api = services.stream().filter(svc -> "lk-latchkey".equals(at(svc, "metadata", "name"))).findFirst().orElseThrow();
+        List<Map<String, Object>> apiPorts = at(api, "spec", "ports");
+        assertThat(apiPorts).extracting(port -> port.get("targetPort")).as("the API Service carries the API only").containsExactly("http");
+        Map<String, Object> management = services.stream()
+                .filter(svc -> "lk-latchkey-management".equals(at(svc, "metadata", "name"))).findFirst().orElseThrow();
+        assertThat((String) at(management, "spec", "ports", "0", "targetPort")).isEqualTo("management");
+        assertThat((String) at(management, "spec", "type")).isEqualTo("ClusterIP");
+    }
+
+    @Test
+    void givenIngressValues_theIngressUsesTheClassHostAndTls_orIsLeftOut() {
+        List<Map<String, Object>> objects = parse(new Helm(CHART).template().withName("lk").withKubeVersion("1.31.0")
+                .set("ingress.className", "nginx").set("ingress.host", "login.example.org").set("ingress.tlsSecret", "login-tls")
+                .set("ingress.annotations.nginx\\.ingress\\.kubernetes\\.io/proxy-body-size", "64k"));
+        Map<String, Object> ingress = ofKind(objects, "Ingress").get(0);
+        assertThat((String) at(ingress, "spec", "ingressClassName")).isEqualTo("nginx");
+        assertThat((String) at(ingress, "spec", "rules", "0", "host")).isEqualTo("login.example.org");
+        assertThat((String) at(ingress, "spec", "tls", "0", "secretName")).isEqualTo("login-tls");
+        assertThat((List<String>) at(ingress, "spec", "tls", "0", "hosts")).containsExactly("login.example.org");
+        assertThat((Map<String, Object>) at(ingress, "metadata", "annotations")).containsEntry("nginx.ingress.kubernetes.io/proxy-body-size", "64k");
+
+        assertThat(ofKind(parse(new Helm(CHART).template().withName("lk").withKubeVersion("1.31.0").set("ingress.enabled", "false")),
+                "Ingress")).isEmpty();
+    }
+
+    @Test
+    void givenAMigrationSecret_flywayRunsAsThatUserAndRequestsAsTheOther() {
+        List<Map<String, Object>> objects = parse(new Helm(CHART).template().withName("lk").withKubeVersion("1.31.0")
+                .set("postgresql.existingSecret", "pg-app").set("postgresql.migrationExistingSecret", "pg-migrate"));
+        List<Map<String, Object>> env = at(ofKind(objects, "Deployment").get(0), "spec", "template", "spec", "containers", "0", "env");
+        Map<String, String> secretOf = new LinkedHashMap<>();
+        env.stream().filter(e -> e.get("valueFrom") != null)
+                .forEach(e -> secretOf.put((String) e.get("name"), at(e, "valueFrom", "secretKeyRef", "name")));
+        assertThat(secretOf).containsEntry("SPRING_FLYWAY_USER", "pg-migrate").containsEntry("SPRING_FLYWAY_PASSWORD", "pg-migrate")
+                .containsEntry("SPRING_R2DBC_USERNAME", "pg-app").containsEntry("SPRING_R2DBC_PASSWORD", "pg-app");
+    }
+
+    @Test
+    void givenDefaults_theImageIsWhatTheDocumentedBuildTagsLocally() throws IOException {
+        Map<String, Object> container = at(ofKind(render(null), "Deployment").get(0), "spec", "template", "spec", "containers", "0");
+        String appVersion = (String) new Yaml().<Map<String, Object>>load(Files.readString(CHART.resolve("Chart.yaml"))).get("appVersion");
+        assertThat(container.get("image")).isEqualTo("latchkey:" + appVersion);
+        assertThat(Files.readString(Path.of("..", "docs", "operations.md"))).contains("docker build -f deploy/Dockerfile -t latchkey:" + appVersion + " .");
+    }
+
+    /** The install line of docs/operations.md, rendered as written: the docs walk a new user to a clean render. */
+    @Test
+    void givenTheDocumentedInstallLine_itRendersWithThePushedImageTheIngressAndTheGeneratedKeys() throws IOException {
+        String operations = Files.readString(Path.of("..", "docs", "operations.md"));
+        Map<String, String> values = documentedInstallValues(operations);
+        TemplateCommand template = new Helm(CHART).template().withName("latchkey").withKubeVersion("1.31.0");
+        values.forEach(template::set);
+        List<Map<String, Object>> objects = parse(template);
+
+        Map<String, Object> container = at(ofKind(objects, "Deployment").get(0), "spec", "template", "spec", "containers", "0");
+        String image = values.get("image.repository") + ":" + values.get("image.tag");
+        assertThat(container.get("image")).isEqualTo(image);
+        assertThat(operations).contains("docker build -f deploy/Dockerfile -t " + image + " .", "docker push " + image);
+        assertThat(values).containsEntry("keys.activeKid", io.latchkey.bootstrap.cli.KeysCommand.DEFAULT_KID);
+        assertThat(operations).contains("keys generate --out latchkey-keys",
+                "--from-file=jwks.json=latchkey-keys/jwks.json --from-file=refresh-secret=latchkey-keys/refresh-secret");
+        Map<String, Object> data = at(ofKind(objects, "ConfigMap").get(0), "data");
+        assertThat(data).containsEntry("LATCHKEY_TOKEN_SIGNING_ACTIVE_KID", "signing-key-1")
+                .containsEntry("LATCHKEY_EVENTS_REPLICATION_FACTOR", "1");
+        assertThat((String) at(ofKind(objects, "Ingress").get(0), "spec", "rules", "0", "host")).isEqualTo("auth.example.com");
+    }
+
+    @Test
+    void givenAReplicationFactorAboveOne_theInstallNotesWarnAboutASmallKafka() {
+        String warned = new Helm(CHART).install().withName("lk").withKubeVersion("1.31.0").dryRun().clientOnly().call().getOutput();
+        String quiet = new Helm(CHART).install().withName("lk").withKubeVersion("1.31.0").dryRun().clientOnly()
+                .set("config.eventsReplicationFactor", "1").call().getOutput();
+        assertThat(warned).contains("*** KAFKA", "config.eventsReplicationFactor=1", "from image latchkey:");
+        assertThat(quiet).doesNotContain("*** KAFKA");
+    }
+
+    private static Map<String, String> documentedInstallValues(String operations) {
+        Matcher block = Pattern.compile("(?s)\n(helm install latchkey deploy/helm/latchkey.*?)\n```").matcher(operations);
+        assertThat(block.find()).as("docs/operations.md has a helm install line").isTrue();
+        Map<String, String> values = new LinkedHashMap<>();
+        Matcher set = Pattern.compile("--set ([^=\\s]+)=(\\S+)").matcher(block.group(1));
+        while (set.find()) {
+            values.put(set.group(1), set.group(2));
+        }
+        assertThat(values).containsKeys("image.repository", "image.tag", "keys.existingSecret", "keys.activeKid");
+        return values;
     }
 
     @Test
