@@ -3,6 +3,9 @@ package io.latchkey.adapters.web;
 import io.latchkey.application.usecase.ConfirmEmailVerificationUseCase;
 import io.latchkey.application.usecase.RegisterAccountUseCase;
 import io.latchkey.application.usecase.RequestEmailVerificationUseCase;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -18,6 +21,7 @@ import reactor.core.publisher.Mono;
  */
 @RestController
 @RequestMapping("/api/v1/accounts")
+@Tag(name = "accounts", description = "Registration and email verification")
 class AccountController {
 
     static final AcceptedResponse REGISTERED = new AcceptedResponse(
@@ -38,12 +42,16 @@ class AccountController {
         this.clients = clients;
     }
 
+    @Operation(operationId = "register", summary = "Register an account; a verification code is mailed")
+    @ApiResponse(responseCode = "202", description = "The same answer whether or not the address already has an account")
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)
     Mono<ResponseEntity<AcceptedResponse>> register(@RequestBody RegisterRequest request, ServerWebExchange exchange) {
         return register.register(request.toCommand(clients.of(exchange)))
                 .then(Mono.fromSupplier(() -> ResponseEntity.accepted().body(REGISTERED)));
     }
 
+    @Operation(operationId = "requestEmailVerification", summary = "Mail a new verification code")
+    @ApiResponse(responseCode = "202", description = "The same answer for every address")
     @PostMapping(path = "/email-verification", consumes = MediaType.APPLICATION_JSON_VALUE,
             produces = MediaType.APPLICATION_JSON_VALUE)
     Mono<ResponseEntity<AcceptedResponse>> requestVerification(@RequestBody EmailRequest request,
@@ -52,6 +60,8 @@ class AccountController {
                 .then(Mono.fromSupplier(() -> ResponseEntity.accepted().body(CODE_SENT)));
     }
 
+    @Operation(operationId = "confirmEmailVerification", summary = "Confirm the address with the mailed code")
+    @ApiResponse(responseCode = "204", description = "The address is verified")
     @PostMapping(path = "/email-verification/confirm", consumes = MediaType.APPLICATION_JSON_VALUE)
     Mono<ResponseEntity<Void>> confirmVerification(@RequestBody ConfirmVerificationRequest request,
             ServerWebExchange exchange) {

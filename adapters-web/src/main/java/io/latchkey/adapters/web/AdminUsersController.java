@@ -12,6 +12,9 @@ import io.latchkey.domain.error.UserNotFoundException;
 import io.latchkey.domain.model.auth.AuthenticatedCaller;
 import io.latchkey.domain.model.user.UserId;
 import io.latchkey.domain.model.user.UserStatus;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.MediaType;
@@ -29,6 +32,7 @@ import reactor.core.publisher.Mono;
 /** Account administration; the security chain admits only callers whose account has the ADMIN role. */
 @RestController
 @RequestMapping("/api/v1/admin/users")
+@Tag(name = "admin", description = "Account administration (role ADMIN)")
 class AdminUsersController {
 
     private final ListUsersUseCase list;
@@ -45,6 +49,8 @@ class AdminUsersController {
     }
 
     /** Oldest first; {@code q} matches any part of the email. */
+    @Operation(operationId = "listUsers", summary = "List accounts, oldest first")
+    @ApiResponse(responseCode = "200", description = "One page of accounts")
     @GetMapping(produces = MediaType.APPLICATION_JSON_VALUE)
     Mono<UserPageResponse> list(@RequestParam(name = "q", required = false) @Nullable String query,
             @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "20") int size) {
@@ -52,22 +58,30 @@ class AdminUsersController {
     }
 
     /** Disabled accounts cannot log in, and their access tokens stop working on their next request. */
+    @Operation(operationId = "disableUser", summary = "Disable an account; its tokens stop working")
+    @ApiResponse(responseCode = "204", description = "The account is disabled")
     @PostMapping("/{id}/disable")
     Mono<ResponseEntity<Void>> disable(@AuthenticationPrincipal AuthenticatedCaller admin, @PathVariable String id) {
         return onUser(id, user -> setStatus.set(new SetUserStatusCommand(admin.userId(), user, UserStatus.DISABLED)));
     }
 
+    @Operation(operationId = "enableUser", summary = "Enable an account")
+    @ApiResponse(responseCode = "204", description = "The account is active")
     @PostMapping("/{id}/enable")
     Mono<ResponseEntity<Void>> enable(@AuthenticationPrincipal AuthenticatedCaller admin, @PathVariable String id) {
         return onUser(id, user -> setStatus.set(new SetUserStatusCommand(admin.userId(), user, UserStatus.ACTIVE)));
     }
 
+    @Operation(operationId = "revokeUserSessions", summary = "End every session of an account")
+    @ApiResponse(responseCode = "204", description = "Every session ended")
     @DeleteMapping("/{id}/sessions")
     Mono<ResponseEntity<Void>> revokeSessions(@PathVariable String id) {
         return onUser(id, user -> revokeSessions.revoke(new RevokeUserSessionsCommand(user)));
     }
 
     /** An administrator cannot disable or delete their own account here (400), only another's. */
+    @Operation(operationId = "deleteUser", summary = "Delete an account")
+    @ApiResponse(responseCode = "204", description = "The account is gone")
     @DeleteMapping("/{id}")
     Mono<ResponseEntity<Void>> delete(@AuthenticationPrincipal AuthenticatedCaller admin, @PathVariable String id) {
         return onUser(id, user -> delete.delete(new DeleteUserCommand(admin.userId(), user)));

@@ -13,6 +13,9 @@ import io.latchkey.domain.error.InvalidAccessTokenException;
 import io.latchkey.domain.model.auth.AuthenticatedCaller;
 import io.latchkey.domain.model.session.ClientInfo;
 import io.latchkey.domain.model.token.TokenPair;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.Map;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpHeaders;
@@ -29,6 +32,7 @@ import reactor.core.publisher.Mono;
 /** Login, refresh, logout and token verification. Token responses are never cached (RFC 6749 §5.1). */
 @RestController
 @RequestMapping("/api/v1/auth")
+@Tag(name = "auth", description = "Tokens: login, refresh, logout, verify")
 class AuthController {
 
     private final LoginUseCase login;
@@ -53,6 +57,8 @@ class AuthController {
         this.clients = clients;
     }
 
+    @Operation(operationId = "login", summary = "Log in with email and password")
+    @ApiResponse(responseCode = "200", description = "An access token and a refresh token (the latter in a cookie in cookie mode)")
     @PostMapping(path = "/login", consumes = MediaType.APPLICATION_JSON_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)
     Mono<ResponseEntity<TokenResponse>> login(@RequestBody LoginRequest request, ServerWebExchange exchange) {
         return outcomes.login(login.login(request.toCommand(clientOf(exchange))))
@@ -60,6 +66,8 @@ class AuthController {
     }
 
     /** The refresh token comes in the JSON body, or (cookie mode) in the refresh cookie with a CSRF header. */
+    @Operation(operationId = "refresh", summary = "Rotate the refresh token for a new pair")
+    @ApiResponse(responseCode = "200", description = "A new access token and refresh token")
     @PostMapping(path = "/refresh", produces = MediaType.APPLICATION_JSON_VALUE)
     Mono<ResponseEntity<TokenResponse>> refresh(@RequestBody(required = false) RefreshRequest request,
             ServerWebExchange exchange) {
@@ -69,6 +77,8 @@ class AuthController {
                 .map(pair -> tokens(pair, exchange));
     }
 
+    @Operation(operationId = "logout", summary = "End this session")
+    @ApiResponse(responseCode = "204", description = "The session's access and refresh tokens stop working at once")
     @PostMapping("/logout")
     Mono<ResponseEntity<Void>> logout(@AuthenticationPrincipal AuthenticatedCaller caller, ServerWebExchange exchange) {
         return logout.logout(new LogoutCommand(caller.userId(), caller.sessionId()))
@@ -78,6 +88,8 @@ class AuthController {
                 }));
     }
 
+    @Operation(operationId = "logoutAll", summary = "End every session of the caller")
+    @ApiResponse(responseCode = "204", description = "Every session ended")
     @PostMapping("/logout-all")
     Mono<ResponseEntity<Void>> logoutAll(@AuthenticationPrincipal AuthenticatedCaller caller, ServerWebExchange exchange) {
         return logoutAll.logoutAll(new LogoutAllSessionsCommand(caller.userId()))
@@ -88,6 +100,8 @@ class AuthController {
     }
 
     /** Like SimpleJWT's verify, but the session must also still be alive: 200 {} or 401. */
+    @Operation(operationId = "verifyToken", summary = "Check an access token and its session")
+    @ApiResponse(responseCode = "200", description = "The token is valid and its session live: {}")
     @PostMapping(path = "/verify", consumes = MediaType.APPLICATION_JSON_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)
     Mono<Map<String, Object>> verify(@RequestBody VerifyRequest request) {
         if (request.token() == null || request.token().isBlank()) {

@@ -1,10 +1,16 @@
 package io.latchkey.adapters.web;
 
+import io.latchkey.adapters.web.security.TokenSettings;
 import io.latchkey.application.usecase.IntrospectTokenCommand;
 import io.latchkey.application.usecase.IntrospectTokenUseCase;
 import io.latchkey.application.usecase.TokenIntrospection;
 import io.latchkey.domain.model.token.AccessTokenClaims;
-import io.latchkey.adapters.web.security.TokenSettings;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.media.SchemaProperty;
+import io.swagger.v3.oas.annotations.parameters.RequestBody;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.TreeSet;
@@ -31,6 +37,13 @@ class IntrospectionController {
         this.tokens = tokens;
     }
 
+    @Operation(operationId = "introspect", summary = "RFC 7662 introspection, for configured clients (HTTP Basic)",
+            requestBody = @RequestBody(required = true, content = @Content(
+                    mediaType = MediaType.APPLICATION_FORM_URLENCODED_VALUE,
+                    schema = @Schema(type = "object", requiredProperties = "token"),
+                    schemaProperties = @SchemaProperty(name = "token", schema = @Schema(type = "string",
+                            description = "the access token to look at")))))
+    @ApiResponse(responseCode = "200", description = "{\"active\": true, …claims} for a live token, else {\"active\": false}")
     @PostMapping(path = "/api/v1/auth/introspect", consumes = MediaType.APPLICATION_FORM_URLENCODED_VALUE,
             produces = MediaType.APPLICATION_JSON_VALUE)
     Mono<ResponseEntity<Map<String, Object>>> introspect(ServerWebExchange exchange) {

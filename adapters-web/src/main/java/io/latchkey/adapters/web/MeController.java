@@ -7,6 +7,9 @@ import io.latchkey.application.usecase.GetProfileCommand;
 import io.latchkey.application.usecase.GetProfileUseCase;
 import io.latchkey.application.usecase.UpdateProfileUseCase;
 import io.latchkey.domain.model.auth.AuthenticatedCaller;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -23,6 +26,7 @@ import reactor.core.publisher.Mono;
 /** The authenticated caller's own account: read it, rename it, change its password, delete it. */
 @RestController
 @RequestMapping("/api/v1/me")
+@Tag(name = "me", description = "The caller's own account")
 class MeController {
 
     private final GetProfileUseCase profiles;
@@ -40,18 +44,24 @@ class MeController {
         this.cookies = cookies;
     }
 
+    @Operation(operationId = "getProfile", summary = "The caller's profile")
+    @ApiResponse(responseCode = "200", description = "The profile")
     @GetMapping(produces = MediaType.APPLICATION_JSON_VALUE)
     Mono<ProfileResponse> me(@AuthenticationPrincipal AuthenticatedCaller caller) {
         return profiles.getProfile(new GetProfileCommand(caller.userId())).map(ProfileResponse::from);
     }
 
     /** A field left out (or null) stays as it is; an empty string clears it. */
+    @Operation(operationId = "updateProfile", summary = "Change the caller's name")
+    @ApiResponse(responseCode = "200", description = "The updated profile")
     @PatchMapping(consumes = MediaType.APPLICATION_JSON_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)
     Mono<ProfileResponse> update(@AuthenticationPrincipal AuthenticatedCaller caller,
             @RequestBody UpdateProfileRequest request) {
         return updateProfile.update(request.toCommand(caller.userId())).map(ProfileResponse::from);
     }
 
+    @Operation(operationId = "changePassword", summary = "Change the password; other sessions end unless revoke_other_sessions is false")
+    @ApiResponse(responseCode = "204", description = "The password is changed")
     @PostMapping(path = "/password", consumes = MediaType.APPLICATION_JSON_VALUE)
     Mono<ResponseEntity<Void>> changePassword(@AuthenticationPrincipal AuthenticatedCaller caller,
             @RequestBody ChangePasswordRequest request) {
@@ -60,6 +70,8 @@ class MeController {
     }
 
     /** The current password confirms it; the account, its sessions and its personal data are gone afterwards. */
+    @Operation(operationId = "deleteAccount", summary = "Delete the caller's account, confirmed with the password")
+    @ApiResponse(responseCode = "204", description = "The account and all its data are gone")
     @DeleteMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
     Mono<ResponseEntity<Void>> delete(@AuthenticationPrincipal AuthenticatedCaller caller,
             @RequestBody PasswordConfirmation request, ServerWebExchange exchange) {

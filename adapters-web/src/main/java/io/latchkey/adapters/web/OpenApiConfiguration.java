@@ -4,6 +4,7 @@ import io.latchkey.adapters.web.security.SecurityConfiguration;
 import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.Operation;
+import io.swagger.v3.oas.models.headers.Header;
 import io.swagger.v3.oas.models.info.Info;
 import io.swagger.v3.oas.models.media.ArraySchema;
 import io.swagger.v3.oas.models.media.Content;
@@ -13,12 +14,16 @@ import io.swagger.v3.oas.models.media.ObjectSchema;
 import io.swagger.v3.oas.models.media.Schema;
 import io.swagger.v3.oas.models.media.StringSchema;
 import io.swagger.v3.oas.models.responses.ApiResponse;
+import io.swagger.v3.oas.models.responses.ApiResponses;
 import io.swagger.v3.oas.models.security.SecurityRequirement;
 import io.swagger.v3.oas.models.security.SecurityScheme;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.springdoc.core.customizers.OpenApiCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpHeaders;
 
 /**
  * The OpenAPI document at {@code /v3/api-docs}: operations come from the controllers; this adds the security
@@ -30,8 +35,27 @@ class OpenApiConfiguration {
     static final String BEARER = "bearerAuth";
     static final String INTROSPECTION_CLIENT = "introspectionClient";
     private static final String PROBLEM = "Problem";
-    private static final Set<String> PUBLIC = Set.of("/api/v1/accounts", "/api/v1/auth/login", "/api/v1/auth/refresh",
-            "/api/v1/auth/verify", "/.well-known/jwks.json", "/.well-known/oauth-authorization-server", "/ping");
+    /** Paths anyone may call; must match the permitAll rules of {@link SecurityConfiguration}. */
+    static final Set<String> PUBLIC = Set.of("/api/v1/accounts", "/api/v1/accounts/email-verification",
+            "/api/v1/accounts/email-verification/confirm", "/api/v1/password-reset", "/api/v1/password-reset/confirm",
+            "/api/v1/auth/login", "/api/v1/auth/refresh", "/api/v1/auth/verify", "/.well-known/jwks.json",
+            "/.well-known/oauth-authorization-server", "/ping");
+    /** Operations behind a rate limit or the per-address lockout (latchkey.rate-limits.limits, docs/operations.md). */
+    private static final Set<String> RATE_LIMITED = Set.of("POST /api/v1/accounts",
+            "POST /api/v1/accounts/email-verification", "POST /api/v1/accounts/email-verification/confirm",
+            "POST /api/v1/password-reset", "POST /api/v1/password-reset/confirm", "POST /api/v1/auth/login",
+            "POST /api/v1/auth/refresh", "POST /api/v1/me/password", "DELETE /api/v1/me");
+    /** Answers particular to one operation, beyond those every operation of its kind gives. */
+    private static final Map<String, Map<String, String>> SPECIFIC = Map.of(
+            "POST /api/v1/auth/login", Map.of(
+                    "401", "invalid-credentials: unknown address or wrong password (the same answer for both)",
+                    "403", "account-disabled; or email-not-verified when latchkey.accounts.login-requires-verified-email is on"),
+            "POST /api/v1/auth/refresh", Map.of(
+                    "401", "invalid-refresh-token (unknown, expired, revoked; in cookie mode also a missing or wrong "
+                            + "X-CSRF-Token), or refresh-token-reused: the whole session is revoked",
+                    "403", "account-disabled"),
+            "POST /api/v1/auth/verify", Map.of("401", "The token is not valid or its session is no longer live"),
+            "DELETE /api/v1/me/sessions/{id}", Map.of("404", "session-not-found: no such session of the caller"));
 
     @Bean
     OpenAPI latchkeyOpenApi() {
@@ -51,33 +75,63 @@ class OpenApiConfiguration {
         // Schemas are added here: springdoc rebuilds the component schemas from the controllers after the bean.
         return openApi -> {
             openApi.getComponents().addSchemas(PROBLEM, problemSchema());
-            openApi.getPaths().forEach((path, item) -> item.readOperations().forEach(operation -> addAnswers(path, operation)));
+            openApi.getPaths().forEach((path, item) -> item.readOperationsMap()
+                    .forEach((method, operation) -> addAnswers(method + " " + path, path, operation)));
         };
     }
 
-    private static void addAnswers(String path, Operation operation) {
+    private static void addAnswers(String key, String path, Operation operation) {
+        ApiResponses responses = operation.getResponses();
+        // springdoc adds a 200 for every ResponseEntity; the controllers declare their real success code.
+        if (responses.containsKey("200") && responses.keySet().stream().anyMatch(code -> code.startsWith("2") && !code.equals("200"))) {
+            responses.remove("200");
+        }
+        SPECIFIC.getOrDefault(key, Map.of()).forEach((status, description) -> problem(operation, status, description));
         if (path.equals(SecurityConfiguration.INTROSPECT_PATH)) {
-            operation.addSecurityItem(new SecurityRequirement().addList(INTROSPECTION_CLIENT));
-            problem(operation, "401", "Client authentication failed");
-        } else if (!PUBLIC.contains(path)) {
-            operation.addSecurityItem(new SecurityRequirement().addList(BEARER));
+            operation.setSecurity(List.of(new SecurityRequirement().addList(INTROSPECTION_CLIENT)));
+            problem(operation, "401", "Client authentication failed (WWW-Authenticate: Basic)");
+        } else if (PUBLIC.contains(path)) {
+            operation.setSecurity(List.of());
+        } else {
+            operation.setSecurity(List.of(new SecurityRequirement().addList(BEARER)));
             problem(operation, "401", "Missing, invalid or revoked access token (WWW-Authenticate: Bearer)");
         }
+        if (path.startsWith("/api/v1/admin/")) {
+            problem(operation, "403", "forbidden: the caller is not an administrator");
+            if (path.contains("{id}")) {
+                problem(operation, "404", "user-not-found");
+            }
+        }
         if (operation.getRequestBody() != null) {
-            problem(operation, "400", "Invalid input; `errors` names each bad field");
+            problem(operation, "400", "Invalid input (`errors` names each bad field), a missing body, or malformed JSON");
+            problem(operation, "415", "The body was not sent with the Content-Type the operation takes");
+        } else if (operation.getParameters() != null && !operation.getParameters().isEmpty()) {
+            problem(operation, "400", "A parameter is missing or not of the expected type");
+        }
+        if (RATE_LIMITED.contains(key)) {
+            problem(operation, "429", "too-many-requests: a rate limit or the address's lockout; retry after Retry-After seconds")
+                    .addHeaderObject(HttpHeaders.RETRY_AFTER, retryAfter());
         }
         if (path.startsWith("/api/")) {
-            problem(operation, "503", "A store needed for the decision is down; retry after Retry-After seconds");
+            problem(operation, "503", "A store needed for the decision is down; retry after Retry-After seconds")
+                    .addHeaderObject(HttpHeaders.RETRY_AFTER, retryAfter());
         }
     }
 
-    private static void problem(Operation operation, String status, String description) {
-        if (operation.getResponses() != null && operation.getResponses().containsKey(status)) {
-            return;
+    private static ApiResponse problem(Operation operation, String status, String description) {
+        ApiResponse existing = operation.getResponses().get(status);
+        if (existing != null) {
+            return existing;
         }
-        operation.getResponses().addApiResponse(status, new ApiResponse().description(description)
+        ApiResponse response = new ApiResponse().description(description)
                 .content(new Content().addMediaType("application/problem+json",
-                        new MediaType().schema(new Schema<>().$ref("#/components/schemas/" + PROBLEM)))));
+                        new MediaType().schema(new Schema<>().$ref("#/components/schemas/" + PROBLEM))));
+        operation.getResponses().addApiResponse(status, response);
+        return response;
+    }
+
+    private static Header retryAfter() {
+        return new Header().description("Seconds to wait before retrying").schema(new IntegerSchema());
     }
 
     @SuppressWarnings("rawtypes")

@@ -7,6 +7,9 @@ import io.latchkey.application.usecase.RevokeSessionUseCase;
 import io.latchkey.domain.error.SessionNotFoundException;
 import io.latchkey.domain.model.auth.AuthenticatedCaller;
 import io.latchkey.domain.model.session.SessionId;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -21,6 +24,7 @@ import reactor.core.publisher.Mono;
 /** The caller's device list, and ending one session from another device. */
 @RestController
 @RequestMapping("/api/v1/me/sessions")
+@Tag(name = "me", description = "The caller's own account")
 class SessionsController {
 
     private final ListSessionsUseCase list;
@@ -31,12 +35,16 @@ class SessionsController {
         this.revoke = revoke;
     }
 
+    @Operation(operationId = "listSessions", summary = "The caller's sessions (devices)")
+    @ApiResponse(responseCode = "200", description = "The sessions, the current one marked")
     @GetMapping(produces = MediaType.APPLICATION_JSON_VALUE)
     Mono<List<SessionResponse>> sessions(@AuthenticationPrincipal AuthenticatedCaller caller) {
         return list.listSessions(new ListSessionsCommand(caller.userId(), caller.sessionId()))
                 .map(summaries -> summaries.stream().map(SessionResponse::from).toList());
     }
 
+    @Operation(operationId = "revokeSession", summary = "End one of the caller's sessions")
+    @ApiResponse(responseCode = "204", description = "The session ended")
     @DeleteMapping("/{id}")
     Mono<ResponseEntity<Void>> revoke(@AuthenticationPrincipal AuthenticatedCaller caller, @PathVariable String id) {
         return Mono.fromCallable(() -> SessionId.parse(id))

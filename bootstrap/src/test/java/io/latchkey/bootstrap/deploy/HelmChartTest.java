@@ -147,7 +147,7 @@ class HelmChartTest {
                 .set("postgresql.existingSecret", "pg-app").set("postgresql.migrationExistingSecret", "pg-migrate"));
         List<Map<String, Object>> env = at(ofKind(objects, "Deployment").get(0), "spec", "template", "spec", "containers", "0", "env");
         Map<String, String> secretOf = new LinkedHashMap<>();
-        env.stream().filter(e -> e.get("valueFrom") != null)
+        env.stream().filter(e -> e.get("valueFrom") != null && at(e, "valueFrom", "secretKeyRef") != null)
                 .forEach(e -> secretOf.put((String) e.get("name"), at(e, "valueFrom", "secretKeyRef", "name")));
         assertThat(secretOf).containsEntry("SPRING_FLYWAY_USER", "pg-migrate").containsEntry("SPRING_FLYWAY_PASSWORD", "pg-migrate")
                 .containsEntry("SPRING_R2DBC_USERNAME", "pg-app").containsEntry("SPRING_R2DBC_PASSWORD", "pg-app");

@@ -2,46 +2,258 @@ package io.latchkey.bootstrap.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.latchkey.testsupport.ReceivedMail;
 import io.swagger.v3.oas.models.OpenAPI;
+import io.swagger.v3.oas.models.Operation;
 import io.swagger.v3.oas.models.PathItem;
+import io.swagger.v3.oas.models.media.Schema;
+import io.swagger.v3.oas.models.security.SecurityRequirement;
 import io.swagger.v3.parser.OpenAPIV3Parser;
 import io.swagger.v3.parser.core.models.SwaggerParseResult;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.reactive.server.EntityExchangeResult;
+import org.springframework.test.web.reactive.server.WebTestClient;
 
-/** The OpenAPI document parses cleanly and lists every endpoint, with security and problem answers. */
+/**
+ * The OpenAPI document against the running service: every operation it lists is driven to its documented success
+ * code (public ones without any credentials), every secured one refuses a call without credentials with 401 and
+ * the documented scheme's challenge, and every answer to a call without credentials is one the document lists.
+ */
 class ApiDocumentationIT extends IntegrationTest {
 
-    @Test
-    void givenApiDocs_theyValidateAndListEveryEndpoint() {
+    private static final String NEW_PASSWORD = "a different long passphrase";
+
+    /** Drives one operation to success; returns the status the service answered. */
+    @FunctionalInterface
+    private interface Driver {
+        int drive() throws Exception;
+    }
+
+    private OpenAPI document() {
         String json = http.get().uri("/v3/api-docs").exchange().expectStatus().isOk()
                 .expectBody(String.class).returnResult().getResponseBody();
         SwaggerParseResult result = new OpenAPIV3Parser().readContents(json);
         assertThat(result.getMessages()).as("parser messages").isEmpty();
-        OpenAPI api = result.getOpenAPI();
-
-        Map<String, PathItem.HttpMethod[]> expected = Map.ofEntries(
-                Map.entry("/api/v1/accounts", new PathItem.HttpMethod[] {PathItem.HttpMethod.POST}),
-                Map.entry("/api/v1/auth/login", new PathItem.HttpMethod[] {PathItem.HttpMethod.POST}),
-                Map.entry("/api/v1/auth/refresh", new PathItem.HttpMethod[] {PathItem.HttpMethod.POST}),
-                Map.entry("/api/v1/auth/logout", new PathItem.HttpMethod[] {PathItem.HttpMethod.POST}),
-                Map.entry("/api/v1/auth/logout-all", new PathItem.HttpMethod[] {PathItem.HttpMethod.POST}),
-                Map.entry("/api/v1/auth/verify", new PathItem.HttpMethod[] {PathItem.HttpMethod.POST}),
-                Map.entry("/api/v1/auth/introspect", new PathItem.HttpMethod[] {PathItem.HttpMethod.POST}),
-                Map.entry("/api/v1/me", new PathItem.HttpMethod[] {PathItem.HttpMethod.GET}),
-                Map.entry("/api/v1/me/sessions", new PathItem.HttpMethod[] {PathItem.HttpMethod.GET}),
-                Map.entry("/api/v1/me/sessions/{id}", new PathItem.HttpMethod[] {PathItem.HttpMethod.DELETE}),
-                Map.entry("/.well-known/jwks.json", new PathItem.HttpMethod[] {PathItem.HttpMethod.GET}),
-                Map.entry("/.well-known/oauth-authorization-server", new PathItem.HttpMethod[] {PathItem.HttpMethod.GET}));
-        assertThat(api.getPaths().keySet()).containsAll(expected.keySet());
-        expected.forEach((path, methods) -> assertThat(api.getPaths().get(path).readOperationsMap().keySet())
-                .as(path).contains(methods));
-
-        assertThat(api.getComponents().getSecuritySchemes()).containsKeys("bearerAuth", "introspectionClient");
-        assertThat(api.getPaths().get("/api/v1/me").getGet().getSecurity()).isNotEmpty();
-        assertThat(api.getPaths().get("/api/v1/auth/login").getPost().getSecurity()).isNullOrEmpty();
-        assertThat(api.getPaths().get("/api/v1/auth/login").getPost().getResponses()).containsKeys("200", "400", "503");
-        assertThat(api.getPaths().get("/api/v1/me").getGet().getResponses().get("401").getContent())
-                .containsKey("application/problem+json");
+        return result.getOpenAPI();
     }
+
+    private static Map<String, Operation> operations(OpenAPI api) {
+        Map<String, Operation> operations = new LinkedHashMap<>();
+        api.getPaths().forEach((path, item) -> item.readOperationsMap()
+                .forEach((method, operation) -> operations.put(method + " " + path, operation)));
+        return operations;
+    }
+
+    private static String successCode(String key, Operation operation) {
+        List<String> success = operation.getResponses().keySet().stream().filter(code -> code.startsWith("2")).toList();
+        assertThat(success).as("%s documents exactly one success code", key).hasSize(1);
+        return success.get(0);
+    }
+
+    private static List<String> schemes(Operation operation) {
+        return operation.getSecurity() == null ? List.of()
+                : operation.getSecurity().stream().map(SecurityRequirement::keySet).flatMap(java.util.Set::stream).toList();
+    }
+
+    @Test
+    void givenApiDocs_theyDescribeSecurityErrorsAndRequiredFields() {
+        OpenAPI api = document();
+        Map<String, Operation> operations = operations(api);
+        assertThat(api.getComponents().getSecuritySchemes()).containsKeys("bearerAuth", "introspectionClient");
+
+        for (String open : List.of("POST /api/v1/password-reset", "POST /api/v1/password-reset/confirm",
+                "POST /api/v1/accounts/email-verification", "POST /api/v1/accounts/email-verification/confirm",
+                "POST /api/v1/auth/login", "POST /api/v1/auth/refresh")) {
+            assertThat(schemes(operations.get(open))).as(open).isEmpty();
+        }
+        assertThat(successCode("register", operations.get("POST /api/v1/accounts"))).isEqualTo("202");
+        assertThat(successCode("logout", operations.get("POST /api/v1/auth/logout"))).isEqualTo("204");
+        for (String limited : List.of("POST /api/v1/auth/login", "POST /api/v1/auth/refresh")) {
+            assertThat(operations.get(limited).getResponses()).as(limited).containsKeys("200", "400", "401", "403", "429", "503");
+            assertThat(operations.get(limited).getResponses().get("429").getHeaders()).containsKey(HttpHeaders.RETRY_AFTER);
+        }
+        operations.forEach((key, operation) -> operation.getResponses().forEach((code, response) -> {
+            if (!code.startsWith("2")) {
+                assertThat(response.getContent()).as("%s %s", key, code).containsKey("application/problem+json");
+            }
+        }));
+
+        Map<String, Schema> schemas = api.getComponents().getSchemas();
+        assertThat(schemas.get("LoginRequest").getRequired()).containsExactlyInAnyOrder("email", "password");
+        assertThat(schemas.get("RegisterRequest").getRequired()).containsExactlyInAnyOrder("email", "password");
+        Schema<?> password = (Schema<?>) schemas.get("RegisterRequest").getProperties().get("password");
+        assertThat(password.getMinLength()).isEqualTo(8);
+        assertThat(password.getMaxLength()).isEqualTo(128);
+        assertThat(((Schema<?>) schemas.get("ConfirmVerificationRequest").getProperties().get("code")).getPattern())
+                .isEqualTo("^[0-9]{6}$");
+        assertThat(schemas.get("ConfirmResetRequest").getRequired()).containsExactlyInAnyOrder("token", "new_password");
+        assertThat(schemas.get("ChangePasswordRequest").getRequired()).containsExactlyInAnyOrder("current_password", "new_password");
+    }
+
+    /** Secured operations refuse a call without credentials with the documented scheme; every answer is documented. */
+    @TestFactory
+    Stream<DynamicTest> givenEveryOperation_aCallWithoutCredentialsGetsADocumentedAnswer() {
+        return operations(document()).entrySet().stream().map(entry -> DynamicTest.dynamicTest(entry.getKey(), () -> {
+            String key = entry.getKey();
+            Operation operation = entry.getValue();
+            String method = key.substring(0, key.indexOf(' '));
+            String path = key.substring(key.indexOf(' ') + 1).replace("{id}", UUID.randomUUID().toString());
+            WebTestClient.RequestBodySpec request = http.method(HttpMethod.valueOf(method)).uri(path);
+            if (operation.getRequestBody() != null) {
+                if (operation.getRequestBody().getContent().containsKey(MediaType.APPLICATION_FORM_URLENCODED_VALUE)) {
+                    request.contentType(MediaType.APPLICATION_FORM_URLENCODED).bodyValue("token=x");
+                } else {
+                    request.contentType(MediaType.APPLICATION_JSON).bodyValue("{}");
+                }
+            }
+            EntityExchangeResult<byte[]> result = request.exchange().expectBody().returnResult();
+            int status = result.getStatus().value();
+            assertThat(operation.getResponses()).as("%s answered %d without credentials", key, status)
+                    .containsKey(Integer.toString(status));
+            List<String> schemes = schemes(operation);
+            if (!schemes.isEmpty()) {
+                assertThat(status).as(key).isEqualTo(401);
+                String challenge = schemes.contains("introspectionClient") ? "Basic" : "Bearer";
+                assertThat(result.getResponseHeaders().getFirst(HttpHeaders.WWW_AUTHENTICATE)).as(key).startsWith(challenge);
+            }
+        }));
+    }
+
+    /** Every documented operation reaches its documented success code on the real servers. */
+    @TestFactory
+    Stream<DynamicTest> givenEveryOperation_itReachesItsDocumentedSuccessCode() {
+        Map<String, Operation> operations = operations(document());
+        Map<String, Driver> drivers = drivers();
+        assertThat(drivers.keySet()).as("a driver for every documented operation, and no other")
+                .containsExactlyInAnyOrderElementsOf(operations.keySet());
+        return operations.entrySet().stream().map(entry -> DynamicTest.dynamicTest(entry.getKey(), () -> {
+            String documented = successCode(entry.getKey(), entry.getValue());
+            assertThat(drivers.get(entry.getKey()).drive()).as(entry.getKey()).isEqualTo(Integer.parseInt(documented));
+        }));
+    }
+
+    /**
+     * One way to succeed per operation. Public operations are driven through {@link #anonymous} only, so their
+     * success proves that they need no credentials; secured ones carry the credentials their scheme names.
+     */
+    private Map<String, Driver> drivers() {
+        Map<String, Driver> drivers = new LinkedHashMap<>();
+        drivers.put("POST /api/v1/accounts", () -> status(anonymous(HttpMethod.POST, "/api/v1/accounts",
+                Map.of("email", uniqueEmail(), "password", PASSWORD))));
+        drivers.put("POST /api/v1/accounts/email-verification", () -> status(anonymous(HttpMethod.POST,
+                "/api/v1/accounts/email-verification", Map.of("email", uniqueEmail()))));
+        drivers.put("POST /api/v1/accounts/email-verification/confirm", () -> {
+            String email = registered();
+            return status(anonymous(HttpMethod.POST, "/api/v1/accounts/email-verification/confirm",
+                    Map.of("email", email, "code", verificationCode(email))));
+        });
+        drivers.put("POST /api/v1/password-reset", () -> status(anonymous(HttpMethod.POST, "/api/v1/password-reset",
+                Map.of("email", uniqueEmail()))));
+        drivers.put("POST /api/v1/password-reset/confirm", () -> {
+            String email = registered();
+            assertThat(status(anonymous(HttpMethod.POST, "/api/v1/password-reset", Map.of("email", email)))).isEqualTo(202);
+            return status(anonymous(HttpMethod.POST, "/api/v1/password-reset/confirm",
+                    Map.of("token", resetToken(email), "new_password", NEW_PASSWORD)));
+        });
+        drivers.put("POST /api/v1/auth/login", () -> status(anonymous(HttpMethod.POST, "/api/v1/auth/login",
+                Map.of("email", registered(), "password", PASSWORD))));
+        drivers.put("POST /api/v1/auth/refresh", () -> status(anonymous(HttpMethod.POST, "/api/v1/auth/refresh",
+                Map.of("refresh_token", login(registered()).get("refresh_token")))));
+        drivers.put("POST /api/v1/auth/verify", () -> status(anonymous(HttpMethod.POST, "/api/v1/auth/verify",
+                Map.of("token", accessTokenFor(registered())))));
+        drivers.put("POST /api/v1/auth/logout", () -> status(bearer(HttpMethod.POST, "/api/v1/auth/logout", null)));
+        drivers.put("POST /api/v1/auth/logout-all", () -> status(bearer(HttpMethod.POST, "/api/v1/auth/logout-all", null)));
+        drivers.put("POST /api/v1/auth/introspect", () -> http.post().uri("/api/v1/auth/introspect")
+                .headers(headers -> headers.setBasicAuth(INTROSPECTION_CLIENT, INTROSPECTION_SECRET))
+                .contentType(MediaType.APPLICATION_FORM_URLENCODED).bodyValue("token=" + accessTokenFor(registered()))
+                .exchange().expectBody().returnResult().getStatus().value());
+        drivers.put("GET /api/v1/me", () -> status(bearer(HttpMethod.GET, "/api/v1/me", null)));
+        drivers.put("PATCH /api/v1/me", () -> status(bearer(HttpMethod.PATCH, "/api/v1/me", Map.of("first_name", "Ada"))));
+        drivers.put("DELETE /api/v1/me", () -> status(bearer(HttpMethod.DELETE, "/api/v1/me", Map.of("password", PASSWORD))));
+        drivers.put("POST /api/v1/me/password", () -> status(bearer(HttpMethod.POST, "/api/v1/me/password",
+                Map.of("current_password", PASSWORD, "new_password", NEW_PASSWORD))));
+        drivers.put("GET /api/v1/me/sessions", () -> status(bearer(HttpMethod.GET, "/api/v1/me/sessions", null)));
+        drivers.put("DELETE /api/v1/me/sessions/{id}", () -> {
+            String email = registered();
+            String other = sessionIdOf(accessTokenFor(email));
+            return status(as(accessTokenFor(email), HttpMethod.DELETE, "/api/v1/me/sessions/" + other, null));
+        });
+        drivers.put("GET /api/v1/admin/users", () -> status(as(adminToken(), HttpMethod.GET, "/api/v1/admin/users?size=5", null)));
+        drivers.put("POST /api/v1/admin/users/{id}/disable", () -> adminOnUser(HttpMethod.POST, "/disable"));
+        drivers.put("POST /api/v1/admin/users/{id}/enable", () -> adminOnUser(HttpMethod.POST, "/enable"));
+        drivers.put("DELETE /api/v1/admin/users/{id}/sessions", () -> adminOnUser(HttpMethod.DELETE, "/sessions"));
+        drivers.put("DELETE /api/v1/admin/users/{id}", () -> adminOnUser(HttpMethod.DELETE, ""));
+        drivers.put("GET /.well-known/jwks.json", () -> status(anonymous(HttpMethod.GET, "/.well-known/jwks.json", null)));
+        drivers.put("GET /.well-known/oauth-authorization-server", () -> status(anonymous(HttpMethod.GET,
+                "/.well-known/oauth-authorization-server", null)));
+        drivers.put("GET /ping", () -> status(anonymous(HttpMethod.GET, "/ping", null)));
+        return drivers;
+    }
+
+    private String registered() {
+        String email = uniqueEmail();
+        register(email);
+        return email;
+    }
+
+    private WebTestClient.ResponseSpec anonymous(HttpMethod method, String uri, Object body) {
+        WebTestClient.RequestBodySpec request = http.method(method).uri(uri);
+        return body == null ? request.exchange() : request.contentType(MediaType.APPLICATION_JSON).bodyValue(body).exchange();
+    }
+
+    private WebTestClient.ResponseSpec bearer(HttpMethod method, String uri, Object body) {
+        return as(accessTokenFor(registered()), method, uri, body);
+    }
+
+    private WebTestClient.ResponseSpec as(String accessToken, HttpMethod method, String uri, Object body) {
+        WebTestClient.RequestBodySpec request = http.method(method).uri(uri)
+                .header(HttpHeaders.AUTHORIZATION, "Bearer " + accessToken);
+        return body == null ? request.exchange() : request.contentType(MediaType.APPLICATION_JSON).bodyValue(body).exchange();
+    }
+
+    private int adminOnUser(HttpMethod method, String suffix) throws Exception {
+        String email = registered();
+        return status(as(adminToken(), method, "/api/v1/admin/users/" + userId(email) + suffix, null));
+    }
+
+    private static int status(WebTestClient.ResponseSpec response) {
+        return response.expectBody().returnResult().getStatus().value();
+    }
+
+    private String adminToken() throws Exception {
+        // The administrator is set up once the application is ready; wait for it rather than race it.
+        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        while (true) {
+            var result = http.post().uri("/api/v1/auth/login").contentType(MediaType.APPLICATION_JSON)
+                    .bodyValue(Map.of("email", ADMIN_EMAIL, "password", ADMIN_PASSWORD)).exchange()
+                    .expectBody(Map.class).returnResult();
+            if (result.getStatus().value() == 200) {
+                return (String) Objects.requireNonNull(result.getResponseBody()).get("access_token");
+            }
+            assertThat(System.nanoTime()).as("the configured administrator can log in").isLessThan(deadline);
+            Thread.sleep(200);
+        }
+    }
+
+    private static String resetToken(String email) {
+        ReceivedMail mail = awaitMail(email, "Reset your password");
+        Matcher token = Pattern.compile("^\\s+([A-Za-z0-9_-]{43})\\s*$", Pattern.MULTILINE).matcher(mail.body());
+        assertThat(token.find()).as("a token in %s", mail.body()).isTrue();
+        return token.group(1);
+    }
+
 }
