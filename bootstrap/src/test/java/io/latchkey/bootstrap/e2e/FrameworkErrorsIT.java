@@ -50,8 +50,11 @@ class FrameworkErrorsIT extends IntegrationTest {
 
     @Test
     void givenTheWrongMethod_405NamesTheAllowedOnes() {
-        Map<String, Object> body = problem(http.get().uri("/api/v1/auth/login").exchange(), 405);
-        assertThat((String) body.get("detail")).contains("GET /api/v1/auth/login is not allowed", "POST");
+        String email = uniqueEmail();
+        register(email);
+        Map<String, Object> body = problem(http.get().uri("/api/v1/auth/logout")
+                .header("Authorization", "Bearer " + accessTokenFor(email)).exchange(), 405);
+        assertThat((String) body.get("detail")).contains("GET /api/v1/auth/logout is not allowed", "accepts POST");
     }
 
     @Test
