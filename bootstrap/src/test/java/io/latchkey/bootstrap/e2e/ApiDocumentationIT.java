@@ -133,6 +133,77 @@ class ApiDocumentationIT extends IntegrationTest {
         }));
     }
 
+    /**
+     * The documented client errors are the ones the service gives: a body of the wrong type (415), malformed JSON
+     * (400), a caller without the role (403), an unknown id (404), too many attempts (429).
+     */
+    @TestFactory
+    Stream<DynamicTest> givenEveryOperation_itGivesTheDocumentedClientErrors() {
+        Map<String, Operation> operations = operations(document());
+        List<DynamicTest> tests = new java.util.ArrayList<>();
+        operations.forEach((key, operation) -> {
+            String method = key.substring(0, key.indexOf(' '));
+            String path = key.substring(key.indexOf(' ') + 1).replace("{id}", UUID.randomUUID().toString());
+            List<String> schemes = schemes(operation);
+            if (operation.getRequestBody() != null) {
+                tests.add(DynamicTest.dynamicTest(key + " 415", () -> assertDocumented(key, operation,
+                        credentials(schemes, http.method(HttpMethod.valueOf(method)).uri(path))
+                                .contentType(MediaType.TEXT_PLAIN).bodyValue("x"), 415)));
+                if (operation.getRequestBody().getContent().containsKey(MediaType.APPLICATION_JSON_VALUE)) {
+                    tests.add(DynamicTest.dynamicTest(key + " 400", () -> assertDocumented(key, operation,
+                            credentials(schemes, http.method(HttpMethod.valueOf(method)).uri(path))
+                                    .contentType(MediaType.APPLICATION_JSON).bodyValue("{\"email\": "), 400)));
+                }
+            }
+            if (path.startsWith("/api/v1/admin/")) {
+                tests.add(DynamicTest.dynamicTest(key + " 403", () -> assertDocumented(key, operation,
+                        http.method(HttpMethod.valueOf(method)).uri(path)
+                                .header(HttpHeaders.AUTHORIZATION, "Bearer " + accessTokenFor(registered())), 403)));
+            }
+            if (key.contains("{id}")) {
+                tests.add(DynamicTest.dynamicTest(key + " 404", () -> assertDocumented(key, operation,
+                        http.method(HttpMethod.valueOf(method)).uri(path).header(HttpHeaders.AUTHORIZATION,
+                                "Bearer " + (path.startsWith("/api/v1/admin/") ? adminToken() : accessTokenFor(registered()))), 404)));
+            }
+        });
+        tests.add(DynamicTest.dynamicTest("POST /api/v1/auth/login 429", () -> {
+            String email = registered();
+            Map<String, String> wrong = Map.of("email", email, "password", "not the password at all");
+            int status = 0;
+            for (int attempt = 0; attempt < 10 && status != 429; attempt++) {
+                status = status(anonymous(HttpMethod.POST, "/api/v1/auth/login", wrong));
+                assertThat(status).isIn(401, 429);
+            }
+            assertDocumented("POST /api/v1/auth/login", operations.get("POST /api/v1/auth/login"),
+                    http.post().uri("/api/v1/auth/login").contentType(MediaType.APPLICATION_JSON).bodyValue(wrong), 429);
+        }));
+        tests.add(DynamicTest.dynamicTest("POST /api/v1/accounts/email-verification 429", () -> {
+            String operation = "POST /api/v1/accounts/email-verification";
+            Map<String, String> body = Map.of("email", uniqueEmail());
+            assertThat(status(anonymous(HttpMethod.POST, "/api/v1/accounts/email-verification", body))).isEqualTo(202);
+            assertDocumented(operation, operations.get(operation), http.post().uri("/api/v1/accounts/email-verification")
+                    .contentType(MediaType.APPLICATION_JSON).bodyValue(body), 429);
+        }));
+        return tests.stream();
+    }
+
+    private WebTestClient.RequestBodySpec credentials(List<String> schemes, WebTestClient.RequestBodySpec request) {
+        if (schemes.contains("introspectionClient")) {
+            return request.headers(headers -> headers.setBasicAuth(INTROSPECTION_CLIENT, INTROSPECTION_SECRET));
+        }
+        return schemes.isEmpty() ? request : request.header(HttpHeaders.AUTHORIZATION, "Bearer " + accessTokenFor(registered()));
+    }
+
+    private static void assertDocumented(String key, Operation operation, WebTestClient.RequestHeadersSpec<?> request, int expected) {
+        EntityExchangeResult<byte[]> result = request.exchange().expectBody().returnResult();
+        assertThat(result.getStatus().value()).as("%s: %s", key, result).isEqualTo(expected);
+        assertThat(operation.getResponses()).as(key).containsKey(Integer.toString(expected));
+        assertThat(result.getResponseHeaders().getContentType()).as(key).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
+        if (expected == 429) {
+            assertThat(result.getResponseHeaders().getFirst(HttpHeaders.RETRY_AFTER)).as(key).isNotBlank();
+        }
+    }
+
     /** Every documented operation reaches its documented success code on the real servers. */
     @TestFactory
     Stream<DynamicTest> givenEveryOperation_itReachesItsDocumentedSuccessCode() {
