@@ -31,7 +31,7 @@ class OpenApiConfiguration {
     static final String INTROSPECTION_CLIENT = "introspectionClient";
     private static final String PROBLEM = "Problem";
     private static final Set<String> PUBLIC = Set.of("/api/v1/accounts", "/api/v1/auth/login", "/api/v1/auth/refresh",
-            "/api/v1/auth/verify", "/.well-known/jwks.json", "/.well-known/oauth-authorization-server", "/ping");
+            "/api/v1/auth/verify", "/.well-known/jwks.json", "/.well-known/latchkey-configuration", "/ping");
 
     @Bean
     OpenAPI latchkeyOpenApi() {

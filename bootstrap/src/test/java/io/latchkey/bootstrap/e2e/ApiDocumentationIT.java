@@ -32,7 +32,7 @@ class ApiDocumentationIT extends IntegrationTest {
                 Map.entry("/api/v1/me/sessions", new PathItem.HttpMethod[] {PathItem.HttpMethod.GET}),
                 Map.entry("/api/v1/me/sessions/{id}", new PathItem.HttpMethod[] {PathItem.HttpMethod.DELETE}),
                 Map.entry("/.well-known/jwks.json", new PathItem.HttpMethod[] {PathItem.HttpMethod.GET}),
-                Map.entry("/.well-known/oauth-authorization-server", new PathItem.HttpMethod[] {PathItem.HttpMethod.GET}));
+                Map.entry("/.well-known/latchkey-configuration", new PathItem.HttpMethod[] {PathItem.HttpMethod.GET}));
         assertThat(api.getPaths().keySet()).containsAll(expected.keySet());
         expected.forEach((path, methods) -> assertThat(api.getPaths().get(path).readOperationsMap().keySet())
                 .as(path).contains(methods));
