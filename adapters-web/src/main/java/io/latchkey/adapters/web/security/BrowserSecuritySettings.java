@@ -31,7 +31,8 @@ public record BrowserSecuritySettings(List<String> allowedOrigins, boolean behin
         return new BrowserSecuritySettings(List.of(), false, Duration.ofDays(365), false);
     }
 
-    String hstsHeaderValue() {
+    /** The {@code Strict-Transport-Security} value sent when {@link #behindTls()}. */
+    public String hstsHeaderValue() {
         return "max-age=" + hstsMaxAge.toSeconds() + (hstsIncludeSubdomains ? "; includeSubDomains" : "");
     }
 

@@ -15,6 +15,7 @@ import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.codec.http.TooLongHttpHeaderException;
 import io.netty.handler.codec.http.TooLongHttpLineException;
 import io.netty.util.ReferenceCountUtil;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Sits between Netty's HTTP decoder and Reactor Netty's traffic handler. When the decoder gives up on a request
@@ -26,10 +27,12 @@ import io.netty.util.ReferenceCountUtil;
 final class DecodingFailureResponder extends ChannelInboundHandlerAdapter {
 
     private final DecodingFailureProblems problems;
+    private final @Nullable String hsts;
     private boolean failed;
 
-    DecodingFailureResponder(DecodingFailureProblems problems) {
+    DecodingFailureResponder(DecodingFailureProblems problems, @Nullable String hsts) {
         this.problems = problems;
+        this.hsts = hsts;
     }
 
     @Override
@@ -53,6 +56,9 @@ final class DecodingFailureResponder extends ChannelInboundHandlerAdapter {
                 .setInt(HttpHeaderNames.CONTENT_LENGTH, body.length)
                 .set(HttpHeaderNames.CACHE_CONTROL, HttpHeaderValues.NO_STORE)
                 .set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);
+        if (hsts != null) {
+            response.headers().set("Strict-Transport-Security", hsts);
+        }
         ctx.writeAndFlush(response).addListener(ChannelFutureListener.CLOSE);
     }
 

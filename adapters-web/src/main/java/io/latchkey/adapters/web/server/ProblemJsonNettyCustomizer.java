@@ -1,5 +1,8 @@
 package io.latchkey.adapters.web.server;
 
+import io.latchkey.adapters.web.security.BrowserSecuritySettings;
+import org.jspecify.annotations.Nullable;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.reactor.netty.NettyServerCustomizer;
 import org.springframework.stereotype.Component;
@@ -18,9 +21,14 @@ class ProblemJsonNettyCustomizer implements NettyServerCustomizer {
 
     private final DecodingFailureProblems problems;
 
+    private final @Nullable String hsts;
+
     ProblemJsonNettyCustomizer(JsonMapper json,
-            @Value("${server.max-http-request-header-size:8KB}") DataSize maxHeaderSize) {
+            @Value("${server.max-http-request-header-size:8KB}") DataSize maxHeaderSize,
+            ObjectProvider<BrowserSecuritySettings> browsers) {
         this.problems = new DecodingFailureProblems(json, maxHeaderSize.toKilobytes() + " KB");
+        BrowserSecuritySettings browser = browsers.getIfAvailable(BrowserSecuritySettings::none);
+        this.hsts = browser.behindTls() ? browser.hstsHeaderValue() : null;
     }
 
     @Override
@@ -28,7 +36,7 @@ class ProblemJsonNettyCustomizer implements NettyServerCustomizer {
         return server.doOnChannelInit((observer, channel, remoteAddress) -> {
             if (channel.pipeline().get(NettyPipeline.HttpTrafficHandler) != null) {
                 channel.pipeline().addBefore(NettyPipeline.HttpTrafficHandler, "latchkey.decodingFailure",
-                        new DecodingFailureResponder(problems));
+                        new DecodingFailureResponder(problems, hsts));
             }
         });
     }
