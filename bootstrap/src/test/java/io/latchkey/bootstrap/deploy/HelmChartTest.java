@@ -99,6 +99,7 @@ class HelmChartTest {
     @SuppressWarnings("unchecked")
     void givenCorsOriginsAndTls_theyArePassedThroughAsEnvironment() throws Exception {
         Path values = java.nio.file.Files.createTempFile("browser", ".yaml");
+        values.toFile().deleteOnExit();
         java.nio.file.Files.writeString(values, """
                 config:
                   corsAllowedOrigins: ["https://app.example.com", "https://admin.example.com:8443"]
