@@ -2,7 +2,12 @@
 # The benchmark suite (bench/README.md): builds the service, starts it on real PostgreSQL, Redis and Kafka on
 # loopback, runs bounded wrk loads and writes the figures into bench/RESULTS.md. About 8 minutes; needs wrk
 # (installed from Debian's packages when missing, which needs root).
+# bench/run.sh --check: only the build steps, then checks that the classpath the benchmark runs on takes the
+# project's own modules from this checkout (their target/ jars), never from a local Maven repository where they
+# may be missing (a fresh clone) or stale. Runs in .ci/run.
 set -euo pipefail
+CHECK=false
+if [ "${1:-}" = "--check" ]; then CHECK=true; fi
 cd "$(dirname "$0")/.."
 OUT=bench/out
 mkdir -p "$OUT"
@@ -10,18 +15,37 @@ rm -f "$OUT"/infra.properties "$OUT"/*.log "$OUT"/*.txt "$OUT"/*.jfr
 
 source .ci/java-home.sh
 JAVA="$JAVA_HOME/bin/java"
-command -v wrk >/dev/null || { apt-get update -qq && apt-get install -y -qq wrk >/dev/null; }
+$CHECK || command -v wrk >/dev/null || { apt-get update -qq && apt-get install -y -qq wrk >/dev/null; }
 
 THREADS=2; CONNECTIONS=32; DURATION=${BENCH_DURATION:-15s}
 PORT=18080; MPORT=18081; USERS=50; REFRESH_POOL=${BENCH_REFRESH_POOL:-2000}
 PASSWORD='correct horse battery staple'
 
 echo "== building"
-./mvnw -B -q -pl bootstrap -am clean package -DskipTests
+# One reactor build: the classpath is resolved while the modules it needs are in the reactor, so it names their
+# target/ jars (a separate `-pl bootstrap dependency:build-classpath` looks for them in ~/.m2 and fails on a fresh
+# clone). The relative output file lands in each module's own target/.
+./mvnw -B -q -pl bootstrap -am clean package dependency:build-classpath -DskipTests \
+  -Dmdep.includeScope=test -Dmdep.outputFile=target/bench-classpath.txt
+cp bootstrap/target/bench-classpath.txt "$OUT/classpath.txt"
 ./mvnw -B -q -f bench/jmh/pom.xml package
 JAR=$(ls bootstrap/target/bootstrap-*.jar | grep -v plain | head -1)
-./mvnw -B -q -pl bootstrap dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile="$(pwd)/$OUT/classpath.txt"
 CP="bootstrap/target/test-classes:bootstrap/target/classes:$(cat "$OUT/classpath.txt")"
+
+if $CHECK; then
+  modules=(domain application adapters-web adapters-redis adapters-persistence adapters-kafka adapters-mail test-support)
+  from_repository=$(tr ':' '\n' < "$OUT/classpath.txt" | grep '/io/latchkey/' || true)
+  [ -z "$from_repository" ] || { echo "check failed: project modules taken from a Maven repository:"; echo "$from_repository"; exit 1; }
+  for module in "${modules[@]}"; do
+    entry=$(tr ':' '\n' < "$OUT/classpath.txt" | grep -E "/$module/target/$module-[^/]*\.jar$" | head -1 || true)
+    [ -n "$entry" ] && [ -f "$entry" ] || { echo "check failed: no $module/target jar on the classpath"; exit 1; }
+  done
+  [ -f "$JAR" ] && [ -f bench/jmh/target/benchmarks.jar ] || { echo "check failed: service or JMH jar missing"; exit 1; }
+  "$JAVA_HOME/bin/javap" -cp "$CP" io.latchkey.bootstrap.bench.BenchInfrastructure > /dev/null \
+    || { echo "check failed: BenchInfrastructure not on the classpath"; exit 1; }
+  echo "== check passed: $JAR, bench/jmh/target/benchmarks.jar, classpath of $(tr ':' '\n' < "$OUT/classpath.txt" | wc -l) entries"
+  exit 0
+fi
 
 cleanup() { [ -n "${SERVICE:-}" ] && kill "$SERVICE" 2>/dev/null; [ -n "${INFRA:-}" ] && kill "$INFRA" 2>/dev/null; wait 2>/dev/null || true; }
 trap cleanup EXIT
@@ -119,8 +143,8 @@ for bench in PasswordHashBenchmark JwtSigningBenchmark.sign; do
 done
 
 echo "== scenario 7 (logout on A -> rejection on B)"
-./mvnw -B -q -pl bootstrap verify -Dit.test=RevocationPropagationIT -Dtest=NONE -Dsurefire.failIfNoSpecifiedTests=false \
-  > "$OUT/propagation-build.log" 2>&1 || { echo "propagation run failed, see $OUT/propagation-build.log"; exit 1; }
+./mvnw -B -q -pl bootstrap -am verify -Dit.test=RevocationPropagationIT -Dtest=NONE -Dsurefire.failIfNoSpecifiedTests=false \
+  -Dfailsafe.failIfNoSpecifiedTests=false > "$OUT/propagation-build.log" 2>&1 || { echo "propagation run failed, see $OUT/propagation-build.log"; exit 1; }
 
 "$JAVA_HOME/bin/jfr" view --width 160 hot-methods "$OUT/profile.jfr" > "$OUT/hot-methods.txt" 2>&1 || true
 "$JAVA" bench/tools/WriteResults.java "$OUT" bench/RESULTS.md "$(nproc)" "$("$JAVA" -version 2>&1 | head -1)" "$(wrk -v 2>&1 | head -1)"

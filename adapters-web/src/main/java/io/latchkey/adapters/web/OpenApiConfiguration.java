@@ -39,7 +39,7 @@ class OpenApiConfiguration {
     static final Set<String> PUBLIC = Set.of("/api/v1/accounts", "/api/v1/accounts/email-verification",
             "/api/v1/accounts/email-verification/confirm", "/api/v1/password-reset", "/api/v1/password-reset/confirm",
             "/api/v1/auth/login", "/api/v1/auth/refresh", "/api/v1/auth/verify", "/.well-known/jwks.json",
-            "/.well-known/oauth-authorization-server", "/ping");
+            "/.well-known/latchkey-configuration", "/ping");
     /** Operations behind a rate limit or the per-address lockout (latchkey.rate-limits.limits, docs/operations.md). */
     private static final Set<String> RATE_LIMITED = Set.of("POST /api/v1/accounts",
             "POST /api/v1/accounts/email-verification", "POST /api/v1/accounts/email-verification/confirm",

@@ -112,4 +112,70 @@ class SecurityProblemsTest {
                 .expectStatus().isUnauthorized();
         verify(authenticate).authenticate(argThat(command -> command.accessToken().isEmpty()));
     }
+    @Test
+    void givenMalformedBearerHeader_protectedRoute_is400InvalidRequestWithoutLookingAtTheToken() {
+        for (String header : java.util.List.of("Bearer  a.b.c", "Bearer\ta.b.c", "Bearer", "Bearer a.b.c d",
+                "Bearer a.b.c,x", "Bearer =a.b.c")) {
+            http.get().uri("/api/v1/me").header(HttpHeaders.AUTHORIZATION, header).exchange()
+                    .expectStatus().isBadRequest()
+                    .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                    .expectHeader().valueMatches(HttpHeaders.WWW_AUTHENTICATE, "Bearer error=\"invalid_request\".*")
+                    .expectBody().jsonPath("$.type").isEqualTo("urn:problem:auth:invalid-request")
+                    .jsonPath("$.detail").value(detail -> org.assertj.core.api.Assertions.assertThat((String) detail)
+                            .as(header).contains("Bearer"));
+        }
+        verifyNoInteractions(authenticate, profiles);
+    }
+
+    @Test
+    void givenSchemeInAnyCase_protectedRoute_takesTheToken() {
+        when(authenticate.authenticate(any())).thenReturn(Mono.error(new SessionRevokedException()));
+        for (String scheme : java.util.List.of("bearer", "BEARER", "bEaReR")) {
+            http.get().uri("/api/v1/me").header(HttpHeaders.AUTHORIZATION, scheme + " a.b.c").exchange()
+                    .expectStatus().isUnauthorized();
+        }
+        verify(authenticate, org.mockito.Mockito.times(3)).authenticate(argThat(c -> c.accessToken().equals("a.b.c")));
+    }
+
+    @Test
+    void givenTokenInQueryString_withOrWithoutHeader_is400InvalidRequest() {
+        http.get().uri("/api/v1/me?access_token=a.b.c").header(HttpHeaders.AUTHORIZATION, "Bearer a.b.c").exchange()
+                .expectStatus().isBadRequest()
+                .expectHeader().valueMatches(HttpHeaders.WWW_AUTHENTICATE, "Bearer error=\"invalid_request\".*")
+                .expectBody().jsonPath("$.type").isEqualTo("urn:problem:auth:invalid-request")
+                .jsonPath("$.detail").value(detail -> org.assertj.core.api.Assertions.assertThat((String) detail)
+                        .contains("query string"));
+        http.get().uri("/api/v1/me?access_token=a.b.c").exchange()
+                .expectStatus().isBadRequest()
+                .expectBody().jsonPath("$.type").isEqualTo("urn:problem:auth:invalid-request");
+        verifyNoInteractions(authenticate, profiles);
+    }
+
+    @Test
+    void givenTokenInFormBodyAndHeader_is400InvalidRequest() {
+        http.patch().uri("/api/v1/me").header(HttpHeaders.AUTHORIZATION, "Bearer a.b.c")
+                .contentType(MediaType.APPLICATION_FORM_URLENCODED)
+                .body(org.springframework.web.reactive.function.BodyInserters.fromFormData("access_token", "a.b.c"))
+                .exchange()
+                .expectStatus().isBadRequest()
+                .expectBody().jsonPath("$.type").isEqualTo("urn:problem:auth:invalid-request")
+                .jsonPath("$.detail").value(detail -> org.assertj.core.api.Assertions.assertThat((String) detail)
+                        .contains("form body"));
+        verifyNoInteractions(authenticate, updateProfile);
+    }
+
+    @Test
+    void givenTwoAuthorizationHeaders_is400InvalidRequest() {
+        http.get().uri("/api/v1/me").header(HttpHeaders.AUTHORIZATION, "Bearer a.b.c", "Bearer d.e.f").exchange()
+                .expectStatus().isBadRequest()
+                .expectBody().jsonPath("$.type").isEqualTo("urn:problem:auth:invalid-request");
+        verifyNoInteractions(authenticate);
+    }
+
+    @Test
+    void givenNotBehindTls_responses_carryNoHsts() {
+        http.get().uri("/api/v1/me").exchange()
+                .expectStatus().isUnauthorized()
+                .expectHeader().doesNotExist("Strict-Transport-Security");
+    }
 }

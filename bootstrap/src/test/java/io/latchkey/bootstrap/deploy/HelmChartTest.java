@@ -205,6 +205,30 @@ class HelmChartTest {
     }
 
     @Test
+    @SuppressWarnings("unchecked")
+    void givenCorsOriginsAndTls_theyArePassedThroughAsEnvironment() throws Exception {
+        Path values = java.nio.file.Files.createTempFile("browser", ".yaml");
+        values.toFile().deleteOnExit();
+        java.nio.file.Files.writeString(values, """
+                config:
+                  corsAllowedOrigins: ["https://app.example.com", "https://admin.example.com:8443"]
+                  behindTls: true
+                  hstsMaxAge: 180d
+                """);
+        String manifests = new Helm(CHART).template().withName("lk").withKubeVersion("1.31.0").withValuesFile(values).call();
+        Map<String, Object> configMap = StreamSupport.stream(new Yaml().loadAll(manifests).spliterator(), false)
+                .map(o -> (Map<String, Object>) o).filter(o -> o != null && "ConfigMap".equals(o.get("kind"))).findFirst().orElseThrow();
+        assertThat((Map<String, Object>) at(configMap, "data"))
+                .containsEntry("LATCHKEY_HTTP_CORS_ALLOWED_ORIGINS", "https://app.example.com,https://admin.example.com:8443")
+                .containsEntry("LATCHKEY_HTTP_BEHIND_TLS", "true")
+                .containsEntry("LATCHKEY_HTTP_HSTS_MAX_AGE", "180d");
+        Map<String, Object> defaults = at(ofKind(render(null), "ConfigMap").get(0), "data");
+        assertThat(defaults).doesNotContainKey("LATCHKEY_HTTP_CORS_ALLOWED_ORIGINS").containsEntry("LATCHKEY_HTTP_BEHIND_TLS", "false");
+        assertThatThrownBy(() -> new Helm(CHART).template().withName("lk").withKubeVersion("1.31.0")
+                .set("config.corsAllowedOrigins[0]", "*").call()).isInstanceOf(Exception.class);
+    }
+
+    @Test
     void givenInvalidValues_theSchemaRejectsThem() {
         assertThatThrownBy(() -> new Helm(CHART).template().withName("lk").withKubeVersion("1.31.0").set("config.issuer", "not-a-url").call())
                 .hasMessageContaining("issuer");

@@ -269,8 +269,8 @@ class ApiDocumentationIT extends IntegrationTest {
         drivers.put("DELETE /api/v1/admin/users/{id}/sessions", () -> adminOnUser(HttpMethod.DELETE, "/sessions"));
         drivers.put("DELETE /api/v1/admin/users/{id}", () -> adminOnUser(HttpMethod.DELETE, ""));
         drivers.put("GET /.well-known/jwks.json", () -> status(anonymous(HttpMethod.GET, "/.well-known/jwks.json", null)));
-        drivers.put("GET /.well-known/oauth-authorization-server", () -> status(anonymous(HttpMethod.GET,
-                "/.well-known/oauth-authorization-server", null)));
+        drivers.put("GET /.well-known/latchkey-configuration", () -> status(anonymous(HttpMethod.GET,
+                "/.well-known/latchkey-configuration", null)));
         drivers.put("GET /ping", () -> status(anonymous(HttpMethod.GET, "/ping", null)));
         return drivers;
     }

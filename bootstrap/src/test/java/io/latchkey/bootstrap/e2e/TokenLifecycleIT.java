@@ -195,16 +195,6 @@ class TokenLifecycleIT extends IntegrationTest {
     }
 
     @Test
-    void givenDiscoveryDocument_itPointsAtTheJwksAndIntrospection() {
-        http.get().uri("/.well-known/oauth-authorization-server").exchange()
-                .expectStatus().isOk()
-                .expectBody()
-                .jsonPath("$.issuer").isEqualTo("http://localhost:8080")
-                .jsonPath("$.jwks_uri").isEqualTo("http://localhost:8080/.well-known/jwks.json")
-                .jsonPath("$.introspection_endpoint").isEqualTo("http://localhost:8080/api/v1/auth/introspect");
-    }
-
-    @Test
     void givenOnlyTheJwksUrl_anIndependentSpringResourceServerDecoderAcceptsOurTokens() {
         String access = (String) login(registered()).get("access_token");
         NimbusReactiveJwtDecoder decoder = NimbusReactiveJwtDecoder

@@ -22,7 +22,8 @@ import java.util.Set;
 import java.util.UUID;
 
 /**
- * Strict local verification: RS256 only, a known {@code kid}, {@code typ at+jwt}, exact issuer, required
+ * Strict local verification: the canonical compact serialization only ({@link CompactSerialization}), RS256
+ * only, a known {@code kid}, {@code typ at+jwt}, exact issuer, required
  * audience and expiry, no key material taken from the token's own header, time claims within the skew.
  */
 class NimbusAccessTokenVerifier implements AccessTokenVerifier {
@@ -42,7 +43,7 @@ class NimbusAccessTokenVerifier implements AccessTokenVerifier {
 
     @Override
     public AccessTokenClaims verify(String encoded) {
-        if (encoded.length() > settings.maxTokenLength()) {
+        if (encoded.length() > settings.maxTokenLength() || !CompactSerialization.isCanonical(encoded)) {
             throw new InvalidAccessTokenException();
         }
         try {

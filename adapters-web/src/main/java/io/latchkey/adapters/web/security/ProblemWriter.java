@@ -34,8 +34,25 @@ class ProblemWriter {
     }
 
     Mono<Void> authenticationFailed(ServerWebExchange exchange, AuthenticationException failure) {
+        if (failure instanceof InvalidBearerRequest malformed) {
+            return invalidRequest(exchange, malformed.getMessage());
+        }
         AuthException reason = failure instanceof AuthenticationFailure f ? f.reason() : new InvalidAccessTokenException();
         return write(exchange, Problems.of(reason), Problems.headersFor(reason));
+    }
+
+    /**
+     * Malformed credentials (RFC 6750 §3.1 {@code invalid_request}): 400, and the challenge says so. No token
+     * was looked at.
+     */
+    Mono<Void> invalidRequest(ServerWebExchange exchange, String detail) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, detail);
+        problem.setType(URI.create(Problems.TYPE_PREFIX + "invalid-request"));
+        problem.setTitle(HttpStatus.BAD_REQUEST.getReasonPhrase());
+        HttpHeaders headers = new HttpHeaders();
+        headers.set(HttpHeaders.WWW_AUTHENTICATE, "Bearer error=\"invalid_request\", error_description=\""
+                + detail.replace('"', '\'') + "\"");
+        return write(exchange, problem, headers);
     }
 
     /** A service failed client authentication at the introspection endpoint (RFC 7662 §2.3). */
@@ -55,7 +72,18 @@ class ProblemWriter {
         return write(exchange, problem, new HttpHeaders());
     }
 
-    private Mono<Void> write(ServerWebExchange exchange, ProblemDetail problem, HttpHeaders headers) {
+    /** A cross-origin request from an origin that is not on the allow-list (preflight or not). */
+    Mono<Void> originRefused(ServerWebExchange exchange, String origin) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN, "The origin " + origin
+                + " is not allowed to call this API from a browser (latchkey.http.cors.allowed-origins).");
+        problem.setType(URI.create(Problems.TYPE_PREFIX + "origin-not-allowed"));
+        problem.setTitle(HttpStatus.FORBIDDEN.getReasonPhrase());
+        HttpHeaders headers = new HttpHeaders();
+        headers.add(HttpHeaders.VARY, HttpHeaders.ORIGIN);
+        return write(exchange, problem, headers);
+    }
+
+    Mono<Void> write(ServerWebExchange exchange, ProblemDetail problem, HttpHeaders headers) {
         return responses.write(exchange, problem, headers);
     }
 }

@@ -7,6 +7,7 @@ import io.latchkey.domain.model.user.User;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -40,19 +41,18 @@ import reactor.core.publisher.Mono;
 public class SecurityConfiguration {
 
     public static final String INTROSPECT_PATH = "/api/v1/auth/introspect";
-    private static final String BEARER_PREFIX = "Bearer ";
     private static final String BASIC_PREFIX = "Basic ";
 
     @Bean
     @Order(1)
     SecurityWebFilterChain introspectionSecurity(ServerHttpSecurity http, IntrospectionClients clients,
-            ProblemWriter problems) {
+            ProblemWriter problems, ObjectProvider<BrowserSecuritySettings> browsers) {
         AuthenticationWebFilter basic = new AuthenticationWebFilter(clientAuthentication(clients));
         basic.setServerAuthenticationConverter(basicConverter());
         basic.setSecurityContextRepository(NoOpServerSecurityContextRepository.getInstance());
         basic.setAuthenticationFailureHandler((filterExchange, failure) ->
                 problems.clientUnauthorized(filterExchange.getExchange()));
-        return stateless(http)
+        return stateless(http, browsers.getIfAvailable(BrowserSecuritySettings::none))
                 .securityMatcher(ServerWebExchangeMatchers.pathMatchers(INTROSPECT_PATH))
                 .authorizeExchange(exchanges -> exchanges.anyExchange().hasRole("INTROSPECTION_CLIENT"))
                 .exceptionHandling(handling -> handling
@@ -65,13 +65,15 @@ public class SecurityConfiguration {
     @Bean
     @Order(2)
     SecurityWebFilterChain apiSecurity(ServerHttpSecurity http, AuthenticateUseCase authenticate, ProblemWriter problems,
-            TokenSettings tokens) {
+            TokenSettings tokens, ObjectProvider<BrowserSecuritySettings> browsers) {
+        BrowserSecuritySettings browser = browsers.getIfAvailable(BrowserSecuritySettings::none);
         AuthenticationWebFilter bearer = new AuthenticationWebFilter(callerAuthentication(authenticate));
-        bearer.setServerAuthenticationConverter(bearerConverter(tokens.maxTokenLength()));
+        bearer.setServerAuthenticationConverter(new BearerCredentials(tokens.maxTokenLength()));
         bearer.setSecurityContextRepository(NoOpServerSecurityContextRepository.getInstance());
         bearer.setAuthenticationFailureHandler((filterExchange, failure) ->
                 problems.authenticationFailed(filterExchange.getExchange(), failure));
-        return stateless(http)
+        return stateless(http, browser)
+                .addFilterAt(new CorsPolicyFilter(browser, tokens.issuer(), problems), SecurityWebFiltersOrder.CORS)
                 .authorizeExchange(exchanges -> exchanges
                         .pathMatchers(HttpMethod.POST, "/api/v1/accounts", "/api/v1/accounts/email-verification",
                                 "/api/v1/accounts/email-verification/confirm", "/api/v1/password-reset",
@@ -116,7 +118,11 @@ public class SecurityConfiguration {
         return firewall;
     }
 
-    private static ServerHttpSecurity stateless(ServerHttpSecurity http) {
+    private static ServerHttpSecurity stateless(ServerHttpSecurity http, BrowserSecuritySettings browser) {
+        if (browser.behindTls()) {
+            http.headers(headers -> headers.hsts(ServerHttpSecurity.HeaderSpec.HstsSpec::disable))
+                    .addFilterAt(new HstsFilter(browser), SecurityWebFiltersOrder.FIRST);
+        }
         return http
                 .csrf(ServerHttpSecurity.CsrfSpec::disable)
                 .httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
@@ -131,21 +137,6 @@ public class SecurityConfiguration {
                 .authenticate(new AuthenticateCommand((String) authentication.getCredentials()))
                 .<Authentication>map(CallerAuthentication::new)
                 .onErrorMap(AuthException.class, AuthenticationFailure::new);
-    }
-
-    /** Lifts {@code Authorization: Bearer <token>}; oversized tokens fail here, before any parsing. */
-    private static ServerAuthenticationConverter bearerConverter(int maxTokenLength) {
-        return exchange -> {
-            String header = exchange.getRequest().getHeaders().getFirst(HttpHeaders.AUTHORIZATION);
-            if (header == null || !header.regionMatches(true, 0, BEARER_PREFIX, 0, BEARER_PREFIX.length())) {
-                return Mono.empty();
-            }
-            String token = header.substring(BEARER_PREFIX.length()).strip();
-            if (token.isEmpty() || token.length() > maxTokenLength) {
-                return Mono.just(new BearerToken(""));
-            }
-            return Mono.just(new BearerToken(token));
-        };
     }
 
     private static ServerAuthenticationConverter basicConverter() {

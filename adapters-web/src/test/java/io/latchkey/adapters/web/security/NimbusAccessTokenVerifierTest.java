@@ -187,4 +187,39 @@ class NimbusAccessTokenVerifierTest {
         rejected("a.b.c");
         rejected("not a token");
     }
+    @Test
+    void givenNonCanonicalSpellingOfAValidToken_verify_rejectsEveryVariant() {
+        String token = tokenWithBothUrlSafeCharacters();
+        assertThat(verifier.verify(token)).isNotNull();
+        List<String> variants = NonCanonicalSpellings.of(token);
+        assertThat(variants).hasSizeGreaterThanOrEqualTo(10);
+        for (String variant : variants) {
+            assertThatThrownBy(() -> verifier.verify(variant)).as(variant)
+                    .isInstanceOf(InvalidAccessTokenException.class);
+        }
+    }
+
+    @Test
+    void givenCanonicalCheck_isCanonical_acceptsOnlyThreeStrictParts() {
+        assertThat(CompactSerialization.isCanonical("eyJh.eyJi.c2ln")).isTrue();
+        assertThat(CompactSerialization.isCanonical("eyJh.eyJi")).isFalse();
+        assertThat(CompactSerialization.isCanonical("eyJh.eyJi.c2ln.eA")).isFalse();
+        assertThat(CompactSerialization.isCanonical("eyJh..c2ln")).isFalse();
+        // "QQ" is 'A'; "QR" decodes to the same byte with a non-zero unused bit.
+        assertThat(CompactSerialization.isCanonical("QQ.QQ.QQ")).isTrue();
+        assertThat(CompactSerialization.isCanonical("QQ.QQ.QR")).isFalse();
+        assertThat(CompactSerialization.isCanonical("QQ.QQ.QQ==")).isFalse();
+        assertThat(CompactSerialization.isCanonical("QQ.QQ.Q")).isFalse();
+    }
+
+    /** A token whose parts hold a {@code -} and a {@code _}, so the {@code +} and {@code /} variants exist. */
+    private static String tokenWithBothUrlSafeCharacters() {
+        for (int attempt = 0; attempt < 50; attempt++) {
+            String token = signed(ACTIVE, h -> h, c -> c);
+            if (token.contains("-") && token.contains("_")) {
+                return token;
+            }
+        }
+        throw new IllegalStateException("no token with both - and _ in 50 signatures");
+    }
 }
