@@ -39,9 +39,11 @@ final class RedisHotPath {
                 .build());
         this.breaker = breakers.circuitBreaker(BREAKER);
         breaker.getEventPublisher().onStateTransition(event -> log.warn("Redis circuit breaker {}: {}",
-                event.getStateTransition(), event.getStateTransition().getToState() == CircuitBreaker.State.OPEN
-                        ? "auth-cache commands go straight to the PostgreSQL fallback for " + settings.breakerOpenFor()
-                        : "trial commands pass"));
+                event.getStateTransition(), switch (event.getStateTransition().getToState()) {
+                    case OPEN -> "auth-cache commands go straight to the PostgreSQL fallback for " + settings.breakerOpenFor();
+                    case HALF_OPEN -> TRIAL_COMMANDS + " trial commands go to Redis";
+                    default -> "Redis answers again";
+                }));
         TaggedCircuitBreakerMetrics.ofCircuitBreakerRegistry(breakers).bindTo(meters);
     }
 
