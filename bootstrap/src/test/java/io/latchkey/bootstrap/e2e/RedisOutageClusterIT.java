@@ -127,6 +127,8 @@ class RedisOutageClusterIT {
             assertThat(breakerState(instances.b)).isEqualTo("closed");
         });
         everywhere(revoked, 401);
+        assertThat(instances.get(instances.a, "/actuator/prometheus").body()).as("the breaker state, as documented")
+                .containsPattern("resilience4j_circuitbreaker_state\\{[^}]*name=\"redis\"[^}]*state=\"closed\"[^}]*} 1\\.0");
     }
 
     @Test
