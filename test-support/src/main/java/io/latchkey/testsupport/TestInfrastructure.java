@@ -97,18 +97,31 @@ public final class TestInfrastructure implements AutoCloseable {
         return kafka().bootstrapServers();
     }
 
-    /** Whether {@link #stopRedis()} is possible: only for the embedded server. */
+    /** Whether {@link #stopRedis()} and {@link #pauseRedis()} are possible: only for the embedded server. */
     public boolean canStopRedis() {
         return redis().isEmbedded();
     }
 
-    /** Simulates a Redis outage. */
+    /** Simulates a Redis outage: connections are refused. */
     public void stopRedis() {
-        redis().pause();
+        redis().stop();
     }
 
     /** Ends the outage; the server comes back empty, as after a restart. */
     public void startRedis() {
+        redis().start();
+    }
+
+    /**
+     * Simulates a hung Redis (SIGSTOP): connections stay open, nothing answers. Only the embedded server, like
+     * {@link #stopRedis()}.
+     */
+    public void pauseRedis() {
+        redis().pause();
+    }
+
+    /** Thaws a paused Redis (SIGCONT); it comes back with every key it held, stale ones included. */
+    public void resumeRedis() {
         redis().resume();
     }
 

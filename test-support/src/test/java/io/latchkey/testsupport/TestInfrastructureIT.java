@@ -1,6 +1,7 @@
 package io.latchkey.testsupport;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -19,6 +20,7 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 import redis.clients.jedis.Jedis;
+import redis.clients.jedis.exceptions.JedisConnectionException;
 
 /** Each server test-support hands out is real and answers its own protocol. */
 class TestInfrastructureIT {
@@ -53,6 +55,33 @@ class TestInfrastructureIT {
         infra.startRedis();
         try (Jedis jedis = new Jedis(props.get("spring.data.redis.host"), Integer.parseInt(props.get("spring.data.redis.port")))) {
             assertThat(jedis.ping()).isEqualTo("PONG");
+        }
+    }
+
+    @Test
+    void givenRedisPaused_nothingAnswers_andResumedItStillHoldsItsKeys() {
+        if (!infra.canStopRedis()) {
+            return;
+        }
+        Map<String, String> props = infra.redisProperties();
+        String host = props.get("spring.data.redis.host");
+        int port = Integer.parseInt(props.get("spring.data.redis.port"));
+        String key = "paused-" + UUID.randomUUID();
+        try (Jedis jedis = new Jedis(host, port)) {
+            jedis.set(key, "kept");
+        }
+        infra.pauseRedis();
+        try {
+            assertThatThrownBy(() -> {
+                try (Jedis jedis = new Jedis(host, port, 300)) {
+                    jedis.ping();
+                }
+            }).as("a paused Redis accepts the connection but never answers").isInstanceOf(JedisConnectionException.class);
+        } finally {
+            infra.resumeRedis();
+        }
+        try (Jedis jedis = new Jedis(host, port)) {
+            assertThat(jedis.get(key)).isEqualTo("kept");
         }
     }
 

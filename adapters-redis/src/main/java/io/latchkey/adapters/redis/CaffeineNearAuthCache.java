@@ -10,13 +10,16 @@ import io.latchkey.domain.port.NearAuthCache;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.Collection;
 import java.util.concurrent.atomic.AtomicLong;
 import reactor.core.publisher.Mono;
 
 /**
  * This instance's near cache: a bounded Caffeine map from session to snapshot, entries living at most a few
  * seconds (so a missed purge heals by itself), purged by this instance's revocations and by auth events.
- * Per-user generations make a fill racing a purge a no-op, as in Redis.
+ * Per-user generations make a fill racing a purge a no-op, as in Redis. It also remembers revoked sessions
+ * ({@link RevokedSessions}) for as long as their access tokens live.
  */
 public final class CaffeineNearAuthCache implements NearAuthCache {
 
@@ -25,8 +28,10 @@ public final class CaffeineNearAuthCache implements NearAuthCache {
     private final Cache<UserId, AtomicLong> generations;
     private final Counter hits;
     private final Counter misses;
+    private final RevokedSessions revoked;
 
-    public CaffeineNearAuthCache(NearCacheSettings settings, MeterRegistry meters) {
+    public CaffeineNearAuthCache(NearCacheSettings settings, RevokedSessions revoked, MeterRegistry meters) {
+        this.revoked = revoked;
         this.sessions = Caffeine.newBuilder().maximumSize(settings.maxEntries()).expireAfterWrite(settings.ttl()).build();
         this.profiles = Caffeine.newBuilder().maximumSize(settings.maxEntries()).expireAfterWrite(settings.ttl()).build();
         // Generations must outlive the entries they guard; an expired generation restarts at a fresh value.
@@ -98,6 +103,16 @@ public final class CaffeineNearAuthCache implements NearAuthCache {
             profiles.invalidate(userId);
         }
         return Mono.empty();
+    }
+
+    @Override
+    public void rememberRevoked(Collection<SessionId> sessionIds, Instant accessTokensValidUntil) {
+        revoked.remember(sessionIds, accessTokensValidUntil);
+    }
+
+    @Override
+    public boolean isRevoked(SessionId sessionId) {
+        return revoked.contains(sessionId);
     }
 
     /** Whether this instance currently holds the session: what propagation measurements watch. */

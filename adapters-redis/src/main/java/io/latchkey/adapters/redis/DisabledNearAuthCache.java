@@ -5,10 +5,21 @@ import io.latchkey.domain.model.session.SessionId;
 import io.latchkey.domain.model.user.UserId;
 import io.latchkey.domain.model.user.UserProfile;
 import io.latchkey.domain.port.NearAuthCache;
+import java.time.Instant;
+import java.util.Collection;
 import reactor.core.publisher.Mono;
 
-/** No near cache ({@code latchkey.cache.near-enabled=false}): every request asks Redis. */
+/**
+ * No near cache ({@code latchkey.cache.near-enabled=false}): every request asks Redis. Revoked sessions are still
+ * remembered, since they guard against a shared cache that missed a purge.
+ */
 public final class DisabledNearAuthCache implements NearAuthCache {
+
+    private final RevokedSessions revoked;
+
+    public DisabledNearAuthCache(RevokedSessions revoked) {
+        this.revoked = revoked;
+    }
 
     @Override
     public long generation(UserId userId) {
@@ -43,5 +54,15 @@ public final class DisabledNearAuthCache implements NearAuthCache {
     @Override
     public Mono<Void> evictUser(UserId userId) {
         return Mono.empty();
+    }
+
+    @Override
+    public void rememberRevoked(Collection<SessionId> sessionIds, Instant accessTokensValidUntil) {
+        revoked.remember(sessionIds, accessTokensValidUntil);
+    }
+
+    @Override
+    public boolean isRevoked(SessionId sessionId) {
+        return revoked.contains(sessionId);
     }
 }

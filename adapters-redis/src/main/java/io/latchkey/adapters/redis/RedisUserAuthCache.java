@@ -30,7 +30,9 @@ import reactor.core.publisher.Mono;
 /**
  * The per-user auth cache on Redis. Fills are conditional Lua scripts on the user's generation and purges
  * raise it, atomically, because every key of a user lives in one slot. Purges also announce themselves on
- * a pub/sub channel, so every instance drops its near-cache copy at once, Kafka or not.
+ * a pub/sub channel, so every instance drops its near-cache copy at once, Kafka or not. Every command runs with a
+ * short timeout behind a circuit breaker ({@link RedisHotPath}), so a hung Redis turns into a fast
+ * {@link DependencyUnavailableException} the caller falls back from.
  */
 @Component
 class RedisUserAuthCache implements UserAuthCache {
@@ -49,10 +51,12 @@ class RedisUserAuthCache implements UserAuthCache {
     private final Duration profileTtl;
     private final Counter hits;
     private final Counter misses;
+    private final RedisHotPath hotPath;
 
     RedisUserAuthCache(ReactiveStringRedisTemplate redis, InstantSource clock, AuthCacheSettings settings,
             MeterRegistry meters) {
         this.redis = redis;
+        this.hotPath = new RedisHotPath(settings, meters);
         this.clock = clock;
         this.profileTtl = settings.profileTtl();
         this.hits = AuthCacheMetrics.lookups(meters, "redis", "hit");
@@ -61,7 +65,7 @@ class RedisUserAuthCache implements UserAuthCache {
 
     @Override
     public Mono<Long> generation(UserId userId) {
-        return redis.opsForValue().get(RedisKeys.generation(userId))
+        return hotPath.guard(redis.opsForValue().get(RedisKeys.generation(userId)))
                 .map(Long::parseLong)
                 .defaultIfEmpty(0L)
                 .onErrorMap(RedisUserAuthCache::unavailable);
@@ -134,13 +138,13 @@ class RedisUserAuthCache implements UserAuthCache {
     }
 
     private Mono<Map<String, String>> entries(String key) {
-        return redis.<String, String>opsForHash().entries(key)
-                .collectMap(Map.Entry::getKey, Map.Entry::getValue)
+        return hotPath.guard(redis.<String, String>opsForHash().entries(key)
+                        .collectMap(Map.Entry::getKey, Map.Entry::getValue))
                 .onErrorMap(RedisUserAuthCache::unavailable);
     }
 
     private Mono<Void> run(RedisScript<Long> script, List<String> keys, List<String> args) {
-        return redis.execute(script, keys, args).then().onErrorMap(RedisUserAuthCache::unavailable);
+        return hotPath.guard(redis.execute(script, keys, args).then()).onErrorMap(RedisUserAuthCache::unavailable);
     }
 
     private static Set<String> roles(String joined) {

@@ -36,7 +36,8 @@ class RedisUserAuthCacheIT extends UserAuthCacheContractTest {
         connections.afterPropertiesSet();
         connections.start();
         redis = new ReactiveStringRedisTemplate(connections);
-        cache = new RedisUserAuthCache(redis, InstantSource.system(), new AuthCacheSettings(Duration.ofMinutes(5)),
+        cache = new RedisUserAuthCache(redis, InstantSource.system(), new AuthCacheSettings(Duration.ofMinutes(5),
+                Duration.ofMillis(200), 50, 20, Duration.ofSeconds(2)),
                 new io.micrometer.core.instrument.simple.SimpleMeterRegistry());
     }
 

@@ -12,9 +12,9 @@ import reactor.core.publisher.Mono;
 
 /**
  * The hot path shared by authentication, verification and introspection: verify the token locally, then
- * ask whether its session still admits it: this instance's near cache (seconds), then the per-user Redis cache,
- * then PostgreSQL with a refill; with Redis down, PostgreSQL through a bounded gate. Any doubt ends in 401 (revoked) or
- * 503 (cannot tell), never in an accept.
+ * ask whether its session still admits it: this instance's memory of revoked sessions, its near cache (seconds),
+ * then the per-user Redis cache, then PostgreSQL with a refill; with Redis down, PostgreSQL through a bounded gate.
+ * Any doubt ends in 401 (revoked) or 503 (cannot tell), never in an accept.
  */
 final class AccessTokenCheck {
 
@@ -41,6 +41,10 @@ final class AccessTokenCheck {
     }
 
     private Mono<AuthSnapshot> snapshotFor(AccessTokenClaims claims) {
+        // Before any cache: Redis may be back from an outage holding an entry whose purge it never received.
+        if (near.isRevoked(claims.sessionId())) {
+            return Mono.error(SessionRevokedException::new);
+        }
         return near.findSession(claims.subject(), claims.sessionId()).switchIfEmpty(Mono.defer(() -> {
             long generation = near.generation(claims.subject());
             return shared(claims).flatMap(snapshot -> near.putSession(snapshot, generation).thenReturn(snapshot));

@@ -21,9 +21,10 @@ import reactor.core.publisher.Mono;
 
 /**
  * Every revocation goes the same way: commit it in PostgreSQL with its {@code session.revoked} outbox row,
- * then purge this instance's near cache and Redis at once, so it never waits for Kafka (other instances' near
- * caches are purged by the event). If PostgreSQL fails nothing happened (503); if only
- * the purge fails, the revocation stands and the event's consumers purge later.
+ * then remember the ended sessions on this instance and purge its near cache and Redis at once, so it never waits
+ * for Kafka (other instances' near caches are purged, and the sessions remembered, by the event). If PostgreSQL fails
+ * nothing happened (503); if only the purge fails, the revocation stands, the event's consumers purge later, and
+ * until then the remembered sessions keep a Redis that missed the purge from admitting them.
  */
 public final class SessionRevoker {
 
@@ -61,6 +62,7 @@ public final class SessionRevoker {
                             .flatMap(revoked -> revoked
                                     ? events.publish(revokedEvent(userId, List.of(sessionId), reason, now)).thenReturn(true)
                                     : Mono.just(false)))
+                    .then(Mono.fromRunnable(() -> remember(List.of(sessionId), now)))
                     .then(Mono.defer(() -> near.evictSession(userId, sessionId)))
                     .then(Mono.defer(() -> purge(cache.evictSession(userId, sessionId), userId)));
         });
@@ -68,15 +70,26 @@ public final class SessionRevoker {
 
     /** Revokes every session of the account and raises its epoch, so no earlier access token survives. */
     Mono<Void> revokeAll(UserId userId, RevocationReason reason) {
-        return Mono.defer(() -> transactions.inTransaction(revokeAllWithin(userId, reason, clock.instant())))
-                .then(purgeUser(userId));
+        return Mono.defer(() -> {
+            Instant now = clock.instant();
+            return transactions.inTransaction(revokeAllListed(userId, reason, now))
+                    .doOnNext(revoked -> remember(revoked, now));
+        }).then(purgeUser(userId));
     }
 
-    /** {@link #revokeAll}'s write, inside the caller's transaction; the caller purges after the commit. */
+    /**
+     * {@link #revokeAll}'s write, inside the caller's transaction; the caller purges after the commit, and the other
+     * instances (this one included) remember the revoked sessions when the event reaches them.
+     */
     Mono<Void> revokeAllWithin(UserId userId, RevocationReason reason, Instant now) {
+        return revokeAllListed(userId, reason, now).then();
+    }
+
+    private Mono<List<SessionId>> revokeAllListed(UserId userId, RevocationReason reason, Instant now) {
         return sessions.revokeAll(userId, reason, now)
                 .flatMap(revoked -> users.raiseAuthEpoch(userId)
-                        .then(events.publish(revokedEvent(userId, revoked, reason, now))));
+                        .then(events.publish(revokedEvent(userId, revoked, reason, now)))
+                        .thenReturn(revoked));
     }
 
     /**
@@ -94,6 +107,11 @@ public final class SessionRevoker {
         // Deferred: callers assemble it before their transaction runs, and an eager eviction would let a request in
         // between refill the near cache with the state about to change.
         return Mono.defer(() -> near.evictUser(userId).then(purge(cache.evictUser(userId), userId)));
+    }
+
+    /** After the commit only: a session remembered for a revocation that rolled back would be refused for nothing. */
+    private void remember(List<SessionId> revoked, Instant now) {
+        near.rememberRevoked(revoked, now.plus(policy.accessTokenTtl()));
     }
 
     private SessionRevoked revokedEvent(UserId userId, List<SessionId> revoked, RevocationReason reason, Instant now) {

@@ -3,6 +3,7 @@ package io.latchkey.application.service;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.latchkey.application.usecase.AuthenticateCommand;
+import io.latchkey.application.usecase.EvictUserAuthStateCommand;
 import io.latchkey.application.usecase.ListSessionsCommand;
 import io.latchkey.application.usecase.LoginCommand;
 import io.latchkey.application.usecase.LogoutAllSessionsCommand;
@@ -19,6 +20,8 @@ import io.latchkey.domain.model.session.SessionId;
 import io.latchkey.domain.model.session.SessionStatus;
 import io.latchkey.domain.model.token.TokenPair;
 import io.latchkey.domain.model.user.User;
+import io.latchkey.domain.testfixtures.InMemoryEventLedger;
+import io.latchkey.domain.testfixtures.InMemoryNearAuthCache;
 import io.latchkey.domain.testfixtures.UserFixtures;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -81,6 +84,55 @@ class SessionRevocationTest {
         kit.cache.simulateOutage(true);
         new LogoutService(kit.revoker()).logout(new LogoutCommand(user.id(), sessionOf(pair))).block();
         assertThat(kit.sessions.findById(sessionOf(pair)).block().status()).isEqualTo(SessionStatus.REVOKED);
+    }
+
+    @Test
+    void givenCacheUnreachableAtLogout_andBackWithItsStaleEntry_theSessionStaysRevokedHere() {
+        TokenPair pair = login("laptop");
+        AuthenticateCommand request = new AuthenticateCommand(pair.accessToken().encoded());
+        assertThat(kit.authenticate().authenticate(request).block()).isNotNull();
+        kit.cache.simulateOutage(true);
+        new LogoutService(kit.revoker()).logout(new LogoutCommand(user.id(), sessionOf(pair))).block();
+        kit.cache.simulateOutage(false);
+
+        assertThat(kit.cache.findSession(user.id(), sessionOf(pair)).block()).as("the purge never reached the cache")
+                .isNotNull();
+        StepVerifier.create(kit.authenticate().authenticate(request)).expectError(SessionRevokedException.class).verify();
+    }
+
+    @Test
+    void givenCacheUnreachableAtLogout_anotherInstanceThatGotTheEvent_refusesTheStaleEntryToo() {
+        TokenPair pair = login("laptop");
+        AuthenticateCommand request = new AuthenticateCommand(pair.accessToken().encoded());
+        InMemoryNearAuthCache nearOfB = new InMemoryNearAuthCache();
+        AuthenticateService instanceB = new AuthenticateService(kit.tokens, nearOfB, kit.cache, kit.sessions, kit.gate,
+                kit.clock);
+        assertThat(instanceB.authenticate(request).block()).isNotNull();
+        kit.cache.simulateOutage(true);
+        new LogoutService(kit.revoker()).logout(new LogoutCommand(user.id(), sessionOf(pair))).block();
+        SessionRevoked event = (SessionRevoked) kit.events.events().getLast();
+        new EvictLocalAuthStateService(nearOfB, new InMemoryEventLedger()).evictLocal(new EvictUserAuthStateCommand(
+                event.eventId(), user.id(), event.sessionIds(), false, event.sessionIds(), event.accessTokensValidUntil()))
+                .block();
+        kit.cache.simulateOutage(false);
+
+        assertThat(kit.cache.findSession(user.id(), sessionOf(pair)).block()).isNotNull();
+        StepVerifier.create(instanceB.authenticate(request)).expectError(SessionRevokedException.class).verify();
+    }
+
+    @Test
+    void givenCacheUnreachableAtLogoutAll_andBackWithItsStaleEntries_everySessionStaysRevoked() {
+        TokenPair laptop = login("laptop");
+        TokenPair phone = login("phone");
+        kit.cache.simulateOutage(true);
+        new LogoutAllSessionsService(kit.revoker()).logoutAll(new LogoutAllSessionsCommand(user.id())).block();
+        kit.cache.simulateOutage(false);
+
+        for (TokenPair pair : List.of(laptop, phone)) {
+            assertThat(kit.cache.findSession(user.id(), sessionOf(pair)).block()).isNotNull();
+            StepVerifier.create(kit.authenticate().authenticate(new AuthenticateCommand(pair.accessToken().encoded())))
+                    .expectError(SessionRevokedException.class).verify();
+        }
     }
 
     @Test

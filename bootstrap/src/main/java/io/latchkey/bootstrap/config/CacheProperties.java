@@ -5,8 +5,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * {@code latchkey.cache.*}: the per-instance near cache (TTL at most 5 s), the per-user Redis cache and the bounded
- * PostgreSQL fallback behind it.
+ * {@code latchkey.cache.*}: the per-instance near cache (TTL at most 5 s) and its memory of revoked sessions, the
+ * per-user Redis cache with its command timeout and circuit breaker, and the bounded PostgreSQL fallback behind it.
  */
 @ConfigurationProperties("latchkey.cache")
 public record CacheProperties(
@@ -15,5 +15,10 @@ public record CacheProperties(
         @DefaultValue("true") boolean nearEnabled,
         @DefaultValue("3s") Duration nearTtl,
         @DefaultValue("100000") long nearMaxEntries,
-        @DefaultValue("100000") long verifiedTokensMaxEntries) {
+        @DefaultValue("100000") long verifiedTokensMaxEntries,
+        @DefaultValue("100000") long revokedSessionsMaxEntries,
+        @DefaultValue("50ms") Duration redisTimeout,
+        @DefaultValue("50") int breakerFailureRate,
+        @DefaultValue("20") int breakerWindow,
+        @DefaultValue("2s") Duration breakerOpenFor) {
 }

@@ -6,8 +6,11 @@ import io.latchkey.adapters.redis.CaffeineNearAuthCache;
 import io.latchkey.adapters.redis.DisabledNearAuthCache;
 import io.latchkey.adapters.web.security.VerifiedTokenCacheSettings;
 import io.lettuce.core.ClientOptions;
+import io.lettuce.core.SocketOptions;
+import io.lettuce.core.TimeoutOptions;
 import org.springframework.boot.data.redis.autoconfigure.LettuceClientConfigurationBuilderCustomizer;
 import io.latchkey.adapters.redis.NearCacheSettings;
+import io.latchkey.adapters.redis.RevokedSessions;
 import io.latchkey.domain.port.NearAuthCache;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.UUID;
@@ -63,7 +66,8 @@ class PolicyConfiguration {
 
     @Bean
     AuthCacheSettings authCacheSettings(CacheProperties properties) {
-        return new AuthCacheSettings(properties.profileTtl());
+        return new AuthCacheSettings(properties.profileTtl(), properties.redisTimeout(), properties.breakerFailureRate(),
+                properties.breakerWindow(), properties.breakerOpenFor());
     }
 
     @Bean
@@ -72,10 +76,13 @@ class PolicyConfiguration {
     }
 
     @Bean
-    NearAuthCache nearAuthCache(CacheProperties properties, MeterRegistry meters) {
+    NearAuthCache nearAuthCache(CacheProperties properties, TokenProperties tokens, InstantSource clock,
+            MeterRegistry meters) {
+        RevokedSessions revoked = new RevokedSessions(properties.revokedSessionsMaxEntries(), tokens.clockSkew(), clock);
         return properties.nearEnabled()
-                ? new CaffeineNearAuthCache(new NearCacheSettings(properties.nearTtl(), properties.nearMaxEntries()), meters)
-                : new DisabledNearAuthCache();
+                ? new CaffeineNearAuthCache(new NearCacheSettings(properties.nearTtl(), properties.nearMaxEntries()), revoked,
+                        meters)
+                : new DisabledNearAuthCache(revoked);
     }
 
     @Bean
@@ -83,12 +90,20 @@ class PolicyConfiguration {
         return new VerifiedTokenCacheSettings(properties.verifiedTokensMaxEntries());
     }
 
-    /** While Redis is unreachable, fail its commands at once (the PostgreSQL fallback answers) instead of queueing them. */
+    /**
+     * While Redis is unreachable, fail its commands at once (the PostgreSQL fallback answers) instead of queueing them.
+     * Replacing Boot's client options would drop its command timeout ({@code spring.data.redis.timeout}, for the
+     * commands off the hot path: rate limits, codes, ledgers) and its connect timeout, so both are set again here.
+     */
     @Bean
-    LettuceClientConfigurationBuilderCustomizer failFastWhileDisconnected() {
+    LettuceClientConfigurationBuilderCustomizer failFastWhileDisconnected(Environment environment) {
+        Duration connectTimeout = environment.getProperty("spring.data.redis.connect-timeout", Duration.class,
+                Duration.ofSeconds(10));
         return builder -> builder.clientOptions(ClientOptions.builder()
                 .disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)
                 .autoReconnect(true)
+                .timeoutOptions(TimeoutOptions.enabled())
+                .socketOptions(SocketOptions.builder().connectTimeout(connectTimeout).build())
                 .build());
     }
 

@@ -22,7 +22,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Redis down and the PostgreSQL fallback full (one permit, held by a request stuck on a locked table): further
- * requests get 503 with Retry-After, a revoked token included, never a 200.
+ * requests get 503 with Retry-After, never a 200; a token whose session this instance revoked is refused (401) from its
+ * memory of revoked sessions, without needing the gate.
  */
 class FallbackSaturationIT {
 
@@ -63,7 +64,8 @@ class FallbackSaturationIT {
             assertThat(saturated.statusCode()).isEqualTo(503);
             assertThat(saturated.headers().firstValue("Retry-After")).isPresent();
             assertThat(saturated.body()).contains("urn:problem:auth:temporarily-unavailable");
-            assertThat(revokedWhileSaturated.statusCode()).isEqualTo(503);
+            assertThat(revokedWhileSaturated.statusCode()).as("A remembers the session it revoked: no lookup needed")
+                    .isEqualTo(401);
             assertThat(holder).isNotDone();
 
             db.rollback();

@@ -74,6 +74,10 @@ final class TwoInstances implements AutoCloseable {
         return send(request.build());
     }
 
+    HttpResponse<String> get(ConfigurableApplicationContext instance, String path) {
+        return send(HttpRequest.newBuilder(URI.create(url(instance, path))).GET().build());
+    }
+
     int getStatus(ConfigurableApplicationContext instance, String path, String bearer) {
         return send(HttpRequest.newBuilder(URI.create(url(instance, path))).header("Authorization", "Bearer " + bearer)
                 .GET().build()).statusCode();

@@ -4,6 +4,8 @@ import io.latchkey.domain.model.auth.AuthSnapshot;
 import io.latchkey.domain.model.session.SessionId;
 import io.latchkey.domain.model.user.UserId;
 import io.latchkey.domain.model.user.UserProfile;
+import java.time.Instant;
+import java.util.Collection;
 import reactor.core.publisher.Mono;
 
 /**
@@ -27,4 +29,13 @@ public interface NearAuthCache {
 
     /** Drops the user's sessions and profile. */
     Mono<Void> evictUser(UserId userId);
+
+    /**
+     * Remembers sessions as revoked until the last access token they could have issued has expired. Checked before
+     * any cache: a shared cache that missed their purge (unreachable when they were revoked, then back with its data)
+     * cannot admit them again on this instance.
+     */
+    void rememberRevoked(Collection<SessionId> sessionIds, Instant accessTokensValidUntil);
+
+    boolean isRevoked(SessionId sessionId);
 }

@@ -5,6 +5,8 @@ import io.latchkey.domain.model.session.SessionId;
 import io.latchkey.domain.model.user.UserId;
 import io.latchkey.domain.model.user.UserProfile;
 import io.latchkey.domain.port.NearAuthCache;
+import java.time.Instant;
+import java.util.Collection;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -17,6 +19,7 @@ public final class InMemoryNearAuthCache implements NearAuthCache {
     private final Map<SessionId, AuthSnapshot> sessions = new ConcurrentHashMap<>();
     private final Map<UserId, UserProfile> profiles = new ConcurrentHashMap<>();
     private final AtomicInteger hits = new AtomicInteger();
+    private final Map<SessionId, Instant> revoked = new ConcurrentHashMap<>();
 
     @Override
     public long generation(UserId userId) {
@@ -71,5 +74,16 @@ public final class InMemoryNearAuthCache implements NearAuthCache {
 
     public boolean holds(SessionId sessionId) {
         return sessions.containsKey(sessionId);
+    }
+
+    @Override
+    public void rememberRevoked(Collection<SessionId> sessionIds, Instant accessTokensValidUntil) {
+        sessionIds.forEach(id -> revoked.merge(id, accessTokensValidUntil, (a, b) -> a.isAfter(b) ? a : b));
+    }
+
+    /** Without expiry: a remembered session stays revoked (expiry is the Caffeine adapter's, tested there). */
+    @Override
+    public boolean isRevoked(SessionId sessionId) {
+        return revoked.containsKey(sessionId);
     }
 }

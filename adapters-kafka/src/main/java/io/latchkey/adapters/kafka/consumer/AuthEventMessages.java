@@ -62,7 +62,11 @@ final class AuthEventMessages {
             case PREFIX + "session.revoked" -> {
                 JsonNode reason = root.get("reason");
                 boolean wholeUser = reason != null && WHOLE_USER_REASONS.contains(reason.asString());
-                yield new EvictUserAuthStateCommand(eventId, userId, wholeUser ? List.of() : sessions, wholeUser);
+                JsonNode validUntil = root.get("access_tokens_valid_until");
+                Instant tokensValidUntil = validUntil != null && validUntil.isString() ? Instant.parse(validUntil.asString())
+                        : null;
+                yield new EvictUserAuthStateCommand(eventId, userId, wholeUser ? List.of() : sessions, wholeUser,
+                        tokensValidUntil == null ? List.of() : sessions, tokensValidUntil);
             }
             case PREFIX + "user.updated", PREFIX + "user.password_changed", PREFIX + "user.deleted",
                     PREFIX + "user.email_verified" -> new EvictUserAuthStateCommand(eventId, userId, List.of(), true);
