@@ -7,8 +7,8 @@ import org.jspecify.annotations.Nullable;
 /** {@code POST /api/v1/auth/login} body. */
 record LoginRequest(@Nullable String email, @Nullable String password) {
 
-    LoginCommand toCommand(ClientInfo client) {
-        return new LoginCommand(email, password, client);
+    LoginCommand toCommand(ClientInfo client, @Nullable String deviceToken) {
+        return new LoginCommand(email, password, client, deviceToken);
     }
 
     @Override
