@@ -1,6 +1,7 @@
 package io.latchkey.adapters.persistence;
 
 import io.latchkey.domain.model.abuse.FailureCount;
+import io.latchkey.domain.model.abuse.LockoutSubject;
 import io.latchkey.domain.model.token.Sha256;
 import io.latchkey.domain.model.user.Email;
 import io.latchkey.domain.port.LoginFailures;
@@ -11,8 +12,9 @@ import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 
 /**
- * Failure counts in {@code login_failures}, one row per address (as a SHA-256 of its canonical form), whether
- * or not an account has it. PostgreSQL, not Redis: the lockout must hold while Redis is down.
+ * Failure counts in {@code login_failures}, one row per address (a SHA-256 of its key) and per (address, known
+ * device) (a SHA-256 of the key and the device id), whether or not an account has the address; {@code owner_hash}
+ * ties a device's row to its address, so a reset clears them all. PostgreSQL, not Redis: the lockout must hold while Redis is down.
  */
 @Component
 class R2dbcLoginFailures implements LoginFailures {
@@ -24,9 +26,9 @@ class R2dbcLoginFailures implements LoginFailures {
     }
 
     @Override
-    public Mono<FailureCount> find(Email address) {
+    public Mono<FailureCount> find(LockoutSubject subject) {
         return db.sql("SELECT failures, locked_until FROM login_failures WHERE address_hash = :address")
-                .bind("address", hash(address))
+                .bind("address", hash(subject))
                 .map(row -> new FailureCount(row.get("failures", Integer.class),
                         row.get("locked_until", Instant.class)))
                 .one()
@@ -34,11 +36,11 @@ class R2dbcLoginFailures implements LoginFailures {
     }
 
     @Override
-    public Mono<Integer> recordFailure(Email address, Instant now, Duration forgetAfter) {
+    public Mono<Integer> recordFailure(LockoutSubject subject, Instant now, Duration forgetAfter) {
         // One statement, so concurrent failures for one address are all counted.
         return db.sql("""
-                        INSERT INTO login_failures AS f (address_hash, failures, last_failure_at)
-                        VALUES (:address, 1, :now)
+                        INSERT INTO login_failures AS f (address_hash, owner_hash, failures, last_failure_at)
+                        VALUES (:address, :owner, 1, :now)
                         ON CONFLICT (address_hash) DO UPDATE
                            SET failures = CASE WHEN f.last_failure_at < :forgotten THEN 1 ELSE f.failures + 1 END,
                                locked_until = CASE WHEN f.last_failure_at < :forgotten THEN NULL
@@ -46,7 +48,8 @@ class R2dbcLoginFailures implements LoginFailures {
                                last_failure_at = :now
                         RETURNING failures
                         """)
-                .bind("address", hash(address))
+                .bind("address", hash(subject))
+                .bind("owner", Sha256.hex(subject.address().key()))
                 .bind("now", now)
                 .bind("forgotten", now.minus(forgetAfter))
                 .map(row -> row.get("failures", Integer.class))
@@ -55,12 +58,12 @@ class R2dbcLoginFailures implements LoginFailures {
     }
 
     @Override
-    public Mono<Void> lockUntil(Email address, Instant until) {
+    public Mono<Void> lockUntil(LockoutSubject subject, Instant until) {
         return db.sql("""
                         UPDATE login_failures SET locked_until = GREATEST(COALESCE(locked_until, :until), :until)
                          WHERE address_hash = :address
                         """)
-                .bind("address", hash(address))
+                .bind("address", hash(subject))
                 .bind("until", until)
                 .fetch().rowsUpdated()
                 .then()
@@ -68,9 +71,18 @@ class R2dbcLoginFailures implements LoginFailures {
     }
 
     @Override
-    public Mono<Void> clear(Email address) {
+    public Mono<Void> clear(LockoutSubject subject) {
         return db.sql("DELETE FROM login_failures WHERE address_hash = :address")
-                .bind("address", hash(address))
+                .bind("address", hash(subject))
+                .fetch().rowsUpdated()
+                .then()
+                .onErrorMap(PostgresFailures::translate);
+    }
+
+    @Override
+    public Mono<Void> clearAll(Email address) {
+        return db.sql("DELETE FROM login_failures WHERE owner_hash = :owner")
+                .bind("owner", Sha256.hex(address.key()))
                 .fetch().rowsUpdated()
                 .then()
                 .onErrorMap(PostgresFailures::translate);
@@ -91,7 +103,8 @@ class R2dbcLoginFailures implements LoginFailures {
                 .onErrorMap(PostgresFailures::translate);
     }
 
-    private static String hash(Email address) {
-        return Sha256.hex(address.value());
+    private static String hash(LockoutSubject subject) {
+        String key = subject.address().key();
+        return Sha256.hex(subject.knownDevice().map(device -> key + '\u0000' + device).orElse(key));
     }
 }

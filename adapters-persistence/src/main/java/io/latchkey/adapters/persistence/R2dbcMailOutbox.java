@@ -28,11 +28,12 @@ class R2dbcMailOutbox implements MailOutbox {
         @Nullable String subject = mail.content() instanceof MailContent.Written written ? written.subject() : null;
         @Nullable String body = mail.content() instanceof MailContent.Written written ? written.body() : null;
         return Binds.nullable(Binds.nullable(Binds.nullable(db.sql("""
-                                INSERT INTO mail_outbox (id, recipient, kind, subject, body, expires_at)
-                                VALUES (:id, :to, :kind, :subject, :body, :expires)
+                                INSERT INTO mail_outbox (id, recipient, recipient_key, kind, subject, body, expires_at)
+                                VALUES (:id, :to, :key, :kind, :subject, :body, :expires)
                                 """)
                         .bind("id", mail.id())
                         .bind("to", mail.to().value())
+                        .bind("key", mail.to().key())
                         .bind("kind", kind(mail.content())), "subject", subject, String.class),
                         "body", body, String.class), "expires", mail.expiresAt(), Instant.class)
                 .fetch().rowsUpdated()
@@ -67,14 +68,15 @@ class R2dbcMailOutbox implements MailOutbox {
 
     @Override
     public Mono<Void> removeAddressedTo(Email to) {
-        return db.sql("DELETE FROM mail_outbox WHERE recipient = :to").bind("to", to.value())
+        return db.sql("DELETE FROM mail_outbox WHERE recipient_key = :key").bind("key", to.key())
                 .fetch().rowsUpdated().then()
                 .onErrorMap(PostgresFailures::translate);
     }
 
     @Override
     public Mono<Void> removePasswordResetsTo(Email to) {
-        return db.sql("DELETE FROM mail_outbox WHERE recipient = :to AND kind = 'password_reset'").bind("to", to.value())
+        return db.sql("DELETE FROM mail_outbox WHERE recipient_key = :key AND kind = 'password_reset'")
+                        .bind("key", to.key())
                 .fetch().rowsUpdated().then()
                 .onErrorMap(PostgresFailures::translate);
     }

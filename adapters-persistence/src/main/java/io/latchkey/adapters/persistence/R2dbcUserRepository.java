@@ -37,12 +37,13 @@ class R2dbcUserRepository implements UserRepository {
     @Override
     public Mono<User> insert(User user) {
         return Binds.nullable(Binds.nullable(db.sql("""
-                        INSERT INTO users (id, email, password_hash, first_name, last_name, status, roles,
+                        INSERT INTO users (id, email, email_key, password_hash, first_name, last_name, status, roles,
                                            email_verified, auth_epoch, created_at, updated_at)
-                        VALUES (:id, :email, :hash, :first, :last, :status, :roles, :verified, :epoch, :created, :updated)
+                        VALUES (:id, :email, :key, :hash, :first, :last, :status, :roles, :verified, :epoch, :created, :updated)
                         """)
                         .bind("id", user.id().value())
                         .bind("email", user.email().value())
+                        .bind("key", user.email().key())
                         .bind("hash", user.passwordHash().encoded()), "first", user.name().first(), String.class),
                         "last", user.name().last(), String.class)
                 .bind("status", user.status().name())
@@ -59,8 +60,8 @@ class R2dbcUserRepository implements UserRepository {
 
     @Override
     public Mono<User> findByEmail(Email email) {
-        return db.sql("SELECT " + COLUMNS + " FROM users u WHERE u.email = :email")
-                .bind("email", email.value())
+        return db.sql("SELECT " + COLUMNS + " FROM users u WHERE u.email_key = :key")
+                .bind("key", email.key())
                 .map(R2dbcUserRepository::toUser)
                 .one()
                 .onErrorMap(PostgresFailures::translate);
@@ -130,11 +131,11 @@ class R2dbcUserRepository implements UserRepository {
     @Override
     public Mono<UserPage> search(String emailFragment, int page, int size) {
         String pattern = "%" + emailFragment.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
-        Mono<Long> total = db.sql("SELECT count(*) AS total FROM users u WHERE u.email LIKE :pattern")
+        Mono<Long> total = db.sql("SELECT count(*) AS total FROM users u WHERE u.email ILIKE :pattern")
                 .bind("pattern", pattern)
                 .map(row -> row.get("total", Long.class))
                 .one();
-        Mono<List<User>> users = db.sql("SELECT " + COLUMNS + " FROM users u WHERE u.email LIKE :pattern "
+        Mono<List<User>> users = db.sql("SELECT " + COLUMNS + " FROM users u WHERE u.email ILIKE :pattern "
                         + "ORDER BY u.created_at, u.id LIMIT :limit OFFSET :offset")
                 .bind("pattern", pattern)
                 .bind("limit", size)

@@ -44,4 +44,13 @@ class FailoverRateLimiter implements RateLimiter {
             return local.consume(limit.dividedBy(fallbackDivisor), key);
         });
     }
+
+    @Override
+    public Mono<RateLimitDecision> peek(RateLimit limit, String key) {
+        return shared.peek(limit, key).onErrorResume(e -> {
+            fallbacks.increment();
+            log.debug("Redis rate limiter failed, using the per-instance limiter: {}", e.toString());
+            return local.peek(limit.dividedBy(fallbackDivisor), key);
+        });
+    }
 }

@@ -38,6 +38,15 @@ final class LocalRateLimiter {
         });
     }
 
+    Mono<RateLimitDecision> peek(RateLimit limit, String key) {
+        return Mono.fromSupplier(() -> {
+            Instant now = clock.instant();
+            Window window = windows.getIfPresent(limit.scope() + ":" + key);
+            return window == null || !now.isBefore(window.end()) || window.count() < limit.limit()
+                    ? RateLimitDecision.ALLOWED : RateLimitDecision.deniedFor(Duration.between(now, window.end()));
+        });
+    }
+
     private Duration remaining(Window window) {
         Duration left = Duration.between(clock.instant(), window.end());
         return left.isNegative() ? Duration.ZERO : left;

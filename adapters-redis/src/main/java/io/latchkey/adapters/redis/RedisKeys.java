@@ -35,7 +35,7 @@ final class RedisKeys {
     }
 
     static String verificationCode(Email email, KeyDigests digests) {
-        return "lk:verify:" + digests.of(email.value());
+        return "lk:verify:" + digests.of(email.key());
     }
 
     static String rateLimit(String scope, String key, KeyDigests digests) {

@@ -15,6 +15,9 @@ final class RedisRateLimiter {
     @SuppressWarnings("rawtypes")
     private static final RedisScript<List> COUNT =
             RedisScript.of(new ClassPathResource("rate-limit.lua", RedisRateLimiter.class), List.class);
+    @SuppressWarnings("rawtypes")
+    private static final RedisScript<List> PEEK =
+            RedisScript.of(new ClassPathResource("rate-limit-peek.lua", RedisRateLimiter.class), List.class);
 
     private final ReactiveStringRedisTemplate redis;
     private final KeyDigests digests;
@@ -32,6 +35,17 @@ final class RedisRateLimiter {
                     long count = ((Number) result.get(0)).longValue();
                     long remainingMillis = ((Number) result.get(1)).longValue();
                     return count <= limit.limit() ? RateLimitDecision.ALLOWED
+                            : RateLimitDecision.deniedFor(Duration.ofMillis(Math.max(1, remainingMillis)));
+                });
+    }
+
+    Mono<RateLimitDecision> peek(RateLimit limit, String key) {
+        return redis.execute(PEEK, List.of(RedisKeys.rateLimit(limit.scope(), key, digests)), List.of())
+                .next()
+                .map(result -> {
+                    long count = ((Number) result.get(0)).longValue();
+                    long remainingMillis = ((Number) result.get(1)).longValue();
+                    return count < limit.limit() ? RateLimitDecision.ALLOWED
                             : RateLimitDecision.deniedFor(Duration.ofMillis(Math.max(1, remainingMillis)));
                 });
     }

@@ -63,7 +63,7 @@ class RedisVerificationCodeStore implements VerificationCodeStore {
 
     /** Bound to the address, so one address's stored MAC says nothing about another's code. */
     private String mac(Email email, VerificationCode code) {
-        return digests.of(email.value() + '\u0000' + code.digits());
+        return digests.of(email.key() + '\u0000' + code.digits());
     }
 
     private static Throwable unavailable(Throwable error) {

@@ -43,10 +43,11 @@ class AuthController {
     private final RefreshTokenCookies cookies;
     private final AuthOutcomes outcomes;
     private final ClientAddresses clients;
+    private final DeviceCookies devices;
 
     AuthController(LoginUseCase login, RefreshTokensUseCase refresh, LogoutUseCase logout,
             LogoutAllSessionsUseCase logoutAll, AuthenticateUseCase authenticate, RefreshTokenCookies cookies,
-            AuthOutcomes outcomes, ClientAddresses clients) {
+            AuthOutcomes outcomes, ClientAddresses clients, DeviceCookies devices) {
         this.login = login;
         this.refresh = refresh;
         this.logout = logout;
@@ -55,14 +56,18 @@ class AuthController {
         this.cookies = cookies;
         this.outcomes = outcomes;
         this.clients = clients;
+        this.devices = devices;
     }
 
     @Operation(operationId = "login", summary = "Log in with email and password")
     @ApiResponse(responseCode = "200", description = "An access token and a refresh token (the latter in a cookie in cookie mode)")
     @PostMapping(path = "/login", consumes = MediaType.APPLICATION_JSON_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)
     Mono<ResponseEntity<TokenResponse>> login(@RequestBody LoginRequest request, ServerWebExchange exchange) {
-        return outcomes.login(login.login(request.toCommand(clientOf(exchange))))
-                .map(pair -> tokens(pair, exchange));
+        return outcomes.login(login.login(request.toCommand(clientOf(exchange), devices.deviceToken(exchange))))
+                .map(result -> {
+                    devices.write(result.deviceToken(), exchange);
+                    return tokens(result.tokens(), exchange);
+                });
     }
 
     /** The refresh token comes in the JSON body, or (cookie mode) in the refresh cookie with a CSRF header. */
@@ -73,7 +78,7 @@ class AuthController {
             ServerWebExchange exchange) {
         String fromBody = request == null ? null : request.refreshToken();
         return outcomes.refresh(cookies.refreshToken(fromBody, exchange)
-                        .flatMap(token -> refresh.refresh(new RefreshTokensCommand(token))))
+                        .flatMap(token -> refresh.refresh(new RefreshTokensCommand(token, clients.of(exchange)))))
                 .map(pair -> tokens(pair, exchange));
     }
 

@@ -11,8 +11,8 @@ record LoginRequest(
                 example = "ada@example.com") @Nullable String email,
         @Schema(requiredMode = Schema.RequiredMode.REQUIRED, format = "password", minLength = 1) @Nullable String password) {
 
-    LoginCommand toCommand(ClientInfo client) {
-        return new LoginCommand(email, password, client);
+    LoginCommand toCommand(ClientInfo client, @Nullable String deviceToken) {
+        return new LoginCommand(email, password, client, deviceToken);
     }
 
     @Override

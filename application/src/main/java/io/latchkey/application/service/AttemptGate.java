@@ -9,7 +9,10 @@ import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
-/** Counts an attempt against each of its rate limits in turn and fails with 429 on the first one exceeded. */
+/**
+ * Counts an attempt against each of its rate limits in turn and fails with 429 on the first one exceeded; or, for
+ * limits that count only failures, refuses while they are spent and counts each failure afterwards.
+ */
 public final class AttemptGate {
 
     private static final Logger log = LoggerFactory.getLogger(AttemptGate.class);
@@ -42,6 +45,30 @@ public final class AttemptGate {
                 .concatMap(check -> limiter.consume(check.limit(), check.key())
                         .flatMap(decision -> decision.allowed() ? Mono.<Void>empty()
                                 : Mono.error(new RateLimitedException(decision.retryAfter()))))
+                .then();
+    }
+
+    /** For limits on failures only: 429 when a check's failures already fill its window, without counting. */
+    Mono<Void> refuseIfSpent(Check... checks) {
+        if (!enabled) {
+            return Mono.empty();
+        }
+        return Flux.fromArray(checks)
+                .filter(check -> check.key() != null && !check.key().isBlank())
+                .concatMap(check -> limiter.peek(check.limit(), check.key())
+                        .flatMap(decision -> decision.allowed() ? Mono.<Void>empty()
+                                : Mono.error(new RateLimitedException(decision.retryAfter()))))
+                .then();
+    }
+
+    /** Counts a failed attempt against limits checked with {@link #refuseIfSpent}. */
+    Mono<Void> countFailure(Check... checks) {
+        if (!enabled) {
+            return Mono.empty();
+        }
+        return Flux.fromArray(checks)
+                .filter(check -> check.key() != null && !check.key().isBlank())
+                .concatMap(check -> limiter.consume(check.limit(), check.key()))
                 .then();
     }
 }

@@ -58,7 +58,7 @@ public final class ConfirmEmailVerificationService implements ConfirmEmailVerifi
             VerificationCode code = input.required(command.code(), "code", raw -> VerificationCode.parse(raw, "code"));
             input.throwIfAny();
             return gate.admit(AttemptGate.check(limits.verifyPerIp(), command.clientIp()),
-                            AttemptGate.check(limits.verifyPerAccount(), email.value()))
+                            AttemptGate.check(limits.verifyPerAccount(), email.key()))
                     .then(codes.check(email, code, policy.maxCodeAttempts()))
                     .flatMap(check -> check == CodeCheck.ACCEPTED
                             ? markVerified(email).onErrorResume(e -> restore(email, code, e))

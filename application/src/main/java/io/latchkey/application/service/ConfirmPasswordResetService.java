@@ -81,7 +81,7 @@ public final class ConfirmPasswordResetService implements ConfirmPasswordResetUs
                                 .flatMap(user -> users.updatePassword(user.id(), hash, now)
                                         .then(resetTokens.deleteFor(user.id()))
                                         .then(mails.removePasswordResetsTo(user.email()))
-                                        .then(loginFailures.clear(user.email()))
+                                        .then(loginFailures.clearAll(user.email()))
                                         .then(revoker.revokeAllWithin(user.id(), RevocationReason.PASSWORD_CHANGED, now))
                                         .then(events.publish(new PasswordChanged(ids.newId(), user.id(), now)))
                                         .thenReturn(user.id())));

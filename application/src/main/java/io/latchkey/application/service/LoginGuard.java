@@ -5,6 +5,7 @@ import io.latchkey.domain.error.InvalidCredentialsException;
 import io.latchkey.domain.error.RateLimitedException;
 import io.latchkey.domain.model.abuse.AbuseLimits;
 import io.latchkey.domain.model.abuse.LockoutPolicy;
+import io.latchkey.domain.model.abuse.LockoutSubject;
 import io.latchkey.domain.model.user.AccountPolicy;
 import io.latchkey.domain.model.user.Email;
 import io.latchkey.domain.model.user.RawPassword;
@@ -20,11 +21,13 @@ import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 
 /**
- * Login's credential check and abuse protection: the per-IP and per-address rate limits (Redis, or a stricter
- * per-instance limiter when Redis is down), then the per-address count of consecutive wrong passwords in
- * PostgreSQL with its growing lockout, which holds whatever happens to Redis. Every step is the same for an
- * address with an account and one without (a decoy Argon2 check, a failure counted, a lock), so neither the
- * answer nor its timing tells them apart.
+ * Login's credential check and abuse protection: the per-IP rate limit on every attempt and the per-address limit
+ * on failed ones (Redis, or a stricter per-instance limiter when Redis is down), then the count of consecutive
+ * wrong passwords in PostgreSQL with its growing lockout, which holds whatever happens to Redis. Both per-address
+ * measures are kept for a {@link LockoutSubject}: the address as tried from unknown clients, or the address as
+ * tried from one known device, so a stranger's failures lock out strangers, not the owner's devices. Every step is
+ * the same for an address with an account and one without (a decoy Argon2 check, a failure counted, a lock), so
+ * neither the answer nor its timing tells them apart; a password too long to hash is a wrong password.
  */
 public final class LoginGuard {
 
@@ -49,20 +52,30 @@ public final class LoginGuard {
         this.clock = clock;
     }
 
-    Mono<Void> admit(Email email, @Nullable String clientIp) {
-        return gate.admit(AttemptGate.check(limits.loginPerIp(), clientIp),
-                AttemptGate.check(limits.loginPerAccount(), email.value()));
+    /**
+     * Every attempt counts against the client IP's limit; only failures count against the subject's, so an owner
+     * who logs in successfully many times a minute (scripts) is never refused for it.
+     */
+    Mono<Void> admit(LockoutSubject subject, @Nullable String clientIp) {
+        return gate.admit(AttemptGate.check(limits.loginPerIp(), clientIp))
+                .then(gate.refuseIfSpent(failureLimit(subject)));
     }
 
-    /** The account when the address is not locked, has an account, and the password is its password. */
-    Mono<User> authenticate(Email email, RawPassword password) {
-        return notLocked(email, password).flatMap(counted -> matching(email, password)
-                .flatMap(user -> user.isPresent() ? succeeded(email, counted).thenReturn(user.get())
-                        : countFailure(email)));
+    /** The account when the subject is not locked, the address has an account, and the password is its password. */
+    Mono<User> authenticate(LockoutSubject subject, RawPassword password) {
+        return notLocked(subject, password).flatMap(counted -> matching(subject.address(), password)
+                .flatMap(user -> user.isPresent() ? succeeded(subject, counted).thenReturn(user.get())
+                        : countFailure(subject)));
     }
 
-    /** The account if the password is its password; an address without one costs the same, a decoy check. */
+    /**
+     * The account if the password is its password; an address without one costs the same, a decoy check. A
+     * password too long to hash is refused before any lookup or hashing, after a decoy check of the usual cost.
+     */
     private Mono<Optional<User>> matching(Email email, RawPassword password) {
+        if (!password.fitsHashInput()) {
+            return hasher.matchesNothing(password).thenReturn(Optional.empty());
+        }
         return users.findByEmail(email)
                 .flatMap(user -> hasher.matches(password, user.passwordHash())
                         .map(ok -> ok ? Optional.of(user) : Optional.<User>empty()))
@@ -74,10 +87,13 @@ public final class LoginGuard {
      * password counts towards the lockout, so a stolen access token cannot be used to guess the password.
      */
     Mono<User> confirmPassword(User user, RawPassword password) {
-        return notLocked(user.email(), password)
-                .flatMap(counted -> hasher.matches(password, user.passwordHash())
-                        .flatMap(ok -> ok ? succeeded(user.email(), counted).thenReturn(user)
-                                : countFailure(user.email())))
+        LockoutSubject subject = LockoutSubject.address(user.email());
+        Mono<Boolean> check = password.fitsHashInput() ? hasher.matches(password, user.passwordHash())
+                : hasher.matchesNothing(password);
+        return notLocked(subject, password)
+                .flatMap(counted -> check
+                        .flatMap(ok -> ok ? succeeded(subject, counted).thenReturn(user)
+                                : countFailure(subject)))
                 .onErrorMap(InvalidCredentialsException.class, e -> new IncorrectPasswordException());
     }
 
@@ -89,9 +105,9 @@ public final class LoginGuard {
      * Whether the address has a failure count, or a 429 when it is locked. A locked address still costs one Argon2
      * check, so a lock cannot be told from a wrong password by timing.
      */
-    private Mono<Boolean> notLocked(Email email, RawPassword password) {
+    private Mono<Boolean> notLocked(LockoutSubject subject, RawPassword password) {
         Instant now = clock.instant();
-        return failures.find(email)
+        return failures.find(subject)
                 .flatMap(count -> count.lockedAt(now)
                         .map(until -> hasher.matchesNothing(password)
                                 .then(Mono.<Boolean>error(new RateLimitedException(Duration.between(now, until)))))
@@ -99,17 +115,24 @@ public final class LoginGuard {
                 .defaultIfEmpty(false);
     }
 
-    /** A right password clears the count, if there is one to clear. */
-    private Mono<Void> succeeded(Email email, boolean counted) {
-        return counted ? failures.clear(email) : Mono.empty();
+    /** A right password clears the subject's count, if there is one to clear. */
+    private Mono<Void> succeeded(LockoutSubject subject, boolean counted) {
+        return counted ? failures.clear(subject) : Mono.empty();
     }
 
-    private Mono<User> countFailure(Email email) {
+    private Mono<User> countFailure(LockoutSubject subject) {
         Instant now = clock.instant();
-        return failures.recordFailure(email, now, lockout.forgetAfter())
+        return failures.recordFailure(subject, now, lockout.forgetAfter())
                 .flatMap(count -> lockout.lockedUntil(count, now)
-                        .map(until -> failures.lockUntil(email, until))
+                        .map(until -> failures.lockUntil(subject, until))
                         .orElse(Mono.empty()))
+                .then(gate.countFailure(failureLimit(subject)))
                 .then(Mono.error(new InvalidCredentialsException()));
+    }
+
+    private AttemptGate.Check failureLimit(LockoutSubject subject) {
+        String key = subject.address().key();
+        return AttemptGate.check(limits.loginPerAccount(),
+                subject.knownDevice().map(device -> key + ' ' + device).orElse(key));
     }
 }

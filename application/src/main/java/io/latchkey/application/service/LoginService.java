@@ -1,11 +1,13 @@
 package io.latchkey.application.service;
 
 import io.latchkey.application.usecase.LoginCommand;
+import io.latchkey.application.usecase.LoginResult;
 import io.latchkey.application.usecase.LoginUseCase;
 import io.latchkey.domain.error.EmailNotVerifiedException;
 import io.latchkey.domain.error.InvalidCredentialsException;
 import io.latchkey.domain.error.UserDisabledException;
 import io.latchkey.domain.event.SessionStarted;
+import io.latchkey.domain.model.abuse.LockoutSubject;
 import io.latchkey.domain.model.session.ClientInfo;
 import io.latchkey.domain.model.session.Session;
 import io.latchkey.domain.model.session.SessionId;
@@ -18,18 +20,23 @@ import io.latchkey.domain.model.user.User;
 import io.latchkey.domain.port.AccessTokenIssuer;
 import io.latchkey.domain.port.AuthEventPublisher;
 import io.latchkey.domain.port.IdGenerator;
+import io.latchkey.domain.port.KnownDevices;
 import io.latchkey.domain.port.RefreshTokenGenerator;
 import io.latchkey.domain.port.SessionRepository;
 import io.latchkey.domain.port.TransactionRunner;
 import io.latchkey.domain.port.UserAuthCache;
 import io.latchkey.domain.port.UserRepository;
 import java.time.InstantSource;
+import java.util.Optional;
+import java.util.UUID;
 import reactor.core.publisher.Mono;
 
 /**
  * Rate limits, then the password (doing the same Argon2 work for unknown emails, so timing reveals nothing;
  * locked accounts and wrong passwords are counted by {@link LoginGuard}), then opens
- * a session with its {@code session.started} event in one transaction, then writes it through to the cache.
+ * a session with its {@code session.started} event in one transaction, then writes it through to the cache. A
+ * client showing a genuine device token for the address is checked and locked as that device; any other client as
+ * the address. Every successful login hands the client a device token (the same device's, renewed, if it had one).
  */
 public final class LoginService implements LoginUseCase {
 
@@ -43,11 +50,12 @@ public final class LoginService implements LoginUseCase {
     private final SessionCacheWriter cacheWriter;
     private final TokenPolicy policy;
     private final LoginGuard guard;
+    private final KnownDevices devices;
     private final InstantSource clock;
 
     public LoginService(UserRepository users, SessionRepository sessions, RefreshTokenGenerator refreshTokens, AccessTokenIssuer issuer, IdGenerator ids,
             AuthEventPublisher events, TransactionRunner transactions, UserAuthCache cache, TokenPolicy policy,
-            LoginGuard guard, InstantSource clock) {
+            LoginGuard guard, KnownDevices devices, InstantSource clock) {
         this.users = users;
         this.sessions = sessions;
         this.refreshTokens = refreshTokens;
@@ -58,19 +66,25 @@ public final class LoginService implements LoginUseCase {
         this.cacheWriter = new SessionCacheWriter(cache);
         this.policy = policy;
         this.guard = guard;
+        this.devices = devices;
         this.clock = clock;
     }
 
     @Override
-    public Mono<TokenPair> login(LoginCommand command) {
+    public Mono<LoginResult> login(LoginCommand command) {
         return Mono.defer(() -> {
             InputViolations input = new InputViolations();
             Email email = input.required(command.email(), "email", raw -> Email.parse(raw, "email"));
             RawPassword password = input.required(command.password(), "password", RawPassword::new);
             input.throwIfAny();
-            return guard.admit(email, command.client().ipAddress())
-                    .then(guard.authenticate(email, password))
-                    .flatMap(user -> openSession(user, command.client()));
+            Optional<UUID> known = devices.verify(command.deviceToken(), email);
+            LockoutSubject subject = known.map(device -> LockoutSubject.device(email, device))
+                    .orElseGet(() -> LockoutSubject.address(email));
+            return guard.admit(subject, command.client().ipAddress())
+                    .then(guard.authenticate(subject, password))
+                    .flatMap(user -> openSession(user, command.client()))
+                    .map(tokens -> new LoginResult(tokens,
+                            devices.issue(email, known.orElseGet(ids::newId))));
         });
     }
 

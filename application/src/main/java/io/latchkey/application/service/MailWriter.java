@@ -15,8 +15,10 @@ import reactor.core.publisher.Mono;
 
 /**
  * Turns a queued mail into the mail to send, when the relay sends it. Verification and reset mails are written
- * only now: the account is looked up, and a fresh code (stored as an HMAC in Redis, replacing any earlier one) or
- * reset token (its hash stored in PostgreSQL, inside the relay's transaction) is made. Empty when the address has
+ * only now: the account is looked up by the queued address's key, and a fresh code (stored as an HMAC in Redis,
+ * replacing any earlier one) or reset token (its hash stored in PostgreSQL, inside the relay's transaction,
+ * replacing every earlier one) is made, and the mail goes to the account's registered address, whatever spelling
+ * asked for it. Empty when the address has
  * no account that should get it, and nothing is sent. A code or token whose mail then fails to send is never known
  * to anybody; the next attempt makes a new one.
  */
@@ -63,7 +65,9 @@ public final class MailWriter {
                 .filter(user -> user.canAuthenticate())
                 .flatMap(user -> {
                     PasswordResetToken token = secrets.newPasswordResetToken();
-                    return resetTokens.save(token.hash(), user.id(), now.plus(policy.resetTokenTtl()), now)
+                    // A new token supersedes every earlier one: only the latest mail can reset the password.
+                    return resetTokens.deleteFor(user.id())
+                            .then(resetTokens.save(token.hash(), user.id(), now.plus(policy.resetTokenTtl()), now))
                             .thenReturn(composer.passwordReset(queued.id(), user.email(), token, now));
                 });
     }

@@ -6,6 +6,7 @@ import io.latchkey.domain.error.RefreshTokenInvalidException;
 import io.latchkey.domain.error.RefreshTokenReuseException;
 import io.latchkey.domain.error.UserDisabledException;
 import io.latchkey.domain.event.TokenRotated;
+import io.latchkey.domain.model.abuse.AbuseLimits;
 import io.latchkey.domain.model.session.PresentedRefreshToken;
 import io.latchkey.domain.model.session.RevocationReason;
 import io.latchkey.domain.model.session.Session;
@@ -30,7 +31,9 @@ import reactor.core.publisher.Mono;
  * Rotation with reuse detection. The current token rotates by one compare-and-set UPDATE (with its
  * {@code token.rotated} outbox row) in one transaction, so of any number of concurrent refreshes exactly one
  * rotates; the others find their token one generation old and inside the grace window, and get the same
- * successor (derived, never stored). Any other old token revokes the whole session.
+ * successor (derived, never stored). Any other old token revokes the whole session. Failed attempts are counted per
+ * client address, and an address whose failures fill the window gets 429 before its token is even looked up, so
+ * refresh tokens cannot be guessed at speed.
  */
 public final class RefreshTokensService implements RefreshTokensUseCase {
 
@@ -45,11 +48,13 @@ public final class RefreshTokensService implements RefreshTokensUseCase {
     private final SessionRevoker revoker;
     private final IdGenerator ids;
     private final TokenPolicy policy;
+    private final AttemptGate gate;
+    private final AbuseLimits limits;
     private final InstantSource clock;
 
     public RefreshTokensService(SessionRepository sessions, UserRepository users, RefreshTokenGenerator refreshTokens,
             AccessTokenIssuer issuer, AuthEventPublisher events, TransactionRunner transactions, SessionRevoker revoker,
-            IdGenerator ids, TokenPolicy policy, InstantSource clock) {
+            IdGenerator ids, TokenPolicy policy, AttemptGate gate, AbuseLimits limits, InstantSource clock) {
         this.sessions = sessions;
         this.users = users;
         this.refreshTokens = refreshTokens;
@@ -59,15 +64,21 @@ public final class RefreshTokensService implements RefreshTokensUseCase {
         this.revoker = revoker;
         this.ids = ids;
         this.policy = policy;
+        this.gate = gate;
+        this.limits = limits;
         this.clock = clock;
     }
 
     @Override
     public Mono<TokenPair> refresh(RefreshTokensCommand command) {
-        return Mono.defer(() -> {
-            RefreshToken presented = parse(command.refreshToken());
-            return lookUp(presented).flatMap(found -> exchange(presented, found, true));
-        });
+        AttemptGate.Check failures = AttemptGate.check(limits.refreshFailuresPerIp(), command.clientIp());
+        return gate.refuseIfSpent(failures)
+                .then(Mono.defer(() -> {
+                    RefreshToken presented = parse(command.refreshToken());
+                    return lookUp(presented).flatMap(found -> exchange(presented, found, true));
+                }))
+                .onErrorResume(e -> e instanceof RefreshTokenInvalidException || e instanceof RefreshTokenReuseException,
+                        e -> gate.countFailure(failures).then(Mono.error(e)));
     }
 
     private Mono<TokenPair> exchange(RefreshToken presented, PresentedRefreshToken found, boolean mayRetry) {

@@ -21,8 +21,8 @@ import reactor.core.publisher.Mono;
 
 /**
  * Validates, hashes with Argon2id and stores the account with its {@code user.registered} event and its
- * verification mail, in one transaction. A taken address does the same hashing and gets a notice by mail instead,
- * and the caller gets the same answer either way.
+ * verification mail, in one transaction. A taken address (any spelling with the same key) does the same hashing and
+ * its account's registered address gets a notice by mail instead, and the caller gets the same answer either way.
  */
 public final class RegisterAccountService implements RegisterAccountUseCase {
 
@@ -62,7 +62,7 @@ public final class RegisterAccountService implements RegisterAccountUseCase {
             PersonName name = input.optional("", ignored -> new PersonName(command.firstName(), command.lastName()));
             input.throwIfAny();
             return gate.admit(AttemptGate.check(limits.registerPerIp(), command.clientIp()),
-                            AttemptGate.check(limits.registerPerAccount(), email.value()))
+                            AttemptGate.check(limits.registerPerAccount(), email.key()))
                     .then(hasher.hash(password))
                     .flatMap(hash -> {
                         var now = clock.instant();
@@ -75,7 +75,10 @@ public final class RegisterAccountService implements RegisterAccountUseCase {
         });
     }
 
+    /** To the registered address of the account that holds the key, never to the spelling in the request. */
     private Mono<Void> noticeTaken(Email email) {
-        return transactions.inTransaction(mail.queue(mail.composer().alreadyRegistered(email, clock.instant())));
+        return users.findByEmail(email)
+                .flatMap(owner -> transactions.inTransaction(
+                        mail.queue(mail.composer().alreadyRegistered(owner.email(), clock.instant()))));
     }
 }

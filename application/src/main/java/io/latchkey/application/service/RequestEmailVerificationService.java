@@ -34,7 +34,7 @@ public final class RequestEmailVerificationService implements RequestEmailVerifi
             Email email = input.required(command.email(), "email", raw -> Email.parse(raw, "email"));
             input.throwIfAny();
             return gate.admit(AttemptGate.check(limits.resendPerIp(), command.clientIp()),
-                            AttemptGate.check(limits.resendPerAccount(), email.value()))
+                            AttemptGate.check(limits.resendPerAccount(), email.key()))
                     .then(Mono.defer(() -> transactions.inTransaction(mail.queueVerificationCode(email))));
         });
     }

@@ -34,7 +34,7 @@ public final class RequestPasswordResetService implements RequestPasswordResetUs
             Email email = input.required(command.email(), "email", raw -> Email.parse(raw, "email"));
             input.throwIfAny();
             return gate.admit(AttemptGate.check(limits.resetPerIp(), command.clientIp()),
-                            AttemptGate.check(limits.resetPerAccount(), email.value()))
+                            AttemptGate.check(limits.resetPerAccount(), email.key()))
                     .then(Mono.defer(() -> transactions.inTransaction(mail.queuePasswordReset(email))));
         });
     }

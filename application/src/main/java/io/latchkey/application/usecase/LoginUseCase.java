@@ -1,10 +1,9 @@
 package io.latchkey.application.usecase;
 
-import io.latchkey.domain.model.token.TokenPair;
 import reactor.core.publisher.Mono;
 
-/** Exchanges an email and password for a new session's token pair. */
+/** Exchanges an email and password for a new session's token pair and the client's device token. */
 public interface LoginUseCase {
 
-    Mono<TokenPair> login(LoginCommand command);
+    Mono<LoginResult> login(LoginCommand command);
 }

@@ -47,7 +47,7 @@ class AccountRecoveryServicesTest {
     }
 
     private TokenPair login(String password) {
-        return kit.login().login(new LoginCommand(ADA.value(), password, ClientInfo.UNKNOWN)).block();
+        return kit.login().login(new LoginCommand(ADA.value(), password, ClientInfo.UNKNOWN)).block().tokens();
     }
 
     @Test
@@ -202,6 +202,36 @@ class AccountRecoveryServicesTest {
                 .satisfies(mail -> assertThat(mail.to()).isEqualTo(ADA));
         assertThat(kit.resetTokens.count()).isEqualTo(1);
         assertThat(kit.mails.queued()).isEmpty();
+    }
+
+    @Test
+    void givenASecondResetMail_theFirstTokenNoLongerWorks_andTheSecondDoes() {
+        User user = registered();
+        kit.requestReset().request(new RequestPasswordResetCommand(ADA.value(), null)).block();
+        String first = tokenIn(kit.deliverMail().stream().filter(m -> m.subject().startsWith("Reset")).findFirst()
+                .orElseThrow().body());
+        kit.clock.advance(Duration.ofMinutes(1));
+        kit.requestReset().request(new RequestPasswordResetCommand(ADA.value(), null)).block();
+        String second = tokenIn(kit.deliverMail().stream().filter(m -> m.subject().startsWith("Reset"))
+                .reduce((earlier, later) -> later).orElseThrow().body());
+        assertThat(second).isNotEqualTo(first);
+
+        StepVerifier.create(kit.confirmReset().confirm(new ConfirmPasswordResetCommand(first, "a brand new secret", null)))
+                .expectError(InvalidResetTokenException.class).verify();
+        kit.confirmReset().confirm(new ConfirmPasswordResetCommand(second, "a brand new secret", null)).block();
+        assertThat(kit.users.findById(user.id()).block().passwordHash().encoded()).isEqualTo("fake:a brand new secret");
+    }
+
+    @Test
+    void givenAResetRequestInAnotherSpelling_theMailGoesToTheRegisteredAddressOnly() {
+        registered();
+        int before = kit.sent.size();
+        kit.requestReset().request(new RequestPasswordResetCommand("  ADA@EXAMPLE.com ", null)).block();
+        List<OutgoingMail> sent = kit.deliverMail();
+        assertThat(sent.subList(before, sent.size())).singleElement().satisfies(mail -> {
+            assertThat(mail.subject()).startsWith("Reset");
+            assertThat(mail.to().value()).isEqualTo(ADA.value());
+        });
     }
 
     @Test

@@ -28,7 +28,7 @@ class AuthenticateServiceTest {
 
     AuthenticateServiceTest() {
         kit.users.insert(user).block();
-        pair = kit.login().login(new LoginCommand(user.email().value(), UserFixtures.PASSWORD, ClientInfo.UNKNOWN)).block();
+        pair = kit.login().login(new LoginCommand(user.email().value(), UserFixtures.PASSWORD, ClientInfo.UNKNOWN)).block().tokens();
         claims = kit.tokens.verify(pair.accessToken().encoded());
     }
 

@@ -3,13 +3,17 @@ package io.latchkey.application.service;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.latchkey.application.usecase.LoginCommand;
+import io.latchkey.application.usecase.LoginResult;
 import io.latchkey.domain.error.InvalidCredentialsException;
 import io.latchkey.domain.error.InvalidInputException;
+import io.latchkey.domain.error.RateLimitedException;
 import io.latchkey.domain.error.UserDisabledException;
 import io.latchkey.domain.event.SessionStarted;
 import io.latchkey.domain.model.session.ClientInfo;
 import io.latchkey.domain.model.token.AccessTokenClaims;
 import io.latchkey.domain.model.token.TokenPair;
+import io.latchkey.domain.model.user.Email;
+import io.latchkey.domain.model.user.RawPassword;
 import io.latchkey.domain.model.user.User;
 import io.latchkey.domain.model.user.UserStatus;
 import io.latchkey.domain.testfixtures.UserFixtures;
@@ -32,7 +36,7 @@ class LoginServiceTest {
 
     @Test
     void givenRightPassword_login_opensSessionPublishesAndWritesThroughToCache() {
-        TokenPair pair = service.login(command(user.email().value().toUpperCase(), UserFixtures.PASSWORD)).block();
+        TokenPair pair = service.login(command(user.email().value().toUpperCase(), UserFixtures.PASSWORD)).block().tokens();
 
         AccessTokenClaims claims = kit.tokens.verify(pair.accessToken().encoded());
         assertThat(claims.subject()).isEqualTo(user.id());
@@ -52,6 +56,81 @@ class LoginServiceTest {
         assertThat(kit.hasher.verifications()).isEqualTo(2);
         assertThat(kit.sessions.count()).isZero();
         assertThat(kit.events.events()).isEmpty();
+    }
+
+    @Test
+    void givenAPasswordTooLongToHash_login_failsLikeAWrongPasswordWithoutHashingItAndCountsTheFailure() {
+        StepVerifier.create(service.login(command(user.email().value(), "x".repeat(200_000))))
+                .expectError(InvalidCredentialsException.class).verify();
+        assertThat(kit.hasher.verifications()).isEqualTo(1);
+        assertThat(kit.hasher.longestChecked()).isZero();
+        assertThat(kit.loginFailures.failures(user.email())).isEqualTo(1);
+    }
+
+    @Test
+    void givenThePasswordInDecomposedForm_login_acceptsItAsTheSamePassword() {
+        User accented = UserFixtures.anActiveUser(kit.clock.instant());
+        User withAccentedPassword = new User(accented.id(), Email.parse("accent@example.com", "email"),
+                kit.hasher.hash(new RawPassword("caf\u00e9 cr\u00e8me br\u00fbl\u00e9e")).block(), accented.name(),
+                accented.status(), accented.roles(), true, 0, accented.createdAt(), accented.updatedAt());
+        kit.users.insert(withAccentedPassword).block();
+        StepVerifier.create(service.login(command("accent@example.com", "cafe\u0301 cre\u0300me bru\u0302le\u0301e")))
+                .expectNextCount(1).verifyComplete();
+    }
+
+    @Test
+    void givenMoreSuccessfulLoginsThanThePerAddressLimit_login_neverAnswers429ForThem() {
+        for (int i = 0; i <= kit.limits.loginPerAccount().limit(); i++) {
+            StepVerifier.create(service.login(command(user.email().value(), UserFixtures.PASSWORD)))
+                    .expectNextCount(1).verifyComplete();
+        }
+    }
+
+    @Test
+    void givenAStrangerLockingTheAddress_login_stillAdmitsTheOwnersKnownDeviceButNotANewClient() {
+        String device = service.login(command(user.email().value(), UserFixtures.PASSWORD)).block().deviceToken();
+        for (int i = 0; i < kit.lockout.threshold(); i++) {
+            StepVerifier.create(service.login(command(user.email().value(), "stranger guess " + i)))
+                    .expectError(InvalidCredentialsException.class).verify();
+        }
+        StepVerifier.create(service.login(command(user.email().value(), UserFixtures.PASSWORD)))
+                .expectError(RateLimitedException.class).verify();
+
+        LoginResult known = service.login(fromDevice(user.email().value().toUpperCase(), UserFixtures.PASSWORD, device))
+                .block();
+        assertThat(known.deviceToken()).isEqualTo(device);
+    }
+
+    @Test
+    void givenWrongPasswordsFromAKnownDevice_login_locksThatDeviceOnly() {
+        String device = service.login(command(user.email().value(), UserFixtures.PASSWORD)).block().deviceToken();
+        for (int i = 0; i < kit.lockout.threshold(); i++) {
+            StepVerifier.create(service.login(fromDevice(user.email().value(), "typo " + i, device)))
+                    .expectError(InvalidCredentialsException.class).verify();
+        }
+        StepVerifier.create(service.login(fromDevice(user.email().value(), UserFixtures.PASSWORD, device)))
+                .expectError(RateLimitedException.class).verify();
+        assertThat(kit.loginFailures.failures(user.email())).isZero();
+        StepVerifier.create(service.login(command(user.email().value(), UserFixtures.PASSWORD)))
+                .expectNextCount(1).verifyComplete();
+    }
+
+    @Test
+    void givenADeviceTokenOfAnotherAddressOrAForgedOne_login_treatsTheClientAsNew() {
+        User other = UserFixtures.anActiveUser(kit.clock.instant());
+        kit.users.insert(other).block();
+        String othersDevice = service.login(command(other.email().value(), UserFixtures.PASSWORD)).block().deviceToken();
+        for (int i = 0; i < kit.lockout.threshold(); i++) {
+            service.login(command(user.email().value(), "stranger guess " + i)).onErrorComplete().block();
+        }
+        StepVerifier.create(service.login(fromDevice(user.email().value(), UserFixtures.PASSWORD, othersDevice)))
+                .expectError(RateLimitedException.class).verify();
+        StepVerifier.create(service.login(fromDevice(user.email().value(), UserFixtures.PASSWORD, "forged")))
+                .expectError(RateLimitedException.class).verify();
+    }
+
+    private LoginCommand fromDevice(String email, String password, String deviceToken) {
+        return new LoginCommand(email, password, new ClientInfo("browser", "192.0.2.44"), deviceToken);
     }
 
     @Test

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.latchkey.application.usecase.LoginCommand;
 import io.latchkey.application.usecase.RefreshTokensCommand;
+import io.latchkey.domain.error.RateLimitedException;
 import io.latchkey.domain.error.RefreshTokenInvalidException;
 import io.latchkey.domain.error.RefreshTokenReuseException;
 import io.latchkey.domain.event.SessionRevoked;
@@ -30,12 +31,12 @@ class RefreshTokensServiceTest {
 
     RefreshTokensServiceTest() {
         kit.users.insert(user).block();
-        first = kit.login().login(new LoginCommand(user.email().value(), UserFixtures.PASSWORD, ClientInfo.UNKNOWN)).block();
+        first = kit.login().login(new LoginCommand(user.email().value(), UserFixtures.PASSWORD, ClientInfo.UNKNOWN)).block().tokens();
         sessionId = kit.tokens.verify(first.accessToken().encoded()).sessionId();
     }
 
     private Mono<TokenPair> refresh(TokenPair pair) {
-        return service.refresh(new RefreshTokensCommand(pair.refreshToken().value()));
+        return service.refresh(new RefreshTokensCommand(pair.refreshToken().value(), "203.0.113.7"));
     }
 
     @Test
@@ -97,10 +98,35 @@ class RefreshTokensServiceTest {
     }
 
     @Test
+    void givenFailedRefreshesFromOneAddress_refresh_answers429ThereButServesAGoodTokenFromAnotherAddress() {
+        int limit = kit.limits.refreshFailuresPerIp().limit();
+        for (int i = 0; i < limit; i++) {
+            StepVerifier.create(service.refresh(new RefreshTokensCommand("guess-" + i, "198.51.100.9")))
+                    .expectError(RefreshTokenInvalidException.class).verify();
+        }
+        StepVerifier.create(service.refresh(new RefreshTokensCommand("guess-more", "198.51.100.9")))
+                .expectError(RateLimitedException.class).verify();
+        StepVerifier.create(service.refresh(new RefreshTokensCommand(first.refreshToken().value(), "198.51.100.9")))
+                .expectError(RateLimitedException.class).verify();
+        assertThat(kit.sessions.findById(sessionId).block().generation()).isZero();
+
+        assertThat(refresh(first).block().refreshToken()).isNotEqualTo(first.refreshToken());
+    }
+
+    @Test
+    void givenSuccessfulRefreshes_refresh_neverCountsThemAsFailures() {
+        TokenPair current = first;
+        for (int i = 0; i <= kit.limits.refreshFailuresPerIp().limit(); i++) {
+            current = refresh(current).block();
+        }
+        assertThat(current).isNotNull();
+    }
+
+    @Test
     void givenUnknownMissingOrOversizedToken_refresh_isInvalid() {
-        StepVerifier.create(service.refresh(new RefreshTokensCommand("nope"))).expectError(RefreshTokenInvalidException.class).verify();
-        StepVerifier.create(service.refresh(new RefreshTokensCommand(null))).expectError(RefreshTokenInvalidException.class).verify();
-        StepVerifier.create(service.refresh(new RefreshTokensCommand("x".repeat(500))))
+        StepVerifier.create(service.refresh(new RefreshTokensCommand("nope", "203.0.113.7"))).expectError(RefreshTokenInvalidException.class).verify();
+        StepVerifier.create(service.refresh(new RefreshTokensCommand(null, "203.0.113.7"))).expectError(RefreshTokenInvalidException.class).verify();
+        StepVerifier.create(service.refresh(new RefreshTokensCommand("x".repeat(500), "203.0.113.7")))
                 .expectError(RefreshTokenInvalidException.class).verify();
     }
 

@@ -20,11 +20,12 @@ class RegisterAccountServiceTest {
     private final RegisterAccountService service = kit.register();
 
     @Test
-    void givenValidInput_register_storesCanonicalEmailPublishesRegisteredAndMailsACode() {
+    void givenValidInput_register_storesTheAddressAsWrittenPublishesRegisteredAndMailsACodeThere() {
         service.register(new RegisterAccountCommand(" Ada@Example.COM", "long enough secret", "Ada", " ", "10.0.0.1"))
                 .block();
-        Email email = new Email("ada@example.com");
-        User user = kit.users.findByEmail(email).block();
+        Email email = new Email("Ada@Example.COM");
+        User user = kit.users.findByEmail(new Email("ada@example.com")).block();
+        assertThat(user.email()).isEqualTo(email);
         assertThat(user.name().first()).isEqualTo("Ada");
         assertThat(user.name().last()).isNull();
         assertThat(user.emailVerified()).isFalse();
@@ -74,6 +75,20 @@ class RegisterAccountServiceTest {
         assertThat(kit.events.events()).hasSize(1);
         assertThat(kit.deliverMail()).extracting(OutgoingMail::subject)
                 .containsExactlyInAnyOrder("Your verification code: 100000", "You already have an account");
+        assertThat(kit.sent).extracting(mail -> mail.to().value()).containsOnly("ada@example.com");
+    }
+
+    /** The takeover of issue 11: the folded spelling owns another mailbox, so no mail may ever go there. */
+    @Test
+    void givenAnAddressThatFoldingWouldChange_register_mailsOnlyTheAddressAsWrittenAndKeepsTheFoldedOneFree() {
+        service.register(new RegisterAccountCommand("straße1@example.de", "long enough secret", null, null, null)).block();
+        service.register(new RegisterAccountCommand("strasse1@example.de", "another secret!", null, null, null)).block();
+
+        assertThat(kit.users.count()).isEqualTo(2);
+        kit.deliverMail();
+        assertThat(kit.sent).extracting(mail -> mail.to().value())
+                .containsExactlyInAnyOrder("straße1@example.de", "strasse1@example.de");
+        assertThat(kit.sent).extracting(OutgoingMail::subject).allMatch(subject -> subject.startsWith("Your verification code"));
     }
 
     @Test

@@ -25,6 +25,7 @@ import io.latchkey.domain.model.abuse.LockoutPolicy;
 import io.latchkey.domain.model.abuse.RateLimit;
 import io.latchkey.domain.model.user.AccountPolicy;
 import io.latchkey.domain.testfixtures.FakeOneTimeSecrets;
+import io.latchkey.domain.testfixtures.FakeKnownDevices;
 import io.latchkey.domain.testfixtures.InMemoryLoginFailures;
 import io.latchkey.domain.testfixtures.InMemoryMailOutbox;
 import io.latchkey.domain.testfixtures.InMemoryPasswordResetTokens;
@@ -51,13 +52,14 @@ final class ServiceTestKit {
     final InMemoryMailOutbox mails = new InMemoryMailOutbox();
     final FakeOneTimeSecrets secrets = new FakeOneTimeSecrets();
     final InMemoryLoginFailures loginFailures = new InMemoryLoginFailures();
+    final FakeKnownDevices devices = new FakeKnownDevices();
     final InMemoryPasswordResetTokens resetTokens = new InMemoryPasswordResetTokens();
     final PasswordPolicy passwordPolicy = PasswordPolicy.standard(Set.of("password123"));
     final AccountPolicy accountPolicy = new AccountPolicy(false, Duration.ofMinutes(5), 5, Duration.ofMinutes(30), null);
     final AbuseLimits limits = new AbuseLimits(limit("login-ip", 20), limit("login-account", 10), limit("register-ip", 10), limit("register-account", 3),
             limit("verify-ip", 30), limit("verify-account", 10), limit("resend-ip", 10),
             new RateLimit("resend-account", 1, Duration.ofSeconds(60)), limit("reset-ip", 10), limit("reset-account", 3),
-            limit("reset-confirm-ip", 20));
+            limit("reset-confirm-ip", 20), limit("refresh-failures-ip", 30));
     final LockoutPolicy lockout = new LockoutPolicy(5, Duration.ofMinutes(1), Duration.ofHours(1));
 
     private static RateLimit limit(String scope, int perMinute) {
@@ -83,7 +85,7 @@ final class ServiceTestKit {
 
     LoginService login(AccountPolicy accounts) {
         return new LoginService(users, sessions, tokens, tokens, ids, events, transactions, cache, policy,
-                guard(accounts), clock);
+                guard(accounts), devices, clock);
     }
 
     LoginGuard guard(AccountPolicy accounts) {
@@ -99,7 +101,8 @@ final class ServiceTestKit {
     }
 
     RefreshTokensService refresh() {
-        return new RefreshTokensService(sessions, users, tokens, tokens, events, transactions, revoker(), ids, policy, clock);
+        return new RefreshTokensService(sessions, users, tokens, tokens, events, transactions, revoker(), ids, policy,
+                attempts(), limits, clock);
     }
 
     RequestEmailVerificationService requestVerification() {

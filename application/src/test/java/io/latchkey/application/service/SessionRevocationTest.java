@@ -38,7 +38,7 @@ class SessionRevocationTest {
 
     private TokenPair login(String agent) {
         return kit.login().login(new LoginCommand(user.email().value(), UserFixtures.PASSWORD, new ClientInfo(agent, null)))
-                .block();
+                .block().tokens();
     }
 
     private SessionId sessionOf(TokenPair pair) {

@@ -55,7 +55,7 @@ class PolicyConfiguration {
 
     @Bean
     PasswordPolicy passwordPolicy(PasswordProperties properties) {
-        return new PasswordPolicy(properties.minLength(), properties.maxLength(), commonPasswords());
+        return new PasswordPolicy(properties.minLength(), properties.maxBytes(), commonPasswords());
     }
 
     @Bean

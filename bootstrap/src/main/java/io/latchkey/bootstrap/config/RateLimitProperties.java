@@ -47,6 +47,8 @@ public record RateLimitProperties(
         defaults.put("reset-per-ip", "10/10m");
         defaults.put("reset-per-account", "3/15m");
         defaults.put("reset-confirm-per-ip", "20/10m");
+        // Failed refreshes only: a client with a good token is never slowed down by this one.
+        defaults.put("refresh-failures-per-ip", "30/1m");
         return Map.copyOf(defaults);
     }
 
@@ -54,7 +56,7 @@ public record RateLimitProperties(
         return new AbuseLimits(limit("login-per-ip"), limit("login-per-account"), limit("register-per-ip"),
                 limit("register-per-account"), limit("verify-per-ip"), limit("verify-per-account"), limit("resend-per-ip"),
                 limit("resend-per-account"), limit("reset-per-ip"), limit("reset-per-account"),
-                limit("reset-confirm-per-ip"));
+                limit("reset-confirm-per-ip"), limit("refresh-failures-per-ip"));
     }
 
     private RateLimit limit(String name) {

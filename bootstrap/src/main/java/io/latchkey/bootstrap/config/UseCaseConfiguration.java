@@ -85,6 +85,7 @@ import io.latchkey.domain.port.AccessTokenIssuer;
 import io.latchkey.domain.port.AccessTokenVerifier;
 import io.latchkey.domain.port.AuthEventPublisher;
 import io.latchkey.domain.port.IdGenerator;
+import io.latchkey.domain.port.KnownDevices;
 import io.latchkey.domain.port.PasswordHasher;
 import io.latchkey.domain.port.RefreshTokenGenerator;
 import io.latchkey.domain.port.SessionRepository;
@@ -110,9 +111,9 @@ class UseCaseConfiguration {
     @Bean
     LoginUseCase loginUseCase(UserRepository users, SessionRepository sessions, RefreshTokenGenerator refreshTokens,
             AccessTokenIssuer issuer, IdGenerator ids, AuthEventPublisher events, TransactionRunner transactions,
-            UserAuthCache cache, TokenPolicy policy, LoginGuard guard, InstantSource clock) {
+            UserAuthCache cache, TokenPolicy policy, LoginGuard guard, KnownDevices devices, InstantSource clock) {
         return new LoginService(users, sessions, refreshTokens, issuer, ids, events, transactions, cache, policy,
-                guard, clock);
+                guard, devices, clock);
     }
 
     @Bean
@@ -216,9 +217,9 @@ class UseCaseConfiguration {
     RefreshTokensUseCase refreshTokensUseCase(SessionRepository sessions, UserRepository users,
             RefreshTokenGenerator refreshTokens, AccessTokenIssuer issuer, AuthEventPublisher events,
             TransactionRunner transactions, SessionRevoker revoker, IdGenerator ids, TokenPolicy policy,
-            InstantSource clock) {
+            AttemptGate gate, AbuseLimits limits, InstantSource clock) {
         return new RefreshTokensService(sessions, users, refreshTokens, issuer, events, transactions, revoker, ids, policy,
-                clock);
+                gate, limits, clock);
     }
 
     @Bean

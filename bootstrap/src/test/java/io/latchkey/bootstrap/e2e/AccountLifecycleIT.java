@@ -230,6 +230,25 @@ class AccountLifecycleIT extends IntegrationTest {
     }
 
     @Test
+    void givenASecondResetMail_theFirstTokenFails_andOnlyTheSecondWorks() throws Exception {
+        String email = uniqueEmail();
+        register(email);
+        requestReset(email).expectStatus().isAccepted();
+        String first = resetToken(email);
+        requestReset(email).expectStatus().isAccepted();
+        mail().await(m -> resetMails(email).size() == 2, Duration.ofSeconds(10));
+        String second = tokenIn(resetMails(email).get(1));
+        assertThat(second).isNotEqualTo(first);
+
+        confirmReset(first, NEW_PASSWORD).expectStatus().isBadRequest()
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody().jsonPath("$.type").isEqualTo("urn:problem:auth:invalid-reset-token");
+        loginStatus(email, PASSWORD).expectStatus().isOk();
+        confirmReset(second, NEW_PASSWORD).expectStatus().isNoContent();
+        loginStatus(email, NEW_PASSWORD).expectStatus().isOk();
+    }
+
+    @Test
     void givenTwoConcurrentConfirmsWithOneToken_exactlyOneSucceeds() throws Exception {
         String email = uniqueEmail();
         register(email);
@@ -364,7 +383,14 @@ class AccountLifecycleIT extends IntegrationTest {
     }
 
     private static String resetToken(String email) {
-        ReceivedMail mail = awaitMail(email, "Reset your password");
+        return tokenIn(awaitMail(email, "Reset your password"));
+    }
+
+    private static List<ReceivedMail> resetMails(String email) {
+        return mail().to(email).stream().filter(m -> m.subject().startsWith("Reset your password")).toList();
+    }
+
+    private static String tokenIn(ReceivedMail mail) {
         Matcher token = Pattern.compile("^\\s+([A-Za-z0-9_-]{43})\\s*$", Pattern.MULTILINE).matcher(mail.body());
         assertThat(token.find()).as("a token in %s", mail.body()).isTrue();
         return token.group(1);

@@ -25,7 +25,7 @@ class AccountSliceIT extends IntegrationTest {
                 .jsonPath("$.password").doesNotExist();
 
         try (Connection c = jdbc(); PreparedStatement q = c.prepareStatement(
-                "SELECT password_hash, first_name, last_name, email_verified FROM users WHERE email = ?")) {
+                "SELECT password_hash, first_name, last_name, email_verified, email FROM users WHERE email_key = ?")) {
             q.setString(1, email);
             try (ResultSet rs = q.executeQuery()) {
                 assertThat(rs.next()).isTrue();
@@ -33,6 +33,7 @@ class AccountSliceIT extends IntegrationTest {
                 assertThat(rs.getString(2)).isEqualTo("Ada");
                 assertThat(rs.getString(3)).isEqualTo("Lovelace");
                 assertThat(rs.getBoolean(4)).isFalse();
+                assertThat(rs.getString(5)).as("the address as registered").isEqualTo(email.toUpperCase());
             }
         }
     }

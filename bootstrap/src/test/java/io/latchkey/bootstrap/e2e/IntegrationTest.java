@@ -52,6 +52,7 @@ import org.springframework.test.web.reactive.server.WebTestClient;
         "latchkey.rate-limits.limits.reset-per-ip=100000/1m",
         "latchkey.rate-limits.limits.reset-confirm-per-ip=100000/1m",
         "latchkey.rate-limits.limits.login-per-account=1000/1m",
+        "latchkey.rate-limits.limits.refresh-failures-per-ip=100000/1m",
         "logging.level.com.icegreen.greenmail=WARN",
         "latchkey.admin.email=" + IntegrationTest.ADMIN_EMAIL,
         "latchkey.admin.password=" + IntegrationTest.ADMIN_PASSWORD})

@@ -19,10 +19,10 @@ public interface MailOutbox {
     /** Removes a mail that was sent, or that expired unsent. */
     Mono<Void> remove(UUID id);
 
-    /** Drops every unsent mail to the address (its account is being deleted). */
+    /** Drops every unsent mail to the address, in any spelling of it (its account is being deleted). */
     Mono<Void> removeAddressedTo(Email to);
 
-    /** Drops the unsent password-reset mails to the address (its password just changed, or it was disabled). */
+    /** Drops the unsent password-reset mails to the address, in any spelling of it (its password just changed, or it was disabled). */
     Mono<Void> removePasswordResetsTo(Email to);
 
     Mono<Void> markFailed(UUID id, int attempts, Instant nextAttemptAt);

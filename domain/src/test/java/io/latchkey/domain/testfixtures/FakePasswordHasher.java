@@ -10,6 +10,7 @@ import reactor.core.publisher.Mono;
 public final class FakePasswordHasher implements PasswordHasher {
 
     private final AtomicInteger verifications = new AtomicInteger();
+    private final AtomicInteger longestChecked = new AtomicInteger();
 
     @Override
     public Mono<PasswordHash> hash(RawPassword password) {
@@ -20,6 +21,7 @@ public final class FakePasswordHasher implements PasswordHasher {
     public Mono<Boolean> matches(RawPassword password, PasswordHash hash) {
         return Mono.fromCallable(() -> {
             verifications.incrementAndGet();
+            longestChecked.accumulateAndGet(password.utf8Length(), Math::max);
             return hash.encoded().equals("fake:" + password.value());
         });
     }
@@ -30,6 +32,11 @@ public final class FakePasswordHasher implements PasswordHasher {
             verifications.incrementAndGet();
             return false;
         });
+    }
+
+    /** The most UTF-8 bytes of any password checked against a real hash (decoy checks never hash the input here). */
+    public int longestChecked() {
+        return longestChecked.get();
     }
 
     public int verifications() {

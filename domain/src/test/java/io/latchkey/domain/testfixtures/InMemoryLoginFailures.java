@@ -1,45 +1,60 @@
 package io.latchkey.domain.testfixtures;
 
 import io.latchkey.domain.model.abuse.FailureCount;
+import io.latchkey.domain.model.abuse.LockoutSubject;
 import io.latchkey.domain.model.user.Email;
 import io.latchkey.domain.port.LoginFailures;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import reactor.core.publisher.Mono;
 
-/** Failure counts and locks per address in a map, with the same forgetting rule as the table. */
+/** Failure counts and locks per address key (and device) in a map, with the same forgetting rule as the table. */
 public final class InMemoryLoginFailures implements LoginFailures {
 
     private record Count(int failures, Instant lastFailureAt, Instant lockedUntil) {
     }
 
-    private final Map<Email, Count> counts = new ConcurrentHashMap<>();
+    private record Key(String address, Optional<UUID> device) {
+    }
+
+    private final Map<Key, Count> counts = new ConcurrentHashMap<>();
+
+    private static Key keyOf(LockoutSubject subject) {
+        return new Key(subject.address().key(), subject.knownDevice());
+    }
 
     @Override
-    public Mono<FailureCount> find(Email address) {
-        return Mono.justOrEmpty(counts.get(address))
+    public Mono<FailureCount> find(LockoutSubject subject) {
+        return Mono.justOrEmpty(counts.get(keyOf(subject)))
                 .map(count -> new FailureCount(count.failures(), count.lockedUntil()));
     }
 
     @Override
-    public Mono<Integer> recordFailure(Email address, Instant now, Duration forgetAfter) {
-        return Mono.fromCallable(() -> counts.compute(address, (key, count) ->
+    public Mono<Integer> recordFailure(LockoutSubject subject, Instant now, Duration forgetAfter) {
+        return Mono.fromCallable(() -> counts.compute(keyOf(subject), (key, count) ->
                 count == null || count.lastFailureAt().isBefore(now.minus(forgetAfter)) ? new Count(1, now, null)
                         : new Count(count.failures() + 1, now, count.lockedUntil())).failures());
     }
 
     @Override
-    public Mono<Void> lockUntil(Email address, Instant until) {
-        return Mono.fromRunnable(() -> counts.computeIfPresent(address, (key, count) -> new Count(count.failures(),
+    public Mono<Void> lockUntil(LockoutSubject subject, Instant until) {
+        return Mono.fromRunnable(() -> counts.computeIfPresent(keyOf(subject), (key, count) -> new Count(count.failures(),
                 count.lastFailureAt(), count.lockedUntil() != null && count.lockedUntil().isAfter(until)
                         ? count.lockedUntil() : until)));
     }
 
     @Override
-    public Mono<Void> clear(Email address) {
-        return Mono.fromRunnable(() -> counts.remove(address));
+    public Mono<Void> clear(LockoutSubject subject) {
+        return Mono.fromRunnable(() -> counts.remove(keyOf(subject)));
+    }
+
+    @Override
+    public Mono<Void> clearAll(Email address) {
+        return Mono.fromRunnable(() -> counts.keySet().removeIf(key -> key.address().equals(address.key())));
     }
 
     @Override
@@ -53,7 +68,12 @@ public final class InMemoryLoginFailures implements LoginFailures {
     }
 
     public int failures(Email address) {
-        Count count = counts.get(address);
+        Count count = counts.get(keyOf(LockoutSubject.address(address)));
+        return count == null ? 0 : count.failures();
+    }
+
+    public int failures(Email address, UUID device) {
+        Count count = counts.get(keyOf(LockoutSubject.device(address, device)));
         return count == null ? 0 : count.failures();
     }
 }

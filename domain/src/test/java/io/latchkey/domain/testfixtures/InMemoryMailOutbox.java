@@ -39,12 +39,12 @@ public final class InMemoryMailOutbox implements MailOutbox {
 
     @Override
     public Mono<Void> removeAddressedTo(Email to) {
-        return Mono.fromRunnable(() -> rows.values().removeIf(row -> row.mail().to().equals(to)));
+        return Mono.fromRunnable(() -> rows.values().removeIf(row -> row.mail().to().key().equals(to.key())));
     }
 
     @Override
     public Mono<Void> removePasswordResetsTo(Email to) {
-        return Mono.fromRunnable(() -> rows.values().removeIf(row -> row.mail().to().equals(to)
+        return Mono.fromRunnable(() -> rows.values().removeIf(row -> row.mail().to().key().equals(to.key())
                 && row.mail().content() instanceof MailContent.PasswordReset));
     }
 

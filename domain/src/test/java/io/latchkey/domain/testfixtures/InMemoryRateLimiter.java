@@ -34,4 +34,15 @@ public final class InMemoryRateLimiter implements RateLimiter {
                     : RateLimitDecision.deniedFor(Duration.between(now, window.start().plus(limit.window())));
         });
     }
+
+    @Override
+    public Mono<RateLimitDecision> peek(RateLimit limit, String key) {
+        return Mono.fromCallable(() -> {
+            Instant now = clock.instant();
+            Window window = windows.get(limit.scope() + ":" + key);
+            return window == null || !now.isBefore(window.start().plus(limit.window())) || window.count() < limit.limit()
+                    ? RateLimitDecision.ALLOWED
+                    : RateLimitDecision.deniedFor(Duration.between(now, window.start().plus(limit.window())));
+        });
+    }
 }

@@ -20,16 +20,16 @@ import java.util.function.UnaryOperator;
 import java.util.concurrent.ConcurrentHashMap;
 import reactor.core.publisher.Mono;
 
-/** Accounts in a map, with the same unique-email rule as the real table. */
+/** Accounts in a map, with the same unique-address-key rule as the real table. */
 public final class InMemoryUserRepository implements UserRepository {
 
     private final Map<UserId, User> byId = new ConcurrentHashMap<>();
-    private final Map<Email, UserId> byEmail = new ConcurrentHashMap<>();
+    private final Map<String, UserId> byEmail = new ConcurrentHashMap<>();
 
     @Override
     public Mono<User> insert(User user) {
         return Mono.fromCallable(() -> {
-            if (byEmail.putIfAbsent(user.email(), user.id()) != null) {
+            if (byEmail.putIfAbsent(user.email().key(), user.id()) != null) {
                 throw new EmailAlreadyRegisteredException();
             }
             byId.put(user.id(), user);
@@ -39,7 +39,7 @@ public final class InMemoryUserRepository implements UserRepository {
 
     @Override
     public Mono<User> findByEmail(Email email) {
-        return Mono.justOrEmpty(byEmail.get(email)).mapNotNull(byId::get);
+        return Mono.justOrEmpty(byEmail.get(email.key())).mapNotNull(byId::get);
     }
 
     @Override
@@ -98,7 +98,7 @@ public final class InMemoryUserRepository implements UserRepository {
         return Mono.fromCallable(() -> {
             User removed = byId.remove(id);
             if (removed != null) {
-                byEmail.remove(removed.email());
+                byEmail.remove(removed.email().key());
             }
             return removed != null;
         });
@@ -108,7 +108,7 @@ public final class InMemoryUserRepository implements UserRepository {
     public Mono<UserPage> search(String emailFragment, int page, int size) {
         return Mono.fromCallable(() -> {
             List<User> matches = byId.values().stream()
-                    .filter(u -> u.email().value().contains(emailFragment.toLowerCase(java.util.Locale.ROOT)))
+                    .filter(u -> u.email().value().toLowerCase(java.util.Locale.ROOT).contains(emailFragment.toLowerCase(java.util.Locale.ROOT)))
                     .sorted(Comparator.comparing(User::createdAt)).toList();
             List<User> slice = matches.stream().skip((long) page * size).limit(size).toList();
             return new UserPage(slice, matches.size(), page, size);

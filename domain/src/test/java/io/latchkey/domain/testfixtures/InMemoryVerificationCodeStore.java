@@ -18,7 +18,7 @@ public final class InMemoryVerificationCodeStore implements VerificationCodeStor
     private record Stored(VerificationCode code, int attempts, Instant expiresAt) {
     }
 
-    private final Map<Email, Stored> codes = new ConcurrentHashMap<>();
+    private final Map<String, Stored> codes = new ConcurrentHashMap<>();
     private final InstantSource clock;
 
     public InMemoryVerificationCodeStore(InstantSource clock) {
@@ -27,26 +27,26 @@ public final class InMemoryVerificationCodeStore implements VerificationCodeStor
 
     @Override
     public Mono<Void> save(Email email, VerificationCode code, Duration ttl) {
-        return Mono.fromRunnable(() -> codes.put(email, new Stored(code, 0, clock.instant().plus(ttl))));
+        return Mono.fromRunnable(() -> codes.put(email.key(), new Stored(code, 0, clock.instant().plus(ttl))));
     }
 
     @Override
     public Mono<CodeCheck> check(Email email, VerificationCode presented, int maxAttempts) {
         return Mono.fromCallable(() -> {
             synchronized (this) {
-                Stored stored = codes.get(email);
+                Stored stored = codes.get(email.key());
                 if (stored == null || !clock.instant().isBefore(stored.expiresAt())) {
-                    codes.remove(email);
+                    codes.remove(email.key());
                     return CodeCheck.ABSENT;
                 }
                 if (stored.code().equals(presented)) {
-                    codes.remove(email);
+                    codes.remove(email.key());
                     return CodeCheck.ACCEPTED;
                 }
                 if (stored.attempts() + 1 >= maxAttempts) {
-                    codes.remove(email);
+                    codes.remove(email.key());
                 } else {
-                    codes.put(email, new Stored(stored.code(), stored.attempts() + 1, stored.expiresAt()));
+                    codes.put(email.key(), new Stored(stored.code(), stored.attempts() + 1, stored.expiresAt()));
                 }
                 return CodeCheck.REJECTED;
             }
@@ -55,10 +55,10 @@ public final class InMemoryVerificationCodeStore implements VerificationCodeStor
 
     @Override
     public Mono<Void> discard(Email email) {
-        return Mono.fromRunnable(() -> codes.remove(email));
+        return Mono.fromRunnable(() -> codes.remove(email.key()));
     }
 
     public Optional<VerificationCode> current(Email email) {
-        return Optional.ofNullable(codes.get(email)).map(Stored::code);
+        return Optional.ofNullable(codes.get(email.key())).map(Stored::code);
     }
 }

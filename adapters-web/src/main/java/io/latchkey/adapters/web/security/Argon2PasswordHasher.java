@@ -14,6 +14,8 @@ import reactor.core.scheduler.Schedulers;
 /**
  * Argon2id at the OWASP parameters (m=19 MiB, t=2, p=1). Each hash holds 19 MiB and ~50 ms of a core, so
  * hashing runs on its own scheduler with one thread per core: the event loop never blocks and memory is bounded.
+ * A password over {@link RawPassword#MAX_BYTES} never reaches Argon2: the services refuse it first, and here it is
+ * refused again (hash) or answered false after the work of a decoy check (matches).
  */
 @Component
 class Argon2PasswordHasher implements PasswordHasher {
@@ -33,17 +35,24 @@ class Argon2PasswordHasher implements PasswordHasher {
 
     @Override
     public Mono<PasswordHash> hash(RawPassword password) {
+        if (!password.fitsHashInput()) {
+            return Mono.error(new IllegalArgumentException("a password over " + RawPassword.MAX_BYTES + " bytes reached hashing"));
+        }
         return Mono.fromCallable(() -> new PasswordHash(encoder.encode(password.value()))).subscribeOn(scheduler);
     }
 
     @Override
     public Mono<Boolean> matches(RawPassword password, PasswordHash hash) {
+        if (!password.fitsHashInput()) {
+            return matchesNothing(password);
+        }
         return Mono.fromCallable(() -> encoder.matches(password.value(), hash.encoded())).subscribeOn(scheduler);
     }
 
     @Override
     public Mono<Boolean> matchesNothing(RawPassword password) {
-        return Mono.fromCallable(() -> encoder.matches(password.value(), decoy))
+        String checked = password.fitsHashInput() ? password.value() : decoy;
+        return Mono.fromCallable(() -> encoder.matches(checked, decoy))
                 .map(ignored -> Boolean.FALSE)
                 .subscribeOn(scheduler);
     }

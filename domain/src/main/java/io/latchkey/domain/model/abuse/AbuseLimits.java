@@ -3,8 +3,9 @@ package io.latchkey.domain.model.abuse;
 import java.util.Objects;
 
 /**
- * The rate limit of each guessable action, per client IP and per account (keyed by the email, whether or not
- * an account has it, so a limit reveals nothing). {@code resendPerAccount} is the resend cooldown.
+ * The rate limit of each guessable action, per client IP and per account (keyed by the address key, whether or
+ * not an account has it, so a limit reveals nothing). {@code resendPerAccount} is the resend cooldown.
+ * {@code loginPerAccount} and {@code refreshFailuresPerIp} count failed attempts only.
  */
 public record AbuseLimits(
         RateLimit loginPerIp,
@@ -17,7 +18,8 @@ public record AbuseLimits(
         RateLimit resendPerAccount,
         RateLimit resetPerIp,
         RateLimit resetPerAccount,
-        RateLimit resetConfirmPerIp) {
+        RateLimit resetConfirmPerIp,
+        RateLimit refreshFailuresPerIp) {
 
     public AbuseLimits {
         Objects.requireNonNull(loginPerIp, "loginPerIp");
@@ -31,5 +33,6 @@ public record AbuseLimits(
         Objects.requireNonNull(resetPerIp, "resetPerIp");
         Objects.requireNonNull(resetPerAccount, "resetPerAccount");
         Objects.requireNonNull(resetConfirmPerIp, "resetConfirmPerIp");
+        Objects.requireNonNull(refreshFailuresPerIp, "refreshFailuresPerIp");
     }
 }

@@ -7,23 +7,24 @@ import java.util.Objects;
 import java.util.Set;
 
 /**
- * NIST 800-63B style rules: a length range counted in code points and a deny list of common
- * passwords; no composition rules.
+ * NIST 800-63B style rules on the NFC form: at least {@code minLength} characters (code points), at most
+ * {@code maxBytes} bytes in UTF-8 (never more than {@link RawPassword#MAX_BYTES}, what hashing accepts), and a
+ * deny list of common passwords; no composition rules.
  */
-public record PasswordPolicy(int minLength, int maxLength, Set<String> commonPasswords) {
+public record PasswordPolicy(int minLength, int maxBytes, Set<String> commonPasswords) {
 
     public PasswordPolicy {
-        if (minLength < 1 || maxLength < minLength) {
-            throw new IllegalArgumentException("invalid length range");
+        if (minLength < 1 || maxBytes < minLength || maxBytes > RawPassword.MAX_BYTES) {
+            throw new IllegalArgumentException("need 1 <= min-length <= max-bytes <= " + RawPassword.MAX_BYTES);
         }
         commonPasswords = Set.copyOf(Objects.requireNonNull(commonPasswords, "commonPasswords"));
     }
 
     public static PasswordPolicy standard(Set<String> commonPasswords) {
-        return new PasswordPolicy(8, 128, commonPasswords);
+        return new PasswordPolicy(8, RawPassword.MAX_BYTES, commonPasswords);
     }
 
-    /** A new password as typed, once it passes {@link #check}; an {@link InvalidInputException} naming {@code field} if not. */
+    /** A new password, normalised, once it passes {@link #check}; an {@link InvalidInputException} naming {@code field} if not. */
     public RawPassword accept(String raw, String field) {
         RawPassword candidate = new RawPassword(raw);
         check(candidate, field);
@@ -33,10 +34,14 @@ public record PasswordPolicy(int minLength, int maxLength, Set<String> commonPas
     /** Throws {@link InvalidInputException} naming {@code field} when the password is not acceptable. */
     public void check(RawPassword password, String field) {
         String value = password.value();
-        int length = value.codePointCount(0, value.length());
-        if (length < minLength || length > maxLength) {
+        if (password.utf8Length() > maxBytes) {
             throw new InvalidInputException(new FieldViolation(field,
-                    "must be between " + minLength + " and " + maxLength + " characters"));
+                    "must be at most " + maxBytes + " bytes in UTF-8 (" + maxBytes / 4 + " to " + maxBytes
+                            + " characters, depending on the script)"));
+        }
+        if (value.codePointCount(0, value.length()) < minLength) {
+            throw new InvalidInputException(new FieldViolation(field,
+                    "must be at least " + minLength + " characters"));
         }
         if (commonPasswords.contains(value.toLowerCase(Locale.ROOT))) {
             throw new InvalidInputException(new FieldViolation(field, "is too common; choose another password"));

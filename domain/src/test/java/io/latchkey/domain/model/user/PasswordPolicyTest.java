@@ -29,9 +29,36 @@ class PasswordPolicyTest {
     }
 
     @Test
-    void givenMoreThan128Characters_check_fails() {
-        assertThatThrownBy(() -> policy.check(new RawPassword("x".repeat(129)), "password"))
+    void givenMoreThanMaxBytes_check_failsButAtTheLimitPasses() {
+        assertThatThrownBy(() -> policy.check(new RawPassword("x".repeat(RawPassword.MAX_BYTES + 1)), "password"))
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("bytes");
+        assertThatCode(() -> policy.check(new RawPassword("x".repeat(RawPassword.MAX_BYTES)), "password"))
+                .doesNotThrowAnyException();
+    }
+
+    /** The old 128-code-point cap refused passphrases of multi-byte characters; the byte bound takes 128 of any. */
+    @Test
+    void givenA150CharacterCyrillicPassphrase_check_passes_and128EmojiPassButNot129() {
+        assertThatCode(() -> policy.check(new RawPassword("пароль ".repeat(21) + "abc"), "password"))
+                .doesNotThrowAnyException();
+        assertThatCode(() -> policy.check(new RawPassword("😀".repeat(128)), "password")).doesNotThrowAnyException();
+        assertThatThrownBy(() -> policy.check(new RawPassword("😀".repeat(129)), "password"))
                 .isInstanceOf(InvalidInputException.class);
+    }
+
+    @Test
+    void givenComposedAndDecomposedSpellings_rawPassword_isTheSamePassword() {
+        RawPassword composed = new RawPassword("caf\u00e9 cr\u00e8me br\u00fbl\u00e9e");
+        RawPassword decomposed = new RawPassword("cafe\u0301 cre\u0300me bru\u0302le\u0301e");
+        assertThat(decomposed).isEqualTo(composed);
+        assertThat(new RawPassword("correct horse battery staple").value()).isEqualTo("correct horse battery staple");
+    }
+
+    @Test
+    void givenPasswordLength_fitsHashInput_countsUtf8Bytes() {
+        assertThat(new RawPassword("€".repeat(170)).fitsHashInput()).isTrue(); // 510 bytes
+        assertThat(new RawPassword("€".repeat(171)).fitsHashInput()).isFalse(); // 513 bytes
+        assertThat(new RawPassword("x".repeat(200_000)).fitsHashInput()).isFalse();
     }
 
     @Test
