@@ -17,6 +17,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.yaml.snakeyaml.Yaml;
 
 /** The Helm chart lints and renders a deployable cluster setup, with defaults and with production-like values. */
@@ -24,8 +25,13 @@ class HelmChartTest {
 
     private static final Path CHART = Path.of("..", "deploy", "helm", "latchkey");
 
+    /** The chart with a TLS Secret for the default https issuer, which it refuses to render without. */
+    private static TemplateCommand template() {
+        return new Helm(CHART).template().withName("lk").withKubeVersion("1.31.0").set("ingress.tlsSecret", "auth-tls");
+    }
+
     private static List<Map<String, Object>> render(String valuesFile) {
-        var template = new Helm(CHART).template().withName("lk").withKubeVersion("1.31.0");
+        var template = template();
         if (valuesFile != null) {
             template = template.withValuesFile(CHART.resolve(valuesFile));
         }
@@ -55,8 +61,21 @@ class HelmChartTest {
     }
 
     @Test
-    void givenTheChart_strictLintPasses() {
-        LintResult lint = new Helm(CHART).lint().strict().call();
+    void givenTheChart_strictLintPasses(@TempDir Path copy) throws IOException {
+        // helm lint renders the default values, and those (an https issuer, no TLS Secret) are refused by design.
+        try (var files = Files.walk(CHART)) {
+            for (Path file : files.toList()) {
+                Path target = copy.resolve(CHART.relativize(file).toString());
+                if (Files.isDirectory(file)) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.copy(file, target);
+                }
+            }
+        }
+        Path values = copy.resolve("values.yaml");
+        Files.writeString(values, Files.readString(values).replace("tlsSecret: \"\"", "tlsSecret: \"auth-tls\""));
+        LintResult lint = new Helm(copy).lint().strict().call();
         assertThat(lint.isFailed()).as(String.join("\n", lint.getMessages())).isFalse();
     }
 
@@ -127,7 +146,7 @@ class HelmChartTest {
 
     @Test
     void givenIngressValues_theIngressUsesTheClassHostAndTls_orIsLeftOut() {
-        List<Map<String, Object>> objects = parse(new Helm(CHART).template().withName("lk").withKubeVersion("1.31.0")
+        List<Map<String, Object>> objects = parse(template()
                 .set("ingress.className", "nginx").set("ingress.host", "login.example.org").set("ingress.tlsSecret", "login-tls")
                 .set("ingress.annotations.nginx\\.ingress\\.kubernetes\\.io/proxy-body-size", "64k"));
         Map<String, Object> ingress = ofKind(objects, "Ingress").get(0);
@@ -137,13 +156,13 @@ class HelmChartTest {
         assertThat((List<String>) at(ingress, "spec", "tls", "0", "hosts")).containsExactly("login.example.org");
         assertThat((Map<String, Object>) at(ingress, "metadata", "annotations")).containsEntry("nginx.ingress.kubernetes.io/proxy-body-size", "64k");
 
-        assertThat(ofKind(parse(new Helm(CHART).template().withName("lk").withKubeVersion("1.31.0").set("ingress.enabled", "false")),
+        assertThat(ofKind(parse(template().set("ingress.enabled", "false")),
                 "Ingress")).isEmpty();
     }
 
     @Test
     void givenAMigrationSecret_flywayRunsAsThatUserAndRequestsAsTheOther() {
-        List<Map<String, Object>> objects = parse(new Helm(CHART).template().withName("lk").withKubeVersion("1.31.0")
+        List<Map<String, Object>> objects = parse(template()
                 .set("postgresql.existingSecret", "pg-app").set("postgresql.migrationExistingSecret", "pg-migrate"));
         List<Map<String, Object>> env = at(ofKind(objects, "Deployment").get(0), "spec", "template", "spec", "containers", "0", "env");
         Map<String, String> secretOf = new LinkedHashMap<>();
@@ -185,8 +204,8 @@ class HelmChartTest {
 
     @Test
     void givenAReplicationFactorAboveOne_theInstallNotesWarnAboutASmallKafka() {
-        String warned = new Helm(CHART).install().withName("lk").withKubeVersion("1.31.0").dryRun().clientOnly().call().getOutput();
-        String quiet = new Helm(CHART).install().withName("lk").withKubeVersion("1.31.0").dryRun().clientOnly()
+        String warned = new Helm(CHART).install().withName("lk").withKubeVersion("1.31.0").dryRun().clientOnly().set("ingress.tlsSecret", "auth-tls").call().getOutput();
+        String quiet = new Helm(CHART).install().withName("lk").withKubeVersion("1.31.0").dryRun().clientOnly().set("ingress.tlsSecret", "auth-tls")
                 .set("config.eventsReplicationFactor", "1").call().getOutput();
         assertThat(warned).contains("*** KAFKA", "config.eventsReplicationFactor=1", "from image latchkey:");
         assertThat(quiet).doesNotContain("*** KAFKA");
@@ -206,7 +225,38 @@ class HelmChartTest {
 
     @Test
     void givenInvalidValues_theSchemaRejectsThem() {
-        assertThatThrownBy(() -> new Helm(CHART).template().withName("lk").withKubeVersion("1.31.0").set("config.issuer", "not-a-url").call())
+        assertThatThrownBy(() -> template().set("config.issuer", "not-a-url").call())
                 .hasMessageContaining("issuer");
+    }
+
+    @Test
+    void givenAnHttpsIssuerAndNoTlsSecret_theChartRefusesUnlessTlsEndsElsewhere() {
+        assertThatThrownBy(() -> template().set("ingress.tlsSecret", "").call())
+                .hasMessageContaining("ingress.tlsSecret").hasMessageContaining("ingress.tlsTerminatedElsewhere=true");
+
+        Map<String, Object> ingress = ofKind(parse(template().set("ingress.tlsSecret", "").set("ingress.tlsTerminatedElsewhere", "true")),
+                "Ingress").get(0);
+        assertThat((Object) at(ingress, "spec", "tls")).isNull();
+        assertThat((String) at(ingress, "spec", "rules", "0", "host")).isEqualTo("auth.example.com");
+        Map<String, Object> plain = ofKind(parse(template().set("ingress.tlsSecret", "").set("config.issuer", "http://auth.internal")),
+                "Ingress").get(0);
+        assertThat((String) at(plain, "spec", "rules", "0", "host")).as("an http issuer asks for no TLS").isEqualTo("auth.internal");
+        assertThat(ofKind(parse(template().set("ingress.tlsSecret", "").set("ingress.enabled", "false")), "Ingress")).isEmpty();
+    }
+
+    @Test
+    void givenAnIngress_theChartRefusesAnApiServiceReachableAroundIt() {
+        assertThatThrownBy(() -> template().set("service.type", "LoadBalancer").call())
+                .hasMessageContaining("service.type LoadBalancer").hasMessageContaining("X-Forwarded-For");
+        assertThatThrownBy(() -> template().set("service.type", "NodePort").call()).hasMessageContaining("service.type NodePort");
+        List<Map<String, Object>> own = parse(template().set("service.type", "LoadBalancer").set("ingress.enabled", "false"));
+        assertThat(ofKind(own, "Ingress")).isEmpty();
+    }
+
+    @Test
+    void givenAnIssuerWithAPort_theIngressHostIsTheNameAlone() {
+        Map<String, Object> ingress = ofKind(parse(template().set("config.issuer", "https://auth.example.com:8443")), "Ingress").get(0);
+        assertThat((String) at(ingress, "spec", "rules", "0", "host")).isEqualTo("auth.example.com");
+        assertThat((List<String>) at(ingress, "spec", "tls", "0", "hosts")).containsExactly("auth.example.com");
     }
 }
