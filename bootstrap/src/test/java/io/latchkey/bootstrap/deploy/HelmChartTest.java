@@ -259,4 +259,31 @@ class HelmChartTest {
         assertThat((String) at(ingress, "spec", "rules", "0", "host")).isEqualTo("auth.example.com");
         assertThat((List<String>) at(ingress, "spec", "tls", "0", "hosts")).containsExactly("auth.example.com");
     }
+
+    /** Where the docs write private keys: ignored by git and Docker, directory made before Docker would, never printed. */
+    @Test
+    void givenTheKeyDocs_keyMaterialStaysOutOfGitTheBuildContextAndTheTerminal() throws IOException {
+        for (String ignoreFile : List.of(".gitignore", ".dockerignore")) {
+            assertThat(Files.readAllLines(Path.of("..", ignoreFile))).as(ignoreFile)
+                    .contains("latchkey-keys/", "rotated/", "retired/", "jwks.json", "refresh-secret");
+        }
+        for (String doc : List.of("keys.md", "operations.md")) {
+            List<String> lines = Files.readAllLines(Path.of("..", "docs", doc));
+            int dockerRun = indexOf(lines, "docker run --rm --user");
+            assertThat(lines.subList(Math.max(0, dockerRun - 2), dockerRun)).as(doc)
+                    .anyMatch(line -> line.contains("mkdir -m 700 latchkey-keys"));
+        }
+        String keys = Files.readString(Path.of("..", "docs", "keys.md"));
+        Matcher jq = Pattern.compile("(?s)\\(umask 077 && [^`]*?jq '[^']*' \\\\\\s*rotated/jwks.json > retired/jwks.json\\)").matcher(keys);
+        assertThat(jq.find()).as("the retirement jq writes the set, private parts included, to a file only the owner reads").isTrue();
+    }
+
+    private static int indexOf(List<String> lines, String text) {
+        for (int i = 0; i < lines.size(); i++) {
+            if (lines.get(i).contains(text)) {
+                return i;
+            }
+        }
+        throw new AssertionError("no line with " + text);
+    }
 }
