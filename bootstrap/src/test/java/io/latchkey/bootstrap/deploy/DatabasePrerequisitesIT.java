@@ -45,6 +45,11 @@ class DatabasePrerequisitesIT {
         for (String statement : statements(sql)) {
             if (statement.startsWith("\\c ")) {
                 database = statement.substring(3).strip();
+                // PostgreSQL 15 stopped granting CREATE on public to everyone; the documented SQL must undo it on 14.
+                try (Connection admin = DriverManager.getConnection(server + database, infra.databaseUser(), infra.databasePassword());
+                        Statement execute = admin.createStatement()) {
+                    execute.execute("GRANT CREATE ON SCHEMA public TO PUBLIC");
+                }
                 continue;
             }
             try (Connection admin = DriverManager.getConnection(server + database, infra.databaseUser(), infra.databasePassword());
@@ -78,6 +83,16 @@ class DatabasePrerequisitesIT {
                 Statement statement = check.createStatement()) {
             statement.execute("CREATE TABLE should_not_exist (id int)");
             throw new AssertionError("the request user can create tables");
+        } catch (SQLException expected) {
+            assertThat(expected.getSQLState()).as(expected.getMessage()).isEqualTo("42501");
+        }
+        String stranger = "lkdoc_other_" + suffix;
+        try (Connection admin = DriverManager.getConnection(infra.jdbcUrl(), infra.databaseUser(), infra.databasePassword());
+                Statement execute = admin.createStatement()) {
+            execute.execute("CREATE ROLE " + stranger + " LOGIN PASSWORD '" + password + "'");
+        }
+        try (Connection ignored = DriverManager.getConnection(server + requestUser, stranger, password)) {
+            throw new AssertionError("a role without a grant connects to the database");
         } catch (SQLException expected) {
             assertThat(expected.getSQLState()).as(expected.getMessage()).isEqualTo("42501");
         }
