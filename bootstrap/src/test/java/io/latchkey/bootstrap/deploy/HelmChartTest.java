@@ -103,6 +103,8 @@ class HelmChartTest {
         assertThat(ofKind(objects, "Secret")).isEmpty();
         Map<String, Object> data = at(ofKind(objects, "ConfigMap").get(0), "data");
         assertThat(data.keySet()).noneMatch(key -> key.matches("(?i).*(password|secret|jaas|token_signing_refresh).*"));
+        assertThat(data).as("health components on the management port only: the settings HealthComponentsIT runs with")
+                .containsEntry("MANAGEMENT_SERVER_PORT", "8081").containsEntry("MANAGEMENT_ENDPOINT_HEALTH_SHOW_COMPONENTS", "always");
         List<Map<String, Object>> env = at(ofKind(objects, "Deployment").get(0), "spec", "template", "spec", "containers", "0", "env");
         assertThat(env).filteredOn(e -> ((String) e.get("name")).matches(".*(PASSWORD|SECRET|JAAS).*"))
                 .isNotEmpty()
