@@ -163,15 +163,30 @@ class HelmChartTest {
     }
 
     @Test
-    void givenAMigrationSecret_flywayRunsAsThatUserAndRequestsAsTheOther() {
+    void givenAMigrationSecret_onlyTheMigrateInitContainerHoldsItAndTheServingContainerRunsNoMigration() {
         List<Map<String, Object>> objects = parse(template()
                 .set("postgresql.existingSecret", "pg-app").set("postgresql.migrationExistingSecret", "pg-migrate"));
-        List<Map<String, Object>> env = at(ofKind(objects, "Deployment").get(0), "spec", "template", "spec", "containers", "0", "env");
+        Map<String, Object> pod = at(ofKind(objects, "Deployment").get(0), "spec", "template", "spec");
+        Map<String, Object> migrate = at(pod, "initContainers", "0");
+        Map<String, Object> serving = at(pod, "containers", "0");
+
+        assertThat(migrate.get("args")).isEqualTo(List.of("migrate"));
+        assertThat(migrate.get("image")).isEqualTo(serving.get("image"));
+        assertThat(secretsOf(migrate)).containsEntry("SPRING_FLYWAY_USER", "pg-migrate").containsEntry("SPRING_FLYWAY_PASSWORD", "pg-migrate")
+                .doesNotContainValue("pg-app");
+        assertThat(secretsOf(serving)).containsEntry("SPRING_R2DBC_USERNAME", "pg-app").containsEntry("SPRING_R2DBC_PASSWORD", "pg-app")
+                .doesNotContainValue("pg-migrate").doesNotContainKeys("SPRING_FLYWAY_USER", "SPRING_FLYWAY_PASSWORD");
+        List<Map<String, Object>> env = at(serving, "env");
+        assertThat(env).contains(Map.of("name", "SPRING_FLYWAY_ENABLED", "value", "false"));
+        assertThat((Boolean) at(migrate, "securityContext", "readOnlyRootFilesystem")).isTrue();
+    }
+
+    private static Map<String, String> secretsOf(Map<String, Object> container) {
+        List<Map<String, Object>> env = at(container, "env");
         Map<String, String> secretOf = new LinkedHashMap<>();
         env.stream().filter(e -> e.get("valueFrom") != null && at(e, "valueFrom", "secretKeyRef") != null)
                 .forEach(e -> secretOf.put((String) e.get("name"), at(e, "valueFrom", "secretKeyRef", "name")));
-        assertThat(secretOf).containsEntry("SPRING_FLYWAY_USER", "pg-migrate").containsEntry("SPRING_FLYWAY_PASSWORD", "pg-migrate")
-                .containsEntry("SPRING_R2DBC_USERNAME", "pg-app").containsEntry("SPRING_R2DBC_PASSWORD", "pg-app");
+        return secretOf;
     }
 
     @Test
