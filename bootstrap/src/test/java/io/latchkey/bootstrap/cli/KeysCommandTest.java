@@ -89,8 +89,9 @@ class KeysCommandTest {
         assertThat(out.toString(StandardCharsets.UTF_8)).as("no refresh secret beside the input: none is named")
                 .contains("<the refresh-secret file you use today>")
                 .doesNotContain("again/refresh-secret");
-        assertThat(run("generate", "--kid", "2026-02", "--add-to", dir.resolve("jwks.json").toString(),
+        assertThat(run("generate", "--kid", "2026-02", "--add-to", rotated.resolve("jwks.json").toString(),
                 "--out", dir.resolve("other").toString())).as("a kid already in the set").isEqualTo(KeysCommand.FAILED);
+        assertThat(dir.resolve("other").resolve("jwks.json")).doesNotExist();
     }
 
     @Test
