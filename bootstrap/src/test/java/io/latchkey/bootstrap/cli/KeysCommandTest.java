@@ -1,19 +1,28 @@
 package io.latchkey.bootstrap.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jose.jwk.JWKSet;
 import io.latchkey.adapters.web.security.RefreshTokenSecret;
 import io.latchkey.adapters.web.security.SigningKeyRing;
 import java.io.ByteArrayOutputStream;
+import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -58,19 +67,107 @@ class KeysCommandTest {
     }
 
     @Test
-    void givenAddTo_itAddsANewKeyToTheSetAndKeepsTheRefreshSecret() throws Exception {
+    void givenAddTo_itWritesTheSetPlusANewKeyElsewhereAndPointsAtTheCurrentRefreshSecret() throws Exception {
         run("generate", "--out", dir.toString(), "--kid", "2026-01");
-        String secret = Files.readString(dir.resolve("refresh-secret"));
+        String before = Files.readString(dir.resolve("jwks.json"));
+        Path rotated = dir.resolve("rotated");
+        out.reset();
 
         assertThat(run("generate", "--kid", "2026-02", "--add-to", dir.resolve("jwks.json").toString(),
-                "--out", dir.toString())).isEqualTo(KeysCommand.OK);
+                "--out", rotated.toString())).isEqualTo(KeysCommand.OK);
 
-        JWKSet set = JWKSet.parse(Files.readString(dir.resolve("jwks.json")));
+        JWKSet set = JWKSet.parse(Files.readString(rotated.resolve("jwks.json")));
         assertThat(set.getKeys()).extracting(JWK::getKeyID).containsExactly("2026-01", "2026-02");
         SigningKeyRing.fromJwkSet(set.toString(false), "2026-02");
-        assertThat(Files.readString(dir.resolve("refresh-secret"))).isEqualTo(secret);
-        assertThat(run("generate", "--kid", "2026-02", "--add-to", dir.resolve("jwks.json").toString(),
-                "--out", dir.toString())).as("a kid already in the set").isEqualTo(KeysCommand.FAILED);
+        assertThat(rotated.resolve("refresh-secret")).doesNotExist();
+        assertThat(Files.readString(dir.resolve("jwks.json"))).isEqualTo(before);
+        assertThat(out.toString(StandardCharsets.UTF_8))
+                .contains("--from-file=refresh-secret=" + dir.resolve("refresh-secret"))
+                .doesNotContain(rotated.resolve("refresh-secret").toString());
+        assertThat(run("generate", "--kid", "2026-03", "--add-to", rotated.resolve("jwks.json").toString(),
+                "--out", dir.resolve("again").toString())).isEqualTo(KeysCommand.OK);
+        assertThat(out.toString(StandardCharsets.UTF_8)).as("no refresh secret beside the input: none is named")
+                .contains("<the refresh-secret file you use today>")
+                .doesNotContain("again/refresh-secret");
+        assertThat(run("generate", "--kid", "2026-02", "--add-to", rotated.resolve("jwks.json").toString(),
+                "--out", dir.resolve("other").toString())).as("a kid already in the set").isEqualTo(KeysCommand.FAILED);
+        assertThat(dir.resolve("other").resolve("jwks.json")).doesNotExist();
+    }
+
+    @Test
+    void givenAddToTheOutputFile_itRefusesToReplaceIt() throws Exception {
+        run("generate", "--out", dir.toString());
+        String before = Files.readString(dir.resolve("jwks.json"));
+
+        assertThat(run("generate", "--kid", "next", "--add-to", dir.resolve("jwks.json").toString(), "--out", dir.toString()))
+                .isEqualTo(KeysCommand.FAILED);
+        assertThat(Files.readString(dir.resolve("jwks.json"))).isEqualTo(before);
+    }
+
+    @Test
+    void givenOnlyTheRefreshSecretExists_itWritesNoKeySetEither() throws Exception {
+        Files.writeString(dir.resolve("refresh-secret"), "kept");
+
+        assertThat(run("generate", "--out", dir.toString())).isEqualTo(KeysCommand.FAILED);
+        assertThat(dir.resolve("jwks.json")).as("no key set without its refresh secret").doesNotExist();
+        assertThat(Files.readString(dir.resolve("refresh-secret"))).isEqualTo("kept");
+    }
+
+    @Test
+    void givenAFileThatAppearsAfterTheCheck_publishingFailsAndLeavesIt() throws Exception {
+        Path target = dir.resolve("jwks.json");
+        Files.writeString(target, "someone else's");
+
+        assertThatThrownBy(() -> KeysCommand.publish(target, "ours")).isInstanceOf(FileAlreadyExistsException.class);
+        assertThat(Files.readString(target)).isEqualTo("someone else's");
+        try (var files = Files.list(dir)) {
+            assertThat(files).as("no temporary file left behind").containsExactly(target);
+        }
+    }
+
+    @Test
+    void givenConcurrentRunsIntoOneDirectory_exactlyOneWinsAndItsPairIsWhatIsOnDisk() throws Exception {
+        int runs = 6;
+        ExecutorService pool = Executors.newFixedThreadPool(runs);
+        CountDownLatch start = new CountDownLatch(1);
+        List<Future<Integer>> results = new ArrayList<>();
+        try {
+            for (int i = 0; i < runs; i++) {
+                String kid = "k" + i;
+                results.add(pool.submit(() -> {
+                    start.await();
+                    return new KeysCommand(new PrintStream(OutputStream.nullOutputStream()), new PrintStream(OutputStream.nullOutputStream()))
+                            .run(List.of("generate", "--out", dir.toString(), "--kid", kid));
+                }));
+            }
+            start.countDown();
+            List<String> winners = new ArrayList<>();
+            for (int i = 0; i < runs; i++) {
+                if (results.get(i).get(60, TimeUnit.SECONDS) == KeysCommand.OK) {
+                    winners.add("k" + i);
+                }
+            }
+            assertThat(winners).hasSize(1);
+            assertThat(JWKSet.parse(Files.readString(dir.resolve("jwks.json"))).getKeys()).extracting(JWK::getKeyID)
+                    .containsExactly(winners.get(0));
+            assertThat(Base64.getDecoder().decode(Files.readString(dir.resolve("refresh-secret")))).hasSize(32);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void givenASetWithAKeyTheParserWouldDrop_rotationRefusesIt() throws Exception {
+        run("generate", "--out", dir.toString(), "--kid", "old");
+        String set = Files.readString(dir.resolve("jwks.json"));
+        Path withUnknown = dir.resolve("with-unknown.json");
+        Files.writeString(withUnknown, set.replaceFirst("\\[", "[{\"kty\":\"XYZ\",\"kid\":\"future\"},"));
+        assertThat(JWKSet.parse(Files.readString(withUnknown)).getKeys()).as("the parser skips the unknown type").hasSize(1);
+
+        assertThat(run("generate", "--kid", "new", "--add-to", withUnknown.toString(), "--out", dir.resolve("rotated").toString()))
+                .isEqualTo(KeysCommand.FAILED);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("lists 2 key(s) of which only 1 could be read");
+        assertThat(dir.resolve("rotated").resolve("jwks.json")).doesNotExist();
     }
 
     @Test

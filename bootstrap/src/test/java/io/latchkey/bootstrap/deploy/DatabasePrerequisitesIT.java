@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.latchkey.bootstrap.LatchkeyApplication;
 import io.latchkey.testsupport.TestInfrastructure;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -15,8 +17,10 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -24,8 +28,9 @@ import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 /**
- * The SQL docs/operations.md gives for a separate migration user, run as written (names made unique): Flyway
- * migrates as that user, and the service, running as the request user with DML rights only, serves a login.
+ * The SQL docs/operations.md gives for a separate migration user, run as written (names made unique): the jar's
+ * {@code migrate} command migrates as that user and exits, and the service, started with Flyway off and the request
+ * user's DML rights only (as the chart runs it), serves a login.
  */
 class DatabasePrerequisitesIT {
 
@@ -45,6 +50,11 @@ class DatabasePrerequisitesIT {
         for (String statement : statements(sql)) {
             if (statement.startsWith("\\c ")) {
                 database = statement.substring(3).strip();
+                // PostgreSQL 15 stopped granting CREATE on public to everyone; the documented SQL must undo it on 14.
+                try (Connection admin = DriverManager.getConnection(server + database, infra.databaseUser(), infra.databasePassword());
+                        Statement execute = admin.createStatement()) {
+                    execute.execute("GRANT CREATE ON SCHEMA public TO PUBLIC");
+                }
                 continue;
             }
             try (Connection admin = DriverManager.getConnection(server + database, infra.databaseUser(), infra.databasePassword());
@@ -57,10 +67,21 @@ class DatabasePrerequisitesIT {
         Map<String, String> properties = new HashMap<>(infra.properties());
         properties.replaceAll((key, value) -> key.equals("spring.r2dbc.url") || key.equals("spring.flyway.url")
                 ? value.substring(0, value.lastIndexOf('/') + 1) + requestUser : value);
+        // As the chart runs it: the jar's migrate command as the migration user, then the service without Flyway,
+        // holding the request user's credentials only.
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        Process migrate = new ProcessBuilder(java, "-jar", bootJar().toString(), "migrate",
+                "--spring.flyway.url=" + properties.get("spring.flyway.url"), "--spring.flyway.user=" + migrationUser,
+                "--spring.flyway.password=" + password).redirectErrorStream(true).start();
+        String console = new String(migrate.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(migrate.waitFor(120, TimeUnit.SECONDS)).as(console).isTrue();
+        assertThat(migrate.exitValue()).as(console).isZero();
+        assertThat(console).contains("migrate: schema at version").doesNotContain("Netty started");
+
+        properties.keySet().removeIf(key -> key.startsWith("spring.flyway.") && !key.equals("spring.flyway.url"));
+        properties.put("spring.flyway.enabled", "false");
         properties.put("spring.r2dbc.username", requestUser);
         properties.put("spring.r2dbc.password", password);
-        properties.put("spring.flyway.user", migrationUser);
-        properties.put("spring.flyway.password", password);
         properties.put("server.port", "0");
         properties.put("latchkey.events.consumers-enabled", "false");
         properties.put("latchkey.token.signing.allow-ephemeral", "true");
@@ -80,6 +101,25 @@ class DatabasePrerequisitesIT {
             throw new AssertionError("the request user can create tables");
         } catch (SQLException expected) {
             assertThat(expected.getSQLState()).as(expected.getMessage()).isEqualTo("42501");
+        }
+        String stranger = "lkdoc_other_" + suffix;
+        try (Connection admin = DriverManager.getConnection(infra.jdbcUrl(), infra.databaseUser(), infra.databasePassword());
+                Statement execute = admin.createStatement()) {
+            execute.execute("CREATE ROLE " + stranger + " LOGIN PASSWORD '" + password + "'");
+        }
+        try (Connection ignored = DriverManager.getConnection(server + requestUser, stranger, password)) {
+            throw new AssertionError("a role without a grant connects to the database");
+        } catch (SQLException expected) {
+            assertThat(expected.getSQLState()).as(expected.getMessage()).isEqualTo("42501");
+        }
+    }
+
+    private static Path bootJar() throws IOException {
+        try (Stream<Path> jars = Files.list(Path.of("target"))) {
+            List<Path> boot = jars.filter(p -> p.getFileName().toString().matches("bootstrap-.*\\.jar")
+                    && !p.getFileName().toString().endsWith("-plain.jar")).toList();
+            assertThat(boot).as("run after package: the boot jar in target/").hasSize(1);
+            return boot.get(0);
         }
     }
 

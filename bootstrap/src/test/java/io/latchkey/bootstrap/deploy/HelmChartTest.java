@@ -17,6 +17,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.yaml.snakeyaml.Yaml;
 
 /** The Helm chart lints and renders a deployable cluster setup, with defaults and with production-like values. */
@@ -24,8 +25,13 @@ class HelmChartTest {
 
     private static final Path CHART = Path.of("..", "deploy", "helm", "latchkey");
 
+    /** The chart with a TLS Secret for the default https issuer, which it refuses to render without. */
+    private static TemplateCommand template() {
+        return new Helm(CHART).template().withName("lk").withKubeVersion("1.31.0").set("ingress.tlsSecret", "auth-tls");
+    }
+
     private static List<Map<String, Object>> render(String valuesFile) {
-        var template = new Helm(CHART).template().withName("lk").withKubeVersion("1.31.0");
+        var template = template();
         if (valuesFile != null) {
             template = template.withValuesFile(CHART.resolve(valuesFile));
         }
@@ -55,8 +61,21 @@ class HelmChartTest {
     }
 
     @Test
-    void givenTheChart_strictLintPasses() {
-        LintResult lint = new Helm(CHART).lint().strict().call();
+    void givenTheChart_strictLintPasses(@TempDir Path copy) throws IOException {
+        // helm lint renders the default values, and those (an https issuer, no TLS Secret) are refused by design.
+        try (var files = Files.walk(CHART)) {
+            for (Path file : files.toList()) {
+                Path target = copy.resolve(CHART.relativize(file).toString());
+                if (Files.isDirectory(file)) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.copy(file, target);
+                }
+            }
+        }
+        Path values = copy.resolve("values.yaml");
+        Files.writeString(values, Files.readString(values).replace("tlsSecret: \"\"", "tlsSecret: \"auth-tls\""));
+        LintResult lint = new Helm(copy).lint().strict().call();
         assertThat(lint.isFailed()).as(String.join("\n", lint.getMessages())).isFalse();
     }
 
@@ -84,6 +103,8 @@ class HelmChartTest {
         assertThat(ofKind(objects, "Secret")).isEmpty();
         Map<String, Object> data = at(ofKind(objects, "ConfigMap").get(0), "data");
         assertThat(data.keySet()).noneMatch(key -> key.matches("(?i).*(password|secret|jaas|token_signing_refresh).*"));
+        assertThat(data).as("health components on the management port only: the settings HealthComponentsIT runs with")
+                .containsEntry("MANAGEMENT_SERVER_PORT", "8081").containsEntry("MANAGEMENT_ENDPOINT_HEALTH_SHOW_COMPONENTS", "always");
         List<Map<String, Object>> env = at(ofKind(objects, "Deployment").get(0), "spec", "template", "spec", "containers", "0", "env");
         assertThat(env).filteredOn(e -> ((String) e.get("name")).matches(".*(PASSWORD|SECRET|JAAS).*"))
                 .isNotEmpty()
@@ -127,7 +148,7 @@ class HelmChartTest {
 
     @Test
     void givenIngressValues_theIngressUsesTheClassHostAndTls_orIsLeftOut() {
-        List<Map<String, Object>> objects = parse(new Helm(CHART).template().withName("lk").withKubeVersion("1.31.0")
+        List<Map<String, Object>> objects = parse(template()
                 .set("ingress.className", "nginx").set("ingress.host", "login.example.org").set("ingress.tlsSecret", "login-tls")
                 .set("ingress.annotations.nginx\\.ingress\\.kubernetes\\.io/proxy-body-size", "64k"));
         Map<String, Object> ingress = ofKind(objects, "Ingress").get(0);
@@ -137,20 +158,35 @@ class HelmChartTest {
         assertThat((List<String>) at(ingress, "spec", "tls", "0", "hosts")).containsExactly("login.example.org");
         assertThat((Map<String, Object>) at(ingress, "metadata", "annotations")).containsEntry("nginx.ingress.kubernetes.io/proxy-body-size", "64k");
 
-        assertThat(ofKind(parse(new Helm(CHART).template().withName("lk").withKubeVersion("1.31.0").set("ingress.enabled", "false")),
+        assertThat(ofKind(parse(template().set("ingress.enabled", "false")),
                 "Ingress")).isEmpty();
     }
 
     @Test
-    void givenAMigrationSecret_flywayRunsAsThatUserAndRequestsAsTheOther() {
-        List<Map<String, Object>> objects = parse(new Helm(CHART).template().withName("lk").withKubeVersion("1.31.0")
+    void givenAMigrationSecret_onlyTheMigrateInitContainerHoldsItAndTheServingContainerRunsNoMigration() {
+        List<Map<String, Object>> objects = parse(template()
                 .set("postgresql.existingSecret", "pg-app").set("postgresql.migrationExistingSecret", "pg-migrate"));
-        List<Map<String, Object>> env = at(ofKind(objects, "Deployment").get(0), "spec", "template", "spec", "containers", "0", "env");
+        Map<String, Object> pod = at(ofKind(objects, "Deployment").get(0), "spec", "template", "spec");
+        Map<String, Object> migrate = at(pod, "initContainers", "0");
+        Map<String, Object> serving = at(pod, "containers", "0");
+
+        assertThat(migrate.get("args")).isEqualTo(List.of("migrate"));
+        assertThat(migrate.get("image")).isEqualTo(serving.get("image"));
+        assertThat(secretsOf(migrate)).containsEntry("SPRING_FLYWAY_USER", "pg-migrate").containsEntry("SPRING_FLYWAY_PASSWORD", "pg-migrate")
+                .doesNotContainValue("pg-app");
+        assertThat(secretsOf(serving)).containsEntry("SPRING_R2DBC_USERNAME", "pg-app").containsEntry("SPRING_R2DBC_PASSWORD", "pg-app")
+                .doesNotContainValue("pg-migrate").doesNotContainKeys("SPRING_FLYWAY_USER", "SPRING_FLYWAY_PASSWORD");
+        List<Map<String, Object>> env = at(serving, "env");
+        assertThat(env).contains(Map.of("name", "SPRING_FLYWAY_ENABLED", "value", "false"));
+        assertThat((Boolean) at(migrate, "securityContext", "readOnlyRootFilesystem")).isTrue();
+    }
+
+    private static Map<String, String> secretsOf(Map<String, Object> container) {
+        List<Map<String, Object>> env = at(container, "env");
         Map<String, String> secretOf = new LinkedHashMap<>();
         env.stream().filter(e -> e.get("valueFrom") != null && at(e, "valueFrom", "secretKeyRef") != null)
                 .forEach(e -> secretOf.put((String) e.get("name"), at(e, "valueFrom", "secretKeyRef", "name")));
-        assertThat(secretOf).containsEntry("SPRING_FLYWAY_USER", "pg-migrate").containsEntry("SPRING_FLYWAY_PASSWORD", "pg-migrate")
-                .containsEntry("SPRING_R2DBC_USERNAME", "pg-app").containsEntry("SPRING_R2DBC_PASSWORD", "pg-app");
+        return secretOf;
     }
 
     @Test
@@ -185,8 +221,8 @@ class HelmChartTest {
 
     @Test
     void givenAReplicationFactorAboveOne_theInstallNotesWarnAboutASmallKafka() {
-        String warned = new Helm(CHART).install().withName("lk").withKubeVersion("1.31.0").dryRun().clientOnly().call().getOutput();
-        String quiet = new Helm(CHART).install().withName("lk").withKubeVersion("1.31.0").dryRun().clientOnly()
+        String warned = new Helm(CHART).install().withName("lk").withKubeVersion("1.31.0").dryRun().clientOnly().set("ingress.tlsSecret", "auth-tls").call().getOutput();
+        String quiet = new Helm(CHART).install().withName("lk").withKubeVersion("1.31.0").dryRun().clientOnly().set("ingress.tlsSecret", "auth-tls")
                 .set("config.eventsReplicationFactor", "1").call().getOutput();
         assertThat(warned).contains("*** KAFKA", "config.eventsReplicationFactor=1", "from image latchkey:");
         assertThat(quiet).doesNotContain("*** KAFKA");
@@ -230,7 +266,65 @@ class HelmChartTest {
 
     @Test
     void givenInvalidValues_theSchemaRejectsThem() {
-        assertThatThrownBy(() -> new Helm(CHART).template().withName("lk").withKubeVersion("1.31.0").set("config.issuer", "not-a-url").call())
+        assertThatThrownBy(() -> template().set("config.issuer", "not-a-url").call())
                 .hasMessageContaining("issuer");
+    }
+
+    @Test
+    void givenAnHttpsIssuerAndNoTlsSecret_theChartRefusesUnlessTlsEndsElsewhere() {
+        assertThatThrownBy(() -> template().set("ingress.tlsSecret", "").call())
+                .hasMessageContaining("ingress.tlsSecret").hasMessageContaining("ingress.tlsTerminatedElsewhere=true");
+
+        Map<String, Object> ingress = ofKind(parse(template().set("ingress.tlsSecret", "").set("ingress.tlsTerminatedElsewhere", "true")),
+                "Ingress").get(0);
+        assertThat((Object) at(ingress, "spec", "tls")).isNull();
+        assertThat((String) at(ingress, "spec", "rules", "0", "host")).isEqualTo("auth.example.com");
+        Map<String, Object> plain = ofKind(parse(template().set("ingress.tlsSecret", "").set("config.issuer", "http://auth.internal")),
+                "Ingress").get(0);
+        assertThat((String) at(plain, "spec", "rules", "0", "host")).as("an http issuer asks for no TLS").isEqualTo("auth.internal");
+        assertThat(ofKind(parse(template().set("ingress.tlsSecret", "").set("ingress.enabled", "false")), "Ingress")).isEmpty();
+    }
+
+    @Test
+    void givenAnIngress_theChartRefusesAnApiServiceReachableAroundIt() {
+        assertThatThrownBy(() -> template().set("service.type", "LoadBalancer").call())
+                .hasMessageContaining("service.type LoadBalancer").hasMessageContaining("X-Forwarded-For");
+        assertThatThrownBy(() -> template().set("service.type", "NodePort").call()).hasMessageContaining("service.type NodePort");
+        List<Map<String, Object>> own = parse(template().set("service.type", "LoadBalancer").set("ingress.enabled", "false"));
+        assertThat(ofKind(own, "Ingress")).isEmpty();
+    }
+
+    @Test
+    void givenAnIssuerWithAPort_theIngressHostIsTheNameAlone() {
+        Map<String, Object> ingress = ofKind(parse(template().set("config.issuer", "https://auth.example.com:8443")), "Ingress").get(0);
+        assertThat((String) at(ingress, "spec", "rules", "0", "host")).isEqualTo("auth.example.com");
+        assertThat((List<String>) at(ingress, "spec", "tls", "0", "hosts")).containsExactly("auth.example.com");
+    }
+
+    /** Where the docs write private keys: ignored by git and Docker, directory made before Docker would, never printed. */
+    @Test
+    void givenTheKeyDocs_keyMaterialStaysOutOfGitTheBuildContextAndTheTerminal() throws IOException {
+        for (String ignoreFile : List.of(".gitignore", ".dockerignore")) {
+            assertThat(Files.readAllLines(Path.of("..", ignoreFile))).as(ignoreFile)
+                    .contains("latchkey-keys/", "rotated/", "retired/", "jwks.json", "refresh-secret");
+        }
+        for (String doc : List.of("keys.md", "operations.md")) {
+            List<String> lines = Files.readAllLines(Path.of("..", "docs", doc));
+            int dockerRun = indexOf(lines, "docker run --rm --user");
+            assertThat(lines.subList(Math.max(0, dockerRun - 2), dockerRun)).as(doc)
+                    .anyMatch(line -> line.contains("mkdir -m 700 latchkey-keys"));
+        }
+        String keys = Files.readString(Path.of("..", "docs", "keys.md"));
+        Matcher jq = Pattern.compile("(?s)\\(umask 077 && [^`]*?jq '[^']*' \\\\\\s*rotated/jwks.json > retired/jwks.json\\)").matcher(keys);
+        assertThat(jq.find()).as("the retirement jq writes the set, private parts included, to a file only the owner reads").isTrue();
+    }
+
+    private static int indexOf(List<String> lines, String text) {
+        for (int i = 0; i < lines.size(); i++) {
+            if (lines.get(i).contains(text)) {
+                return i;
+            }
+        }
+        throw new AssertionError("no line with " + text);
     }
 }

@@ -16,10 +16,11 @@ import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 /**
- * With actuator on its own port (as the chart runs it), {@code /actuator/health} names each dependency's status,
- * without details, and every component docs/operations.md tells operators to look for is there.
+ * With actuator on its own port and components shown (the two settings the chart's ConfigMap adds, checked by
+ * HelmChartTest), {@code /actuator/health} names each dependency's status, without details, and every component
+ * docs/operations.md tells operators to look for is there.
  */
-@TestPropertySource(properties = "management.server.port=0")
+@TestPropertySource(properties = {"management.server.port=0", "management.endpoint.health.show-components=always"})
 class HealthComponentsIT extends IntegrationTest {
 
     @Value("${local.management.port}")

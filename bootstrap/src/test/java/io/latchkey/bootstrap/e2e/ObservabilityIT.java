@@ -78,6 +78,14 @@ class ObservabilityIT extends IntegrationTest {
                 .jsonPath("$.status").isEqualTo("UP");
     }
 
+    /** Without a management port actuator answers on the public API port: the default shows no components there. */
+    @Test
+    void givenNoManagementPort_healthOnTheApiPortShowsTheStatusOnly() {
+        http.get().uri("/actuator/health").exchange().expectStatus().isOk().expectBody()
+                .jsonPath("$.status").isEqualTo("UP")
+                .jsonPath("$.components").doesNotExist();
+    }
+
     @Test
     void givenACallerRequestId_itIsEchoedAndAGarbageOneReplaced() {
         http.get().uri("/.well-known/jwks.json").header("X-Request-Id", "abc-123").exchange()
