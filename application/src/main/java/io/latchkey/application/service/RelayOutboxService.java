@@ -52,7 +52,8 @@ public final class RelayOutboxService implements RelayOutboxUseCase {
                     .flatMapSequential(message -> stream.publish(message)
                             .thenReturn(new Outcome(message, true))
                             .onErrorResume(e -> {
-                                log.warn("publishing {} failed, will retry: {}", message, e.toString());
+                                // Not a warning per event: an outage fails thousands; the relay loop reports it once.
+                                log.debug("publishing event {} failed, will retry: {}", message.eventId(), e.toString());
                                 return Mono.just(new Outcome(message, false));
                             }), IN_FLIGHT)
                     .collectList()
