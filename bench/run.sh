@@ -122,6 +122,12 @@ echo "== scenario 7 (logout on A -> rejection on B)"
 ./mvnw -B -q -pl bootstrap verify -Dit.test=RevocationPropagationIT -Dtest=NONE -Dsurefire.failIfNoSpecifiedTests=false \
   > "$OUT/propagation-build.log" 2>&1 || { echo "propagation run failed, see $OUT/propagation-build.log"; exit 1; }
 
+echo "== scenario 9 (three instances under /me load: logout on one -> first 401 on the other two; Redis up, then down)"
+./mvnw -B -q -pl bootstrap verify -Dit.test=CrossInstanceRevocationIT -Drevocation.seconds="${DURATION%s}" -Dtest=NONE \
+  -Dsurefire.failIfNoSpecifiedTests=false > "$OUT/revocation-three-build.log" 2>&1 \
+  || { echo "three-instance revocation run failed, see $OUT/revocation-three-build.log"; exit 1; }
+cat "$OUT/revocation-three-instances.txt"
+
 "$JAVA_HOME/bin/jfr" view --width 160 hot-methods "$OUT/profile.jfr" > "$OUT/hot-methods.txt" 2>&1 || true
 "$JAVA" bench/tools/WriteResults.java "$OUT" bench/RESULTS.md "$(nproc)" "$("$JAVA" -version 2>&1 | head -1)" "$(wrk -v 2>&1 | head -1)"
 echo "== done: bench/RESULTS.md"
