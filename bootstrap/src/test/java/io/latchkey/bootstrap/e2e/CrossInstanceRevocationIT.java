@@ -84,6 +84,15 @@ class CrossInstanceRevocationIT {
     }
 
     @Test
+    @Order(0)
+    void theReadmeStatesTheBoundsThisTestHolds() throws IOException {
+        String readme = Files.readString(Path.of("..", "README.md")).replaceAll("\\s+", " ");
+        assertThat(readme).contains("**another instance answers no `200` to a request sent " + STATED_BOUND_MS
+                        + " ms or more after the logout's `204`** while Redis is up")
+                .contains("**" + STATED_BOUND_REDIS_DOWN_MS / 1000 + " s** while Redis is down");
+    }
+
+    @Test
     @Order(1)
     void givenRedisUp_noOtherInstanceAnswers200LaterThanTheStatedBoundAfterTheLogout() throws Exception {
         Figures figures = measure("Redis up");
