@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The benchmark suite (bench/README.md): builds the service, starts it on real PostgreSQL, Redis and Kafka on
-# loopback, runs bounded wrk loads and writes the figures into bench/RESULTS.md. About 8 minutes; needs wrk
+# loopback, runs bounded wrk loads and writes the figures into bench/RESULTS.md. About 10 minutes; needs wrk
 # (installed from Debian's packages when missing, which needs root).
 set -euo pipefail
 cd "$(dirname "$0")/.."
