@@ -123,8 +123,8 @@ echo "== scenario 7 (logout on A -> rejection on B)"
   > "$OUT/propagation-build.log" 2>&1 || { echo "propagation run failed, see $OUT/propagation-build.log"; exit 1; }
 
 echo "== scenario 9 (three instances under /me load: logout on one -> first 401 on the other two; Redis up, then down)"
-./mvnw -B -q -pl bootstrap verify -Dit.test=CrossInstanceRevocationIT -Drevocation.seconds="${DURATION%s}" -Dtest=NONE \
-  -Dsurefire.failIfNoSpecifiedTests=false > "$OUT/revocation-three-build.log" 2>&1 \
+./mvnw -B -q -pl bootstrap -am verify -Dit.test=CrossInstanceRevocationIT -Drevocation.seconds="${DURATION%s}" -Dtest=NONE \
+  -Dsurefire.failIfNoSpecifiedTests=false -Dfailsafe.failIfNoSpecifiedTests=false > "$OUT/revocation-three-build.log" 2>&1 \
   || { echo "three-instance revocation run failed, see $OUT/revocation-three-build.log"; exit 1; }
 cat "$OUT/revocation-three-instances.txt"
 
