@@ -18,13 +18,16 @@ import reactor.core.publisher.Mono;
  * behind. A growing age means the stream is unreachable; revocations still work (they are written through).
  * PostgreSQL measures the backlog every few seconds on its own clock; each scrape adds the time this instance's
  * clock has seen pass since, so the age grows between measurements and a clock offset between the instance and
- * the database never enters it.
+ * the database never enters it. {@code latchkey.outbox.backlog.reading.age.seconds} says how old that measurement
+ * is: when PostgreSQL cannot be read the last one is kept, and only this gauge shows that it is stale.
  */
 @Component
 class OutboxMetrics {
 
     private record Measurement(OutboxBacklog backlog, Instant at) {
     }
+
+    private static final Duration REFRESH_TIMEOUT = Duration.ofSeconds(4);
 
     private final OutboxRepository outbox;
     private final InstantSource clock;
@@ -38,6 +41,17 @@ class OutboxMetrics {
                 .description("Events committed but not yet published").register(meters);
         Gauge.builder("latchkey.outbox.oldest.age", this, m -> m.current().oldestAge().toMillis() / 1000.0)
                 .baseUnit("seconds").description("Age of the oldest unpublished event (0 when none waits)").register(meters);
+        Gauge.builder("latchkey.outbox.backlog.reading.age", this, m -> m.readingAge().toMillis() / 1000.0)
+                .baseUnit("seconds")
+                .description("Time since the backlog was last measured (or since start): the two gauges above are "
+                        + "only as fresh as this; it grows past the 5 s refresh while PostgreSQL cannot be read")
+                .register(meters);
+    }
+
+    /** How long ago the reading behind {@link #current()} was taken. */
+    Duration readingAge() {
+        Duration age = Duration.between(last.get().at(), clock.instant());
+        return age.isNegative() ? Duration.ZERO : age;
     }
 
     /** The backlog as of now: the last measurement, its oldest event aged by the time passed since. */
@@ -60,6 +74,7 @@ class OutboxMetrics {
 
     @Scheduled(fixedDelay = 5, timeUnit = TimeUnit.SECONDS)
     Mono<Void> refresh() {
-        return measure().onErrorResume(e -> Mono.empty()).then();
+        // A failed or hung refresh keeps the last reading; latchkey.outbox.backlog.reading.age shows how old it is.
+        return measure().timeout(REFRESH_TIMEOUT).onErrorResume(e -> Mono.empty()).then();
     }
 }
