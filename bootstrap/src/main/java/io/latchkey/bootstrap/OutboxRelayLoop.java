@@ -18,6 +18,9 @@ import reactor.core.publisher.Mono;
 @Component
 class OutboxRelayLoop extends RelayLoop {
 
+    /** The outage log's backlog query gives up after this; it is only ever a log line that waits on it. */
+    private static final java.time.Duration BACKLOG_QUERY_TIMEOUT = java.time.Duration.ofSeconds(2);
+
     private final RelayOutboxUseCase relay;
     private final OutboxCommitSignal commits;
     private final EventsProperties properties;
@@ -29,7 +32,8 @@ class OutboxRelayLoop extends RelayLoop {
         this.relay = relay;
         this.commits = commits;
         this.properties = properties;
-        this.outageLog = new EventStreamOutageLog(clock, properties.outageSummaryInterval(), metrics::measure);
+        this.outageLog = new EventStreamOutageLog(clock, properties.outageSummaryInterval(), BACKLOG_QUERY_TIMEOUT,
+                metrics::measure);
     }
 
     @Override
