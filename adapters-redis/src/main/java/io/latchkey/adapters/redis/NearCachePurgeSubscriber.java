@@ -1,8 +1,8 @@
 package io.latchkey.adapters.redis;
 
 import io.latchkey.domain.port.NearAuthCache;
+import io.lettuce.core.AbstractRedisClient;
 import io.lettuce.core.event.connection.ConnectionActivatedEvent;
-import io.lettuce.core.resource.ClientResources;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
@@ -40,9 +40,9 @@ class NearCachePurgeSubscriber implements SmartLifecycle {
         // A fresh listener container per (re)subscription: after a Redis outage the old connection is gone.
         // Announcements sent while not subscribed are lost, so every (re)subscription, once Redis confirmed it, and
         // every reconnect of the client (Lettuce resubscribes by itself) clears the near cache.
-        ClientResources resources = connections instanceof LettuceConnectionFactory lettuce
-                ? lettuce.getClientResources() : null;
-        Flux<Void> reconnects = resources == null ? Flux.empty() : resources.eventBus().get()
+        AbstractRedisClient client = connections instanceof LettuceConnectionFactory lettuce
+                ? lettuce.getNativeClient() : null;
+        Flux<Void> reconnects = client == null ? Flux.empty() : client.getResources().eventBus().get()
                 .filter(ConnectionActivatedEvent.class::isInstance).concatMap(activated -> near.evictAll());
         subscription.set(Flux.using(() -> new ReactiveRedisMessageListenerContainer(connections),
                         listener -> listener.receiveLater(ChannelTopic.of(NearCachePurges.CHANNEL))
