@@ -105,8 +105,8 @@ class EventStreamOutageLogTest {
     void givenSteadyTrafficAfterTheOutage_itEndsOnceNothingFromBeforeTheReturnWaitsThoughTheOutboxIsNeverEmpty() {
         round(0, 5);
         advance(Duration.ofSeconds(30));
-        round(3, 0);
         backlog.set(new OutboxBacklog(50, Duration.ofSeconds(31)));
+        round(3, 0);
         advance(Duration.ofSeconds(5));
         round(3, 0);
         assertThat(messages()).as("events from the outage still wait").hasSize(1);
