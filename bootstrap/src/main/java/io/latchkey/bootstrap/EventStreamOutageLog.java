@@ -97,7 +97,7 @@ final class EventStreamOutageLog {
         Outage checked = next.checkedAt(now);
         outage = checked;
         return backlog.get().timeout(queryTimeout).doOnNext(left -> {
-            if (checked.phase() == Phase.DRAINING && drained(checked, left, now)) {
+            if (round.failed() == 0 && drained(checked, left, now)) {
                 end(checked, now);
             } else if (summaryDue) {
                 summarise(checked, left, now);
@@ -105,10 +105,13 @@ final class EventStreamOutageLog {
         }).onErrorResume(e -> Mono.empty()).then();
     }
 
-    /** Nothing waits that was created before publishing worked again: what still waits is ordinary traffic. */
+    /**
+     * Nothing waits that was created before publishing worked again (what still waits is ordinary traffic), or
+     * nothing waits at all: another instance may have delivered everything while this one published nothing.
+     */
     private static boolean drained(Outage outage, OutboxBacklog left, Instant now) {
-        Instant back = outage.recoveredAt() == null ? now : outage.recoveredAt();
-        return left.pending() == 0 || left.oldestAge().compareTo(Duration.between(back, now)) < 0;
+        Instant back = outage.recoveredAt();
+        return left.pending() == 0 || back != null && left.oldestAge().compareTo(Duration.between(back, now)) < 0;
     }
 
     private void end(Outage ended, Instant now) {

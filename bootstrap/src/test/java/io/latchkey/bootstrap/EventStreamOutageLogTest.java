@@ -122,6 +122,15 @@ class EventStreamOutageLogTest {
     }
 
     @Test
+    void givenAnotherInstanceDeliveredEverything_itEndsAtTheNextSummaryThoughThisOnePublishedNothing() {
+        round(0, 3);
+        advance(Duration.ofSeconds(60));
+        backlog.set(OutboxBacklog.EMPTY);
+        round(0, 0);
+        assertThat(messages()).hasSize(2).last().asString().startsWith("Event stream back: publishing failed for 1m;");
+    }
+
+    @Test
     void givenPartialFailuresThatPersist_itReportsPublishingFailingNotAnUnreachableStream() {
         round(5, 1);
         assertThat(messages()).as("one failure among successes is a hiccup").isEmpty();
