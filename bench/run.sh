@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The benchmark suite (bench/README.md): builds the service, starts it on real PostgreSQL, Redis and Kafka on
-# loopback, runs bounded wrk loads and writes the figures into bench/RESULTS.md. About 8 minutes; needs wrk
+# loopback, runs bounded wrk loads and writes the figures into bench/RESULTS.md. About 10 minutes; needs wrk
 # (installed from Debian's packages when missing, which needs root).
 # bench/run.sh --check: only the build steps, then checks that the classpath the benchmark runs on takes the
 # project's own modules from this checkout (their target/ jars), never from a local Maven repository where they
@@ -145,6 +145,12 @@ done
 echo "== scenario 7 (logout on A -> rejection on B)"
 ./mvnw -B -q -pl bootstrap -am verify -Dit.test=RevocationPropagationIT -Dtest=NONE -Dsurefire.failIfNoSpecifiedTests=false \
   -Dfailsafe.failIfNoSpecifiedTests=false > "$OUT/propagation-build.log" 2>&1 || { echo "propagation run failed, see $OUT/propagation-build.log"; exit 1; }
+
+echo "== scenario 9 (three instances under /me load: logout on one -> first 401 on the other two; Redis up, then down)"
+./mvnw -B -q -pl bootstrap -am verify -Dit.test=CrossInstanceRevocationIT -Drevocation.seconds="${DURATION%s}" -Dtest=NONE \
+  -Dsurefire.failIfNoSpecifiedTests=false -Dfailsafe.failIfNoSpecifiedTests=false > "$OUT/revocation-three-build.log" 2>&1 \
+  || { echo "three-instance revocation run failed, see $OUT/revocation-three-build.log"; exit 1; }
+cat "$OUT/revocation-three-instances.txt"
 
 "$JAVA_HOME/bin/jfr" view --width 160 hot-methods "$OUT/profile.jfr" > "$OUT/hot-methods.txt" 2>&1 || true
 "$JAVA" bench/tools/WriteResults.java "$OUT" bench/RESULTS.md "$(nproc)" "$("$JAVA" -version 2>&1 | head -1)" "$(wrk -v 2>&1 | head -1)"

@@ -77,13 +77,20 @@ class R2dbcOutboxRepository implements OutboxRepository {
     }
 
     @Override
-    public Mono<OutboxBacklog> backlog(Instant now) {
-        return db.sql("SELECT count(*) AS pending, min(created_at) AS oldest FROM outbox WHERE published_at IS NULL")
+    public Mono<OutboxBacklog> backlog() {
+        // created_at is stamped by PostgreSQL (DEFAULT now()), so the age is taken on PostgreSQL's clock too: an
+        // instance whose clock differs from the database's would otherwise report a skewed (even negative) age.
+        return db.sql("""
+                        SELECT count(*) AS pending,
+                               coalesce(floor(extract(epoch FROM clock_timestamp() - min(created_at)) * 1000), 0)::bigint
+                                   AS oldest_age_ms
+                          FROM outbox WHERE published_at IS NULL
+                        """)
                 .map(row -> {
                     Long pending = row.get("pending", Long.class);
-                    Instant oldest = row.get("oldest", Instant.class);
+                    Long ageMillis = row.get("oldest_age_ms", Long.class);
                     return new OutboxBacklog(pending == null ? 0 : pending,
-                            oldest == null ? Duration.ZERO : Duration.between(oldest, now));
+                            Duration.ofMillis(ageMillis == null ? 0 : Math.max(0, ageMillis)));
                 })
                 .one()
                 .defaultIfEmpty(OutboxBacklog.EMPTY)

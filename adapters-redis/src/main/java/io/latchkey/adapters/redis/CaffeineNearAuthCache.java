@@ -47,6 +47,19 @@ public final class CaffeineNearAuthCache implements NearAuthCache {
     }
 
     @Override
+    public Mono<Void> evictAll() {
+        // Generations first: a fill between the two steps then finds its generation moved and is dropped.
+        generations.asMap().values().forEach(generation -> {
+            synchronized (generation) {
+                generation.incrementAndGet();
+            }
+        });
+        sessions.invalidateAll();
+        profiles.invalidateAll();
+        return Mono.empty();
+    }
+
+    @Override
     public Mono<AuthSnapshot> findSession(UserId userId, SessionId sessionId) {
         AuthSnapshot snapshot = sessions.getIfPresent(sessionId);
         if (snapshot == null || !snapshot.userId().equals(userId)) {

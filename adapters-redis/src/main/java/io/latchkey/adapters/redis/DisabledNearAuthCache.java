@@ -27,6 +27,11 @@ public final class DisabledNearAuthCache implements NearAuthCache {
     }
 
     @Override
+    public Mono<Void> evictAll() {
+        return Mono.empty();
+    }
+
+    @Override
     public Mono<AuthSnapshot> findSession(UserId userId, SessionId sessionId) {
         return Mono.empty();
     }

@@ -25,6 +25,12 @@ public final class RelayOutboxService implements RelayOutboxUseCase {
 
     private static final Logger log = LoggerFactory.getLogger(RelayOutboxService.class);
     private static final int IN_FLIGHT = 64;
+    /**
+     * An event still unpublished after this many attempts (about 80 s with the default back-off) is warned about,
+     * once: a lasting failure of some events only (a partition without leader, a record too large, a denied topic)
+     * never stops a whole round, so the outage log alone would not show it.
+     */
+    static final int WARN_AFTER_ATTEMPTS = 10;
 
     private final OutboxRepository outbox;
     private final AuthEventStreamPublisher stream;
@@ -52,12 +58,23 @@ public final class RelayOutboxService implements RelayOutboxUseCase {
                     .flatMapSequential(message -> stream.publish(message)
                             .thenReturn(new Outcome(message, true))
                             .onErrorResume(e -> {
-                                log.warn("publishing {} failed, will retry: {}", message, e.toString());
+                                failed(message, e);
                                 return Mono.just(new Outcome(message, false));
                             }), IN_FLIGHT)
                     .collectList()
                     .flatMap(outcomes -> record(outcomes, now));
         }));
+    }
+
+    private static void failed(OutboxMessage message, Throwable e) {
+        int attempt = message.attempts() + 1;
+        // Never the user id, and no warning for the earlier attempts: an outage fails thousands of events at once.
+        if (attempt == WARN_AFTER_ATTEMPTS) {
+            log.warn("Event {} ({}) still not published after {} attempts, retried with back-off: {}", message.eventId(),
+                    message.type(), attempt, e.getClass().getName());
+        } else {
+            log.debug("publishing event {} failed (attempt {}), will retry: {}", message.eventId(), attempt, e.toString());
+        }
     }
 
     private Mono<RelayResult> record(List<Outcome> outcomes, Instant now) {

@@ -2,6 +2,10 @@ package io.latchkey.application.service;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import io.latchkey.application.usecase.RelayOutboxCommand;
 import io.latchkey.application.usecase.RelayResult;
 import io.latchkey.domain.model.outbox.OutboxMessage;
@@ -14,17 +18,22 @@ import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Mono;
 
 class RelayOutboxServiceTest {
 
     private final ServiceTestKit kit = new ServiceTestKit();
-    private final InMemoryOutbox outbox = new InMemoryOutbox();
+    private final InMemoryOutbox outbox = new InMemoryOutbox(kit.clock);
     private final List<UUID> published = new CopyOnWriteArrayList<>();
     private volatile boolean streamDown;
+    private volatile UUID tooLarge;
     private final AuthEventStreamPublisher stream = message -> Mono.defer(() -> {
         if (streamDown) {
             return Mono.error(new IllegalStateException("broker unreachable"));
+        }
+        if (message.eventId().equals(tooLarge)) {
+            return Mono.error(new RecordTooLargeException());
         }
         published.add(message.eventId());
         return Mono.empty();
@@ -58,12 +67,45 @@ class RelayOutboxServiceTest {
         kit.clock.advance(Duration.ofSeconds(1));
         relay.relay(new RelayOutboxCommand(10)).block();
         assertThat(outbox.row(a.eventId()).nextAttemptAt()).isEqualTo(kit.clock.instant().plusSeconds(2));
-        assertThat(outbox.backlog(kit.clock.instant()).block().pending()).isEqualTo(1);
+        assertThat(outbox.backlog().block().pending()).isEqualTo(1);
 
         streamDown = false;
         kit.clock.advance(Duration.ofSeconds(2));
         assertThat(relay.relay(new RelayOutboxCommand(10)).block()).isEqualTo(new RelayResult(1, 0));
         assertThat(published).containsExactly(a.eventId());
+    }
+
+    /** Stands for the broker refusing one record while it takes the others. */
+    private static final class RecordTooLargeException extends RuntimeException {
+        RecordTooLargeException() {
+            super("the message is 2000000 bytes when serialized");
+        }
+    }
+
+    @Test
+    void givenOneEventThatKeepsFailingWhileOthersGoOut_itIsWarnedAboutOnceByIdAndExceptionWithoutTheUser() {
+        ListAppender<ILoggingEvent> lines = new ListAppender<>();
+        Logger logger = (Logger) LoggerFactory.getLogger(RelayOutboxService.class);
+        lines.start();
+        logger.addAppender(lines);
+        try {
+            OutboxMessage bad = message();
+            tooLarge = bad.eventId();
+            for (int round = 0; round < 2 * RelayOutboxService.WARN_AFTER_ATTEMPTS; round++) {
+                message();
+                assertThat(relay.relay(new RelayOutboxCommand(10)).block().published()).isEqualTo(1);
+                kit.clock.advance(Duration.ofSeconds(8));
+            }
+            assertThat(outbox.row(bad.eventId()).message().attempts()).isEqualTo(2 * RelayOutboxService.WARN_AFTER_ATTEMPTS);
+            List<String> warnings = lines.list.stream().filter(e -> e.getLevel() == Level.WARN)
+                    .map(ILoggingEvent::getFormattedMessage).toList();
+            assertThat(warnings).singleElement().asString()
+                    .contains(bad.eventId().toString(), "after " + RelayOutboxService.WARN_AFTER_ATTEMPTS + " attempts",
+                            RecordTooLargeException.class.getName())
+                    .doesNotContain(bad.userId().value().toString());
+        } finally {
+            logger.detachAppender(lines);
+        }
     }
 
     @Test

@@ -14,7 +14,14 @@ public record EventsProperties(
         @DefaultValue("200") int relayBatchSize,
         @DefaultValue("500ms") java.time.Duration relayPollInterval,
         @DefaultValue("1d") java.time.Duration publishedRetention,
-        @DefaultValue("true") boolean consumersEnabled) {
+        @DefaultValue("true") boolean consumersEnabled,
+        @DefaultValue("60s") java.time.Duration outageSummaryInterval) {
+
+    public EventsProperties {
+        if (outageSummaryInterval.isNegative() || outageSummaryInterval.isZero()) {
+            throw new IllegalArgumentException("latchkey.events.outage-summary-interval must be positive");
+        }
+    }
 
     AuthEventsTopic toTopic() {
         return new AuthEventsTopic(topic, partitions, replicationFactor, source);

@@ -3,6 +3,10 @@ package io.latchkey.bootstrap.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.AppenderBase;
 import io.latchkey.testsupport.KafkaProcess;
 import io.latchkey.testsupport.TestInfrastructure;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -15,10 +19,13 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Queue;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
 import tools.jackson.databind.json.JsonMapper;
@@ -30,6 +37,7 @@ import tools.jackson.databind.json.JsonMapper;
 class KafkaOutageIT {
 
     private static final String PASSWORD = "correct horse battery staple";
+    private static final Duration SUMMARY_INTERVAL = Duration.ofSeconds(2);
     private static KafkaProcess kafka;
     private static TwoInstances instances;
     private static Map<String, String> database;
@@ -43,6 +51,7 @@ class KafkaOutageIT {
         Map<String, String> properties = new java.util.HashMap<>(database);
         properties.put("spring.kafka.bootstrap-servers", kafka.bootstrapServers());
         properties.put("latchkey.events.relay-poll-interval", "200ms");
+        properties.put("latchkey.events.outage-summary-interval", SUMMARY_INTERVAL.toSeconds() + "s");
         instances = new TwoInstances(properties);
     }
 
@@ -107,6 +116,119 @@ class KafkaOutageIT {
         }
         Thread.sleep(1000);
         assertThat(handled("near", instances.b) - nearBeforeB).as("no event handled twice").isEqualTo(outageEvents.size() + 1.0);
+    }
+
+    @Test
+    void givenKafkaDown_theOutboxAgeGrowsAndTheOutageIsLoggedOnceWithSummariesAndOnceWhenItEnds() throws Exception {
+        await().atMost(Duration.ofSeconds(60)).until(() -> pending() == 0);
+        List<String> users = new ArrayList<>();
+        List<String> emails = new ArrayList<>();
+        List<String> accessTokens = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            String email = "outage-log-" + UUID.randomUUID() + "@example.com";
+            emails.add(email);
+            assertThat(instances.post(instances.a, "/api/v1/accounts", credentials(email), null).statusCode()).isEqualTo(202);
+            String access = tokens(instances.post(instances.b, "/api/v1/auth/login", credentials(email), null).body())
+                    .get("access");
+            accessTokens.add(access);
+            users.add(com.nimbusds.jwt.SignedJWT.parse(access).getJWTClaimsSet().getSubject());
+        }
+        await().atMost(Duration.ofSeconds(60)).until(() -> pending() == 0);
+        await().atMost(Duration.ofSeconds(10)).until(() -> oldestAge(instances.a) == 0 && oldestAge(instances.b) == 0);
+
+        CapturedLog captured = new CapturedLog();
+        Logger root = (Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
+        captured.start();
+        root.addAppender(captured);
+        try {
+            kafka.stop();
+            // Every login and logout is an event that fails to publish: each used to cost an ERROR line with the user id.
+            for (int round = 0; round < 4; round++) {
+                for (String email : emails) {
+                    assertThat(instances.post(round % 2 == 0 ? instances.a : instances.b, "/api/v1/auth/login",
+                            credentials(email), null).statusCode()).isEqualTo(200);
+                }
+            }
+            for (String access : accessTokens) {
+                assertThat(instances.post(instances.a, "/api/v1/auth/logout-all", "", access).statusCode()).isEqualTo(204);
+            }
+            await().atMost(Duration.ofSeconds(30)).until(() -> oldestAge(instances.a) > 0 && oldestAge(instances.b) > 0);
+            double first = oldestAge(instances.a);
+            Thread.sleep(3_000);
+            double later = oldestAge(instances.a);
+            assertThat(later).as("the age grows with the outage, scrape after scrape").isGreaterThanOrEqualTo(first + 2.0);
+            assertThat(oldestAge(instances.b)).as("the same on the other instance").isGreaterThan(first);
+            // Long enough for several summary periods.
+            Thread.sleep(SUMMARY_INTERVAL.multipliedBy(3).toMillis());
+
+            kafka.resume();
+            await().atMost(Duration.ofSeconds(90)).until(() -> pending() == 0);
+            await().atMost(Duration.ofSeconds(15)).until(() -> oldestAge(instances.a) == 0 && oldestAge(instances.b) == 0);
+            await().atMost(Duration.ofSeconds(30)).until(() -> lines(captured, "Event stream back:").size()
+                    == lines(captured, "Event stream publishing failing:").size());
+
+            Duration outage = Duration.between(first(captured, "Event stream publishing failing:"), last(captured, "Event stream back:"));
+            List<String> starts = lines(captured, "Event stream publishing failing:");
+            List<String> summaries = lines(captured, "Event stream publishing still failing");
+            assertThat(starts).as("one line per instance when the outage starts").hasSizeBetween(1, 2);
+            assertThat(summaries).as("a summary per instance and period, no more").isNotEmpty()
+                    .hasSizeLessThanOrEqualTo(2 * (int) (outage.toMillis() / SUMMARY_INTERVAL.toMillis() + 2))
+                    .allSatisfy(line -> assertThat(line).containsPattern("\\d+ event\\(s\\) pending, the oldest waiting"));
+            assertThat(lines(captured, "Event stream back:")).hasSameSizeAs(starts)
+                    .allSatisfy(line -> assertThat(line).containsPattern("publishing failed for \\S+;.* delivered"));
+            List<String> everything = captured.events.stream()
+                    .filter(e -> e.getLevel().isGreaterOrEqual(Level.INFO))
+                    .map(e -> e.getLoggerName() + " " + e.getFormattedMessage()).toList();
+            assertThat(captured.events.stream().filter(e -> e.getLevel().isGreaterOrEqual(Level.WARN))
+                    .filter(e -> e.getLoggerName().startsWith("org.apache.kafka")
+                            || e.getLoggerName().startsWith("org.springframework.kafka")
+                            || e.getLoggerName().startsWith("io.latchkey"))
+                    .filter(e -> !e.getLoggerName().endsWith("EventStreamOutageLog"))
+                    .map(e -> e.getLoggerName() + " " + e.getFormattedMessage()).toList())
+                    .as("no other warnings: neither per failed send nor per reconnect attempt").isEmpty();
+            for (String user : users) {
+                assertThat(everything).as("no line names a user").noneMatch(line -> line.contains(user));
+            }
+            for (String email : emails) {
+                assertThat(everything).as("no line names an address").noneMatch(line -> line.contains(email));
+            }
+            assertThat(everything).as("no line per failed send")
+                    .noneMatch(line -> line.contains("Exception thrown when sending"))
+                    .noneMatch(line -> line.contains("publishing") && line.contains("failed, will retry"));
+        } finally {
+            root.detachAppender(captured);
+        }
+    }
+
+    private static double oldestAge(ConfigurableApplicationContext instance) {
+        return instances.getBody(instance, "/actuator/prometheus").lines()
+                .filter(line -> line.startsWith("latchkey_outbox_oldest_age_seconds"))
+                .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
+                .findFirst().orElseThrow();
+    }
+
+    /** Every log event of the JVM while attached; read while the instances keep logging. */
+    private static final class CapturedLog extends AppenderBase<ILoggingEvent> {
+        final Queue<ILoggingEvent> events = new ConcurrentLinkedQueue<>();
+
+        @Override
+        protected void append(ILoggingEvent event) {
+            events.add(event);
+        }
+    }
+
+    private static List<String> lines(CapturedLog captured, String start) {
+        return captured.events.stream().map(ILoggingEvent::getFormattedMessage).filter(m -> m.startsWith(start)).toList();
+    }
+
+    private static Instant first(CapturedLog captured, String start) {
+        return captured.events.stream().filter(e -> e.getFormattedMessage().startsWith(start))
+                .map(ILoggingEvent::getInstant).min(java.util.Comparator.naturalOrder()).orElseThrow();
+    }
+
+    private static Instant last(CapturedLog captured, String start) {
+        return captured.events.stream().filter(e -> e.getFormattedMessage().startsWith(start))
+                .map(ILoggingEvent::getInstant).max(java.util.Comparator.naturalOrder()).orElseThrow();
     }
 
     /** Waits until the consumers have handled everything published so far (the registration's events). */

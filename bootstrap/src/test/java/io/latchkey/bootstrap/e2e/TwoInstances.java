@@ -27,6 +27,13 @@ final class TwoInstances implements AutoCloseable {
     private final HttpClient http = HttpClient.newHttpClient();
 
     TwoInstances(Map<String, String> extra) {
+        Map<String, Object> shared = sharedProperties(extra);
+        a = start(shared, "instance-a");
+        b = start(shared, "instance-b");
+    }
+
+    /** What every instance of one cluster shares: the test servers, the keys, and {@code extra}. */
+    static Map<String, Object> sharedProperties(Map<String, String> extra) {
         Map<String, Object> shared = new HashMap<>(TestInfrastructure.shared().properties());
         shared.putAll(keys());
         shared.put("server.port", "0");
@@ -34,11 +41,10 @@ final class TwoInstances implements AutoCloseable {
         // These instances measure propagation with hundreds of logins from one address; limits are tested elsewhere.
         shared.put("latchkey.rate-limits.enabled", "false");
         shared.putAll(extra);
-        a = start(shared, "instance-a");
-        b = start(shared, "instance-b");
+        return shared;
     }
 
-    private static ConfigurableApplicationContext start(Map<String, Object> shared, String id) {
+    static ConfigurableApplicationContext start(Map<String, Object> shared, String id) {
         Map<String, Object> properties = new HashMap<>(shared);
         properties.put("latchkey.instance-id", id);
         // As arguments, so they outrank application.yaml like a deployment's environment does.
@@ -81,6 +87,11 @@ final class TwoInstances implements AutoCloseable {
     int getStatus(ConfigurableApplicationContext instance, String path, String bearer) {
         return send(HttpRequest.newBuilder(URI.create(url(instance, path))).header("Authorization", "Bearer " + bearer)
                 .GET().build()).statusCode();
+    }
+
+    /** The body of an unauthenticated GET, e.g. the Prometheus scrape. */
+    String getBody(ConfigurableApplicationContext instance, String path) {
+        return send(HttpRequest.newBuilder(URI.create(url(instance, path))).GET().build()).body();
     }
 
     private HttpResponse<String> send(HttpRequest request) {

@@ -17,6 +17,12 @@ public interface NearAuthCache {
 
     long generation(UserId userId);
 
+    /**
+     * Drops everything and moves every generation on, so no fill under way lands: for when purge announcements may
+     * have been missed (the subscription to them was re-established).
+     */
+    Mono<Void> evictAll();
+
     Mono<AuthSnapshot> findSession(UserId userId, SessionId sessionId);
 
     Mono<Void> putSession(AuthSnapshot snapshot, long expectedGeneration);

@@ -21,5 +21,10 @@ public interface OutboxRepository {
     /** Deletes up to {@code limit} messages published before {@code cutoff}; how many. */
     Mono<Long> deletePublishedBefore(Instant cutoff, int limit);
 
-    Mono<OutboxBacklog> backlog(Instant now);
+    /**
+     * How many messages wait and how long the oldest has waited, measured by the store itself: the age is taken
+     * from the store's own clock against the time the store stamped the row, so a skewed instance clock cannot
+     * distort it. Every subscription measures again.
+     */
+    Mono<OutboxBacklog> backlog();
 }

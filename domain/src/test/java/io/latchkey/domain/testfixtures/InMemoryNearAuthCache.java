@@ -20,10 +20,19 @@ public final class InMemoryNearAuthCache implements NearAuthCache {
     private final Map<UserId, UserProfile> profiles = new ConcurrentHashMap<>();
     private final AtomicInteger hits = new AtomicInteger();
     private final Map<SessionId, Instant> revoked = new ConcurrentHashMap<>();
+    private volatile long epoch;
 
     @Override
     public long generation(UserId userId) {
-        return generations.getOrDefault(userId, 0L);
+        return generations.getOrDefault(userId, 0L) + epoch;
+    }
+
+    @Override
+    public synchronized Mono<Void> evictAll() {
+        epoch++;
+        sessions.clear();
+        profiles.clear();
+        return Mono.empty();
     }
 
     @Override

@@ -5,6 +5,7 @@ import io.latchkey.domain.model.outbox.OutboxMessage;
 import io.latchkey.domain.port.OutboxRepository;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.InstantSource;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -21,6 +22,12 @@ public final class InMemoryOutbox implements OutboxRepository {
     }
 
     private final Map<UUID, Row> rows = new LinkedHashMap<>();
+    private final InstantSource clock;
+
+    /** {@code clock} stands for the store's own clock, which ages the backlog. */
+    public InMemoryOutbox(InstantSource clock) {
+        this.clock = clock;
+    }
 
     public synchronized void add(OutboxMessage message) {
         rows.put(message.eventId(), new Row(message, message.occurredAt(), null));
@@ -60,10 +67,14 @@ public final class InMemoryOutbox implements OutboxRepository {
     }
 
     @Override
-    public synchronized Mono<OutboxBacklog> backlog(Instant now) {
+    public Mono<OutboxBacklog> backlog() {
+        return Mono.fromSupplier(() -> backlogAt(clock.instant()));
+    }
+
+    private synchronized OutboxBacklog backlogAt(Instant now) {
         List<Row> pending = rows.values().stream().filter(r -> r.publishedAt() == null).toList();
         Duration oldest = pending.stream().map(r -> Duration.between(r.message().occurredAt(), now))
                 .max(Comparator.naturalOrder()).orElse(Duration.ZERO);
-        return Mono.just(new OutboxBacklog(pending.size(), oldest));
+        return new OutboxBacklog(pending.size(), oldest);
     }
 }

@@ -1,0 +1,45 @@
+package io.latchkey.adapters.redis;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.latchkey.domain.model.auth.AuthSnapshot;
+import io.latchkey.domain.model.session.SessionId;
+import io.latchkey.domain.model.user.UserId;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Set;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+class CaffeineNearAuthCacheTest {
+
+    private final CaffeineNearAuthCache near = new CaffeineNearAuthCache(new NearCacheSettings(Duration.ofSeconds(5), 100),
+            new SimpleMeterRegistry());
+
+    private static AuthSnapshot snapshot(UserId user) {
+        return new AuthSnapshot(user, new SessionId(UUID.randomUUID()), Set.of("USER"), true, 0,
+                Instant.parse("2026-12-01T00:00:00Z"));
+    }
+
+    @Test
+    void evictAll_dropsEverySessionAndAFillThatReadItsGenerationBeforeDoesNotLand() {
+        UserId user = new UserId(UUID.randomUUID());
+        AuthSnapshot held = snapshot(user);
+        near.putSession(held, near.generation(user)).block();
+        AuthSnapshot other = snapshot(new UserId(UUID.randomUUID()));
+        near.putSession(other, near.generation(other.userId())).block();
+        AuthSnapshot racing = snapshot(user);
+        long readBeforeTheClear = near.generation(user);
+
+        near.evictAll().block();
+        near.putSession(racing, readBeforeTheClear).block();
+
+        assertThat(near.holds(held.sessionId())).isFalse();
+        assertThat(near.holds(other.sessionId())).isFalse();
+        assertThat(near.holds(racing.sessionId())).as("a fill that started before the clear").isFalse();
+        AuthSnapshot after = snapshot(user);
+        near.putSession(after, near.generation(user)).block();
+        assertThat(near.holds(after.sessionId())).as("fills after the clear work").isTrue();
+    }
+}
