@@ -2,6 +2,7 @@ package io.latchkey.testsupport;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.testcontainers.containers.GenericContainer;
@@ -49,11 +50,13 @@ final class RedisTestServer implements Server {
 
     private static RedisServer embeddedServer(int port) {
         try {
-            return RedisServer.newRedisServer().bind("127.0.0.1").port(port)
+            List<String> command = RedisServer.newRedisServer().bind("127.0.0.1").port(port)
                     .setting("maxmemory-policy noeviction")
                     .setting("save \"\"")
                     .setting("appendonly no")
-                    .build();
+                    .buildCommandArgs();
+            // Its own session: a Ctrl-C on the local run must not stop Redis before the service has stopped.
+            return new RedisServer(port, OwnSession.command(command), false);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot configure embedded Redis", e);
         }
