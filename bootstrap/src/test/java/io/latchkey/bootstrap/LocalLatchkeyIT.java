@@ -43,8 +43,10 @@ class LocalLatchkeyIT {
     private final List<Process> started = new ArrayList<>();
 
     @BeforeEach
-    void requirePosixTools() throws IOException {
+    void requirePosixTools() throws IOException, InterruptedException {
         assumeTrue(Files.isExecutable(Path.of("/usr/bin/setsid")), "needs util-linux setsid");
+        assumeTrue(new ProcessBuilder("env", "--default-signal=INT", "true").start().waitFor() == 0,
+                "needs GNU env --default-signal (coreutils 8.31+)");
         temp = Files.createTempDirectory("latchkey-localrun-");
     }
 
