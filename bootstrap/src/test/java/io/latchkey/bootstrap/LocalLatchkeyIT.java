@@ -24,6 +24,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -39,7 +40,7 @@ class LocalLatchkeyIT {
     private static final String ADMIN_EMAIL = "root@latchkey.test";
     private static final String ADMIN_PASSWORD = "an admin password with spaces";
 
-    private Path temp;
+    private @Nullable Path temp;
     private final List<Process> started = new ArrayList<>();
 
     @BeforeEach
@@ -55,6 +56,9 @@ class LocalLatchkeyIT {
         started.forEach(process -> process.descendants().forEach(ProcessHandle::destroyForcibly));
         started.forEach(Process::destroyForcibly);
         leftoverProcesses().forEach(ProcessHandle::destroyForcibly);
+        if (temp == null) {
+            return;
+        }
         try (Stream<Path> files = Files.walk(temp)) {
             files.sorted(Comparator.reverseOrder()).forEach(file -> file.toFile().delete());
         }
