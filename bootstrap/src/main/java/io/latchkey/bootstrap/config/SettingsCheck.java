@@ -5,12 +5,10 @@ import io.latchkey.adapters.web.security.SigningKeyRing;
 import io.r2dbc.spi.ConnectionFactoryOptions;
 import java.net.URI;
 import java.util.Locale;
-import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.config.BeanFactoryPostProcessor;
 import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.boot.context.properties.bind.Binder;
-import org.springframework.context.EnvironmentAware;
 import org.springframework.core.Ordered;
 import org.springframework.core.PriorityOrdered;
 import org.springframework.core.env.Environment;
@@ -22,16 +20,15 @@ import org.springframework.stereotype.Component;
  * and Kafka and timing out somewhere else.
  */
 @Component
-class SettingsCheck implements BeanFactoryPostProcessor, EnvironmentAware, PriorityOrdered {
+class SettingsCheck implements BeanFactoryPostProcessor, PriorityOrdered {
 
     private static final String KEYS_DOC = "docs/keys.md";
     private static final String OPERATIONS_DOC = "docs/operations.md";
     private static final String SIGNING = "latchkey.token.signing.";
 
-    private @Nullable Environment environment;
+    private final Environment environment;
 
-    @Override
-    public void setEnvironment(Environment environment) {
+    SettingsCheck(Environment environment) {
         this.environment = environment;
     }
 
@@ -42,8 +39,7 @@ class SettingsCheck implements BeanFactoryPostProcessor, EnvironmentAware, Prior
 
     @Override
     public void postProcessBeanFactory(ConfigurableListableBeanFactory beanFactory) {
-        Environment settings = Objects.requireNonNull(environment, "environment");
-        check(Binder.get(settings).bindOrCreate("latchkey.token", TokenProperties.class), settings);
+        check(Binder.get(environment).bindOrCreate("latchkey.token", TokenProperties.class), environment);
     }
 
     static void check(TokenProperties token, Environment settings) {
