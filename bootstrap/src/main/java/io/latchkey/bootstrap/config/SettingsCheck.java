@@ -9,17 +9,17 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.config.BeanFactoryPostProcessor;
 import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 import org.springframework.core.PriorityOrdered;
 import org.springframework.core.env.Environment;
-import org.springframework.stereotype.Component;
 
 /**
  * Checks the settings no start can do without (key material, issuer, database URLs) before any bean is created,
  * so a misconfigured instance stops at once, naming the setting, instead of after connecting to PostgreSQL, Redis
  * and Kafka and timing out somewhere else.
  */
-@Component
 class SettingsCheck implements BeanFactoryPostProcessor, PriorityOrdered {
 
     private static final String KEYS_DOC = "docs/keys.md";
@@ -30,6 +30,16 @@ class SettingsCheck implements BeanFactoryPostProcessor, PriorityOrdered {
 
     SettingsCheck(Environment environment) {
         this.environment = environment;
+    }
+
+    /** Registered by a static factory method: post-processors are created before constructor autowiring works. */
+    @Configuration(proxyBeanMethods = false)
+    static class Registration {
+
+        @Bean
+        static SettingsCheck settingsCheck(Environment environment) {
+            return new SettingsCheck(environment);
+        }
     }
 
     @Override
