@@ -96,10 +96,13 @@ public final class LocalLatchkey {
     }
 
     private void stopOn(String signal, int status) {
-        Signal.handle(new Signal(signal), received -> {
-            stop();
-            exit(status);
-        });
+        // The stop runs in a non-daemon thread: signal handler threads are daemons, and once the service and the
+        // servers have stopped, the JVM would otherwise end with status 0 before the handler reaches exit().
+        Signal.handle(new Signal(signal), received -> Thread.ofPlatform().name("latchkey-local-" + signal)
+                .daemon(false).start(() -> {
+                    stop();
+                    exit(status);
+                }));
     }
 
     /**
