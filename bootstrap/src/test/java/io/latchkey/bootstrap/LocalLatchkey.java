@@ -1,80 +1,137 @@
 package io.latchkey.bootstrap;
 
-import io.latchkey.testsupport.MailTestServer;
-import io.latchkey.testsupport.ReceivedMail;
+import io.latchkey.testsupport.MailPrinter;
 import io.latchkey.testsupport.TestInfrastructure;
-import java.util.List;
-import java.util.concurrent.atomic.AtomicBoolean;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
 import org.springframework.boot.SpringApplication;
-import sun.misc.Signal;
+import org.springframework.boot.logging.LogLevel;
+import org.springframework.boot.logging.LoggingSystem;
 import org.springframework.context.ConfigurableApplicationContext;
+import sun.misc.Signal;
 
 /**
  * Runs Latchkey locally on embedded PostgreSQL, Redis and Kafka with throw-away keys:
- * {@code ./mvnw -pl bootstrap -am test-compile spring-boot:test-run}. Ctrl-C stops the service, then the servers.
+ * {@code ./mvnw -pl bootstrap -am spring-boot:test-run}. Ctrl-C stops the service, then the servers; a start that
+ * fails stops the servers and exits with status 1.
  */
 public final class LocalLatchkey {
+
+    /** Exit status after Ctrl-C; the Spring Boot Maven plugin counts it as a normal end. */
+    static final int INTERRUPTED = 130;
+    static final int TERMINATED = 143;
+    static final int FAILED = 1;
+
+    private final TestInfrastructure infrastructure = TestInfrastructure.unmanaged();
+    private @Nullable ConfigurableApplicationContext context;
+    private boolean stopped;
+    private int exitStatus = -1;
 
     private LocalLatchkey() {
     }
 
     public static void main(String[] args) {
-        TestInfrastructure infrastructure = TestInfrastructure.unmanaged();
-        infrastructure.properties().forEach(System::setProperty);
-        System.setProperty("latchkey.token.signing.allow-ephemeral", "true");
-        System.setProperty("logging.level.com.icegreen.greenmail", "WARN");
-        SpringApplication application = new SpringApplication(LatchkeyApplication.class);
-        // One hook, in order: the service drains and closes first, then the servers it was using.
-        application.setRegisterShutdownHook(false);
-        ConfigurableApplicationContext context = application.run(args);
-        AtomicBoolean stopped = new AtomicBoolean();
-        Runnable stop = () -> {
-            if (stopped.compareAndSet(false, true)) {
-                context.close();
-                infrastructure.close();
-            }
-        };
-        // Ctrl-C and SIGTERM stop everything in order before the JVM's own shutdown hooks run: the embedded
-        // Kafka broker's hook deletes its log directory and would otherwise race the broker's shutdown.
-        for (String name : new String[] {"INT", "TERM"}) {
-            Signal.handle(new Signal(name), signal -> {
-                stop.run();
-                System.exit(0);
-            });
+        LocalLatchkey run = new LocalLatchkey();
+        run.stopOn("INT", INTERRUPTED);
+        run.stopOn("TERM", TERMINATED);
+        Runtime.getRuntime().addShutdownHook(new Thread(run::stop, "latchkey-local-stop"));
+        try {
+            run.start(args);
+        } catch (RuntimeException failure) {
+            // Spring Boot has already reported why (APPLICATION FAILED TO START); what is left is to stop what
+            // was started, or the servers' threads would keep this process, and the build, running forever.
+            run.stop();
+            System.err.println("Latchkey did not start (see above); the embedded servers are stopped.");
+            run.exit(FAILED);
         }
-        Runtime.getRuntime().addShutdownHook(new Thread(stop, "latchkey-local-stop"));
-        printMailsAsTheyArrive(infrastructure.mail());
-        String port = context.getEnvironment().getProperty("local.server.port", "8080");
-        System.out.printf("""
-
-                Latchkey is running on http://localhost:%s (embedded PostgreSQL, Redis and Kafka).
-                  curl -s http://localhost:%s/.well-known/jwks.json
-                  curl -s -X POST http://localhost:%s/api/v1/accounts -H 'Content-Type: application/json' \\
-                       -d '{"email":"ada@example.com","password":"correct horse battery staple"}'
-                Mails (verification codes, reset tokens) go to an embedded SMTP server and are printed here.
-                See README.md for the whole walk-through. Ctrl-C stops everything.
-                %n""", port, port, port);
     }
 
-    /** Local mode has no real mailbox: every mail the embedded SMTP server receives is printed to the console. */
-    private static void printMailsAsTheyArrive(MailTestServer smtp) {
-        Thread printer = new Thread(() -> {
-            int printed = 0;
-            while (!Thread.currentThread().isInterrupted()) {
-                List<ReceivedMail> received = smtp.received();
-                for (ReceivedMail mail : received.subList(Math.min(printed, received.size()), received.size())) {
-                    System.out.printf("%n--- mail to %s: %s ---%n%s%n---%n", String.join(", ", mail.recipients()),
-                            mail.subject(), mail.body().replace("\r", "").strip());
-                }
-                printed = Math.max(printed, received.size());
-                try {
-                    Thread.sleep(300);
-                } catch (InterruptedException e) {
-                    return;
-                }
+    private void start(String[] args) {
+        startInfrastructureQuietly().forEach(System::setProperty);
+        System.setProperty("latchkey.token.signing.allow-ephemeral", "true");
+        infrastructure.mail().onArrival(new MailPrinter(System.out));
+        SpringApplication application = new SpringApplication(LatchkeyApplication.class);
+        application.setAdditionalProfiles("local");
+        // One stop, in order: the service drains and closes first, then the servers it was using.
+        application.setRegisterShutdownHook(false);
+        ConfigurableApplicationContext started = application.run(args);
+        synchronized (this) {
+            context = started;
+            if (stopped) {
+                started.close();
+                return;
             }
-        }, "local-mail-printer");
-        printer.setDaemon(true);
-        printer.start();
+        }
+        String port = started.getEnvironment().getProperty("local.server.port", "8080");
+        System.out.printf("""
+
+                Latchkey is running on http://localhost:%s (embedded PostgreSQL, Redis, Kafka and SMTP).
+                  OpenAPI: http://localhost:%s/v3/api-docs   Swagger UI: http://localhost:%s/swagger-ui.html
+                  JWKS:    http://localhost:%s/.well-known/jwks.json
+                Mails (verification codes, reset tokens) are printed here as they arrive.
+                Walk-through: sh docs/walkthrough.sh (see README.md). Ctrl-C stops everything.
+                %n""", port, port, port, port);
+    }
+
+    /**
+     * The in-process Kafka broker prints its storage formatting straight to standard output and logs its first
+     * start as warnings; none of it helps a user, and errors still reach the log and the exception. Spring Boot
+     * sets the levels again from application-local.yaml when the service starts.
+     */
+    private Map<String, String> startInfrastructureQuietly() {
+        LoggingSystem logging = LoggingSystem.get(LocalLatchkey.class.getClassLoader());
+        logging.setLogLevel("org.apache.kafka", LogLevel.ERROR);
+        PrintStream console = System.out;
+        System.setOut(new PrintStream(OutputStream.nullOutputStream()));
+        try {
+            return infrastructure.properties();
+        } catch (RuntimeException e) {
+            System.err.println("Could not start the embedded servers: " + e);
+            throw e;
+        } finally {
+            System.setOut(console);
+        }
+    }
+
+    private void stopOn(String signal, int status) {
+        // The stop runs in a non-daemon thread: signal handler threads are daemons, and once the service and the
+        // servers have stopped, the JVM would otherwise end with status 0 before the handler reaches exit().
+        Signal.handle(new Signal(signal), received -> Thread.ofPlatform().name("latchkey-local-" + signal)
+                .daemon(false).start(() -> {
+                    stop();
+                    exit(status);
+                }));
+    }
+
+    /**
+     * Stops the service, then the servers. A second signal while this runs (the Maven plugin sends SIGTERM when
+     * Ctrl-C has not ended the process within 5 s) waits here instead of exiting halfway through.
+     */
+    private synchronized void stop() {
+        if (stopped) {
+            return;
+        }
+        stopped = true;
+        if (context != null) {
+            System.out.println("Stopping Latchkey...");
+            context.close();
+        }
+        System.out.println("Stopping PostgreSQL, Redis, Kafka and the SMTP server...");
+        infrastructure.close();
+        System.out.println("Stopped.");
+    }
+
+    /** The first reason to exit decides the status, whichever thread gets to System.exit first. */
+    private void exit(int status) {
+        int decided;
+        synchronized (this) {
+            if (exitStatus < 0) {
+                exitStatus = status;
+            }
+            decided = exitStatus;
+        }
+        System.exit(decided);
     }
 }

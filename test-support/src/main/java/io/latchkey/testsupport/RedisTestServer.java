@@ -6,6 +6,7 @@ import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.jspecify.annotations.Nullable;
@@ -56,11 +57,13 @@ final class RedisTestServer implements Server {
 
     private static RedisServer embeddedServer(int port) {
         try {
-            return RedisServer.newRedisServer().bind("127.0.0.1").port(port)
+            List<String> command = RedisServer.newRedisServer().bind("127.0.0.1").port(port)
                     .setting("maxmemory-policy noeviction")
                     .setting("save \"\"")
                     .setting("appendonly no")
-                    .build();
+                    .buildCommandArgs();
+            // Its own session: a Ctrl-C on the local run must not stop Redis before the service has stopped.
+            return new RedisServer(port, OwnSession.command(command), false);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot configure embedded Redis", e);
         }

@@ -22,6 +22,7 @@ public final class TestInfrastructure implements AutoCloseable {
     private @Nullable RedisTestServer redis;
     private @Nullable KafkaTestServer kafka;
     private @Nullable MailTestServer mail;
+    private boolean closed;
 
     private TestInfrastructure() {
     }
@@ -128,6 +129,7 @@ public final class TestInfrastructure implements AutoCloseable {
     /** The SMTP server the application's mail goes to, with what it received. */
     public synchronized MailTestServer mail() {
         if (mail == null) {
+            requireOpen();
             mail = started(MailTestServer::start);
         }
         return mail;
@@ -135,6 +137,7 @@ public final class TestInfrastructure implements AutoCloseable {
 
     private synchronized PostgresServer postgres() {
         if (postgres == null) {
+            requireOpen();
             postgres = started(() -> PostgresServer.start(mode));
         }
         return postgres;
@@ -142,6 +145,7 @@ public final class TestInfrastructure implements AutoCloseable {
 
     private synchronized RedisTestServer redis() {
         if (redis == null) {
+            requireOpen();
             redis = started(() -> RedisTestServer.start(mode));
         }
         return redis;
@@ -149,9 +153,17 @@ public final class TestInfrastructure implements AutoCloseable {
 
     private synchronized KafkaTestServer kafka() {
         if (kafka == null) {
+            requireOpen();
             kafka = started(() -> KafkaTestServer.start(mode));
         }
         return kafka;
+    }
+
+    /** A server started after close() would outlive its owner: a local run stopped while still starting up. */
+    private void requireOpen() {
+        if (closed) {
+            throw new IllegalStateException("test infrastructure already stopped");
+        }
     }
 
     private static <S extends Server> S started(java.util.function.Supplier<S> starter) {
@@ -163,6 +175,7 @@ public final class TestInfrastructure implements AutoCloseable {
 
     @Override
     public synchronized void close() {
+        closed = true;
         for (Server server : new Server[] {mail, kafka, redis, postgres}) {
             if (server == null) {
                 continue;

@@ -75,7 +75,7 @@ class KeyConfiguration {
         return new IntrospectionClients(properties.clients());
     }
 
-    private static @Nullable String jwkSet(TokenProperties.Signing signing) {
+    static @Nullable String jwkSet(TokenProperties.Signing signing) {
         if (signing.jwkSet() != null && !signing.jwkSet().isBlank()) {
             return signing.jwkSet();
         }
