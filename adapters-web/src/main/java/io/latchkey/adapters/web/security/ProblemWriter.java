@@ -37,6 +37,12 @@ class ProblemWriter {
         if (failure instanceof InvalidBearerRequest malformed) {
             return invalidRequest(exchange, malformed.getMessage());
         }
+        if (failure instanceof UnreadableForm unreadable) {
+            ProblemDetail problem = ProblemDetail.forStatusAndDetail(unreadable.status(), unreadable.getMessage());
+            problem.setType(ProblemResponses.typeForStatus(unreadable.status()));
+            problem.setTitle(unreadable.status().getReasonPhrase());
+            return write(exchange, problem, new HttpHeaders());
+        }
         AuthException reason = failure instanceof AuthenticationFailure f ? f.reason() : new InvalidAccessTokenException();
         return write(exchange, Problems.of(reason), Problems.headersFor(reason));
     }
