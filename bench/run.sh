@@ -2,9 +2,10 @@
 # The benchmark suite (bench/README.md): builds the service, starts it on real PostgreSQL, Redis and Kafka on
 # loopback, runs bounded wrk loads and writes the figures into bench/RESULTS.md. About 10 minutes; needs wrk
 # (installed from Debian's packages when missing, which needs root).
-# bench/run.sh --check: only the build steps, then checks that the classpath the benchmark runs on takes the
-# project's own modules from this checkout (their target/ jars), never from a local Maven repository where they
-# may be missing (a fresh clone) or stale. Runs in .ci/run.
+# bench/run.sh --check: only the build steps (without `clean`, so the test reports of an earlier `verify` stay),
+# then checks that the classpath the benchmark runs on takes the project's own modules from this checkout (their
+# target/ jars, written by this run), never from a local Maven repository where they may be missing (a fresh
+# clone) or stale. Runs in .ci/run.
 set -euo pipefail
 CHECK=false
 if [ "${1:-}" = "--check" ]; then CHECK=true; fi
@@ -25,7 +26,11 @@ echo "== building"
 # One reactor build: the classpath is resolved while the modules it needs are in the reactor, so it names their
 # target/ jars (a separate `-pl bootstrap dependency:build-classpath` looks for them in ~/.m2 and fails on a fresh
 # clone). The relative output file lands in each module's own target/.
-./mvnw -B -q -pl bootstrap -am clean package dependency:build-classpath -DskipTests \
+# --check runs after CI's `verify` and keeps its test reports (no `clean`); it forces the module jars to be
+# re-created so their mtimes prove they come from this build.
+GOALS="clean package"; STARTED="$OUT/.build-started"
+if $CHECK; then GOALS="package -Dmaven.jar.forceCreation=true"; touch "$STARTED"; sleep 1; fi
+./mvnw -B -q -pl bootstrap -am $GOALS dependency:build-classpath -DskipTests \
   -Dmdep.includeScope=test -Dmdep.outputFile=target/bench-classpath.txt
 cp bootstrap/target/bench-classpath.txt "$OUT/classpath.txt"
 ./mvnw -B -q -f bench/jmh/pom.xml package
@@ -39,6 +44,7 @@ if $CHECK; then
   for module in "${modules[@]}"; do
     entry=$(tr ':' '\n' < "$OUT/classpath.txt" | grep -E "/$module/target/$module-[^/]*\.jar$" | head -1 || true)
     [ -n "$entry" ] && [ -f "$entry" ] || { echo "check failed: no $module/target jar on the classpath"; exit 1; }
+    [ "$entry" -nt "$STARTED" ] || { echo "check failed: $entry was not built by this run"; exit 1; }
   done
   [ -f "$JAR" ] && [ -f bench/jmh/target/benchmarks.jar ] || { echo "check failed: service or JMH jar missing"; exit 1; }
   "$JAVA_HOME/bin/javap" -cp "$CP" io.latchkey.bootstrap.bench.BenchInfrastructure > /dev/null \

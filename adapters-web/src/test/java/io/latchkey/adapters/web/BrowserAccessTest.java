@@ -147,8 +147,48 @@ class BrowserAccessTest {
                 .exchange()
                 .expectStatus().isForbidden()
                 .expectHeader().doesNotExist(HttpHeaders.ACCESS_CONTROL_ALLOW_ORIGIN)
-                .expectBody().jsonPath("$.type").isEqualTo("urn:problem:auth:origin-not-allowed");
+                .expectBody().jsonPath("$.type").isEqualTo("urn:problem:auth:origin-not-allowed")
+                .jsonPath("$.detail").isEqualTo("This request's origin is not allowed to call this API from a browser.");
         verifyNoInteractions(authenticate, profiles);
+    }
+
+    @Test
+    void givenOriginThatIsNotAUrl_request_isRefusedAsNotAllowedNotA500() {
+        for (String origin : List.of("http://x:abc", "https://a b")) {
+            http.get().uri(ME).header(HttpHeaders.ORIGIN, origin).header(HttpHeaders.AUTHORIZATION, "Bearer a.b.c")
+                    .exchange()
+                    .expectStatus().isForbidden()
+                    .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                    .expectHeader().doesNotExist(HttpHeaders.ACCESS_CONTROL_ALLOW_ORIGIN)
+                    .expectBody().jsonPath("$.type").isEqualTo("urn:problem:auth:origin-not-allowed")
+                    .jsonPath("$.detail").value(detail -> org.assertj.core.api.Assertions.assertThat((String) detail)
+                            .as(origin).doesNotContain(origin).doesNotContain("latchkey."));
+        }
+        verifyNoInteractions(authenticate, profiles);
+    }
+
+    @Test
+    void givenListedOrigin_actualRequestWithAMethodTheApiDoesNotAllow_isRefusedWithoutSpeakingOfAPreflight() {
+        http.put().uri(ME).header(HttpHeaders.ORIGIN, ALLOWED).header(HttpHeaders.AUTHORIZATION, "Bearer a.b.c")
+                .exchange()
+                .expectStatus().isForbidden()
+                .expectBody().jsonPath("$.type").isEqualTo("urn:problem:auth:cors-rejected")
+                .jsonPath("$.detail").isEqualTo("This method is not allowed across origins.");
+        verifyNoInteractions(authenticate);
+    }
+
+    @Test
+    void givenNoOrigin_response_stillVariesOnOriginOnce() {
+        http.get().uri(ME).exchange()
+                .expectStatus().isUnauthorized()
+                .expectHeader().values(HttpHeaders.VARY, vary -> org.assertj.core.api.Assertions.assertThat(vary)
+                        .containsOnlyOnce(HttpHeaders.ORIGIN));
+        http.get().uri(ME).header(HttpHeaders.ORIGIN, ALLOWED).exchange()
+                .expectHeader().values(HttpHeaders.VARY, vary -> org.assertj.core.api.Assertions.assertThat(vary)
+                        .containsOnlyOnce(HttpHeaders.ORIGIN));
+        http.get().uri(ME).header(HttpHeaders.ORIGIN, REFUSED).exchange()
+                .expectHeader().values(HttpHeaders.VARY, vary -> org.assertj.core.api.Assertions.assertThat(vary)
+                        .containsOnlyOnce(HttpHeaders.ORIGIN));
     }
 
     @Test

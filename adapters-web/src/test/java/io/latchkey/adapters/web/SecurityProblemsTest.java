@@ -178,4 +178,45 @@ class SecurityProblemsTest {
                 .expectStatus().isUnauthorized()
                 .expectHeader().doesNotExist("Strict-Transport-Security");
     }
+
+    @Test
+    void givenUnparsableContentType_request_isJudgedOnItsCredentialsNotA500() {
+        for (String contentType : java.util.List.of("x", "text/plain;charset=bogus",
+                "application/x-www-form-urlencoded;charset=bogus")) {
+            http.get().uri("/api/v1/me").header(HttpHeaders.CONTENT_TYPE, contentType).exchange()
+                    .expectStatus().isUnauthorized()
+                    .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                    .expectBody().jsonPath("$.detail").isEqualTo("A bearer access token is required.");
+        }
+        when(authenticate.authenticate(any())).thenReturn(Mono.error(new SessionRevokedException()));
+        http.get().uri("/api/v1/me").header(HttpHeaders.CONTENT_TYPE, "x")
+                .header(HttpHeaders.AUTHORIZATION, "Bearer a.b.c").exchange()
+                .expectStatus().isUnauthorized()
+                .expectBody().jsonPath("$.type").isEqualTo("urn:problem:auth:invalid-token");
+        verify(authenticate).authenticate(argThat(command -> command.accessToken().equals("a.b.c")));
+    }
+
+    @Test
+    void givenFormBodyOverTheCodecLimit_is413ProblemJsonWithoutLookingAtTheToken() {
+        byte[] form = ("padding=" + "a".repeat(300 * 1024)).getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        http.patch().uri("/api/v1/me").header(HttpHeaders.AUTHORIZATION, "Bearer a.b.c")
+                .contentType(MediaType.APPLICATION_FORM_URLENCODED).bodyValue(form).exchange()
+                .expectStatus().isEqualTo(413)
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody().jsonPath("$.type").isEqualTo("urn:problem:auth:content-too-large")
+                .jsonPath("$.status").isEqualTo(413);
+        verifyNoInteractions(authenticate, updateProfile);
+    }
+
+    @Test
+    void givenMalformedFormBody_is400ProblemJsonWithoutLookingAtTheToken() {
+        http.patch().uri("/api/v1/me").header(HttpHeaders.AUTHORIZATION, "Bearer a.b.c")
+                .contentType(MediaType.APPLICATION_FORM_URLENCODED)
+                .bodyValue("name=%zz".getBytes(java.nio.charset.StandardCharsets.US_ASCII)).exchange()
+                .expectStatus().isBadRequest()
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody().jsonPath("$.type").isEqualTo("urn:problem:auth:bad-request")
+                .jsonPath("$.detail").isEqualTo("The form body is not valid application/x-www-form-urlencoded.");
+        verifyNoInteractions(authenticate, updateProfile);
+    }
 }

@@ -68,6 +68,16 @@ class DiscoveryDocumentIT extends IntegrationTest {
     }
 
     @Test
+    void givenPubliclyCacheableDocuments_requestedWithoutOrigin_theyStillVaryOnOrigin() {
+        for (String path : java.util.List.of("/.well-known/latchkey-configuration", "/.well-known/jwks.json")) {
+            http.get().uri(path).exchange()
+                    .expectStatus().isOk()
+                    .expectHeader().valueMatches(HttpHeaders.CACHE_CONTROL, ".*public.*")
+                    .expectHeader().values(HttpHeaders.VARY, vary -> assertThat(vary).as(path).contains(HttpHeaders.ORIGIN));
+        }
+    }
+
+    @Test
     void givenTheOAuthMetadataPath_itIsNotServed() {
         http.get().uri("/.well-known/oauth-authorization-server").exchange()
                 .expectStatus().isNotFound()

@@ -1,7 +1,10 @@
 package io.latchkey.adapters.web.security;
 
 import java.util.List;
+import org.springframework.core.io.buffer.DataBufferLimitException;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.InvalidMediaTypeException;
 import org.springframework.http.MediaType;
 import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.security.core.Authentication;
@@ -16,6 +19,7 @@ import reactor.core.publisher.Mono;
  * request carrying {@code access_token} there is refused with 400 {@code invalid_request} instead of having it
  * silently ignored; so is a second {@code Authorization} header. Any other scheme is not a bearer credential
  * and leaves the request unauthenticated. Oversized tokens fail later as invalid tokens, without being scanned.
+ * A form body that cannot be read is refused as such (413 over the codec limit, 400 when malformed).
  */
 final class BearerCredentials implements ServerAuthenticationConverter {
 
@@ -35,13 +39,30 @@ final class BearerCredentials implements ServerAuthenticationConverter {
             return Mono.error(new InvalidBearerRequest("Access tokens are not accepted in the query string ("
                     + PARAMETER + "); send them in the Authorization header as 'Bearer <token>'."));
         }
-        if (MediaType.APPLICATION_FORM_URLENCODED.isCompatibleWith(request.getHeaders().getContentType())) {
-            return exchange.getFormData().flatMap(form -> form.containsKey(PARAMETER)
-                    ? Mono.error(new InvalidBearerRequest("Access tokens are not accepted in a form body ("
-                            + PARAMETER + "); send them in the Authorization header as 'Bearer <token>'."))
-                    : fromHeader(request));
+        if (isForm(request)) {
+            return exchange.getFormData()
+                    .onErrorMap(DataBufferLimitException.class, tooLarge -> new UnreadableForm(
+                            HttpStatus.CONTENT_TOO_LARGE, "The form body is larger than this service reads."))
+                    .onErrorMap(failure -> !(failure instanceof UnreadableForm), malformed -> new UnreadableForm(
+                            HttpStatus.BAD_REQUEST, "The form body is not valid application/x-www-form-urlencoded."))
+                    .flatMap(form -> form.containsKey(PARAMETER)
+                            ? Mono.error(new InvalidBearerRequest("Access tokens are not accepted in a form body ("
+                                    + PARAMETER + "); send them in the Authorization header as 'Bearer <token>'."))
+                            : fromHeader(request));
         }
         return fromHeader(request);
+    }
+
+    /**
+     * A Content-Type that does not parse is not a form: the request is judged on its Authorization header, and
+     * whatever handles the body refuses the type if it needs one.
+     */
+    private static boolean isForm(ServerHttpRequest request) {
+        try {
+            return MediaType.APPLICATION_FORM_URLENCODED.isCompatibleWith(request.getHeaders().getContentType());
+        } catch (InvalidMediaTypeException unparsable) {
+            return false;
+        }
     }
 
     private Mono<Authentication> fromHeader(ServerHttpRequest request) {

@@ -3,6 +3,7 @@ package io.latchkey.adapters.web.security;
 import io.latchkey.adapters.web.error.Problems;
 import java.net.URI;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import org.springframework.http.HttpHeaders;
@@ -21,7 +22,9 @@ import reactor.core.publisher.Mono;
  * CORS by allow-list, ahead of authentication, so a preflight ({@code OPTIONS} with
  * {@code Access-Control-Request-Method}) is answered without credentials. A listed origin gets the CORS headers,
  * credentials included; any other cross-origin request, preflight or not, is refused with 403 problem+json.
- * Requests from the service's own public origin (the issuer's) or without an {@code Origin} are not CORS and pass.
+ * Requests without an {@code Origin}, from the issuer's origin, or whose Origin equals the request's own scheme,
+ * host and port (as the service sees them) are not CORS and pass; any other origin must be listed. Every response
+ * carries {@code Vary: Origin}. An Origin that does not parse is refused like an unlisted one.
  */
 final class CorsPolicyFilter implements WebFilter {
 
@@ -47,22 +50,49 @@ final class CorsPolicyFilter implements WebFilter {
 
     @Override
     public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
+        // Every answer depends on Origin (CORS headers or a refusal), including those to requests without one,
+        // which shared caches may otherwise serve to a cross-origin page (jwks.json and discovery are public).
+        exchange.getResponse().beforeCommit(() -> {
+            varyOnOrigin(exchange.getResponse().getHeaders());
+            return Mono.empty();
+        });
         String origin = exchange.getRequest().getHeaders().getOrigin();
-        if (origin == null || origin.equalsIgnoreCase(ownOrigin) || !CorsUtils.isCorsRequest(exchange.getRequest())) {
+        if (origin == null || origin.equalsIgnoreCase(ownOrigin)) {
+            return chain.filter(exchange);
+        }
+        boolean crossOrigin;
+        try {
+            crossOrigin = CorsUtils.isCorsRequest(exchange.getRequest());
+        } catch (IllegalArgumentException unparsable) {
+            // An Origin that is not a URL (InvalidUrlException) cannot be on the allow-list.
+            return problems.originRefused(exchange);
+        }
+        if (!crossOrigin) {
             return chain.filter(exchange);
         }
         if (configuration.checkOrigin(origin) == null) {
-            return problems.originRefused(exchange, origin);
+            return problems.originRefused(exchange);
         }
+        boolean preflight = CorsUtils.isPreFlightRequest(exchange.getRequest());
         if (!processor.process(configuration, exchange)) {
-            return problems.write(exchange, corsRefused(), new HttpHeaders());
+            return problems.write(exchange, corsRefused(preflight), new HttpHeaders());
         }
-        return CorsUtils.isPreFlightRequest(exchange.getRequest()) ? Mono.empty() : chain.filter(exchange);
+        return preflight ? Mono.empty() : chain.filter(exchange);
     }
 
-    private static ProblemDetail corsRefused() {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN,
-                "The preflight asks for a method or header this API does not allow across origins.");
+    private static void varyOnOrigin(HttpHeaders headers) {
+        List<String> vary = headers.getOrEmpty(HttpHeaders.VARY);
+        boolean present = vary.stream().flatMap(value -> Arrays.stream(value.split(",")))
+                .anyMatch(name -> name.strip().equalsIgnoreCase(HttpHeaders.ORIGIN) || name.strip().equals("*"));
+        if (!present) {
+            headers.add(HttpHeaders.VARY, HttpHeaders.ORIGIN);
+        }
+    }
+
+    private static ProblemDetail corsRefused(boolean preflight) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN, preflight
+                ? "The preflight asks for a method or header this API does not allow across origins."
+                : "This method is not allowed across origins.");
         problem.setTitle(HttpStatus.FORBIDDEN.getReasonPhrase());
         problem.setType(URI.create(Problems.TYPE_PREFIX + "cors-rejected"));
         return problem;

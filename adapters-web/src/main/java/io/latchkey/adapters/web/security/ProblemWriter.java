@@ -37,6 +37,12 @@ class ProblemWriter {
         if (failure instanceof InvalidBearerRequest malformed) {
             return invalidRequest(exchange, malformed.getMessage());
         }
+        if (failure instanceof UnreadableForm unreadable) {
+            ProblemDetail problem = ProblemDetail.forStatusAndDetail(unreadable.status(), unreadable.getMessage());
+            problem.setType(ProblemResponses.typeForStatus(unreadable.status()));
+            problem.setTitle(unreadable.status().getReasonPhrase());
+            return write(exchange, problem, new HttpHeaders());
+        }
         AuthException reason = failure instanceof AuthenticationFailure f ? f.reason() : new InvalidAccessTokenException();
         return write(exchange, Problems.of(reason), Problems.headersFor(reason));
     }
@@ -72,10 +78,13 @@ class ProblemWriter {
         return write(exchange, problem, new HttpHeaders());
     }
 
-    /** A cross-origin request from an origin that is not on the allow-list (preflight or not). */
-    Mono<Void> originRefused(ServerWebExchange exchange, String origin) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN, "The origin " + origin
-                + " is not allowed to call this API from a browser (latchkey.http.cors.allowed-origins).");
+    /**
+     * A cross-origin request from an origin that is not on the allow-list (preflight or not), or whose Origin
+     * does not parse. The detail is fixed: it neither echoes the request's Origin nor names configuration.
+     */
+    Mono<Void> originRefused(ServerWebExchange exchange) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN,
+                "This request's origin is not allowed to call this API from a browser.");
         problem.setType(URI.create(Problems.TYPE_PREFIX + "origin-not-allowed"));
         problem.setTitle(HttpStatus.FORBIDDEN.getReasonPhrase());
         HttpHeaders headers = new HttpHeaders();
