@@ -36,7 +36,8 @@ class NearCachePurgeSubscriberIT {
     private static ReactiveStringRedisTemplate redis;
     private static RedisClient admin;
     private final CaffeineNearAuthCache near = new CaffeineNearAuthCache(
-            new NearCacheSettings(Duration.ofSeconds(5), 1000), new SimpleMeterRegistry());
+            new NearCacheSettings(Duration.ofSeconds(5), 1000),
+            new RevokedSessions(1_000, Duration.ZERO, java.time.InstantSource.system()), new SimpleMeterRegistry());
     private final NearCachePurgeSubscriber subscriber = new NearCachePurgeSubscriber(connections, near);
 
     @BeforeAll
