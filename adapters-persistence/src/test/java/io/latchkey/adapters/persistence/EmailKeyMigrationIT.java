@@ -3,6 +3,7 @@ package io.latchkey.adapters.persistence;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.latchkey.domain.error.EmailAlreadyRegisteredException;
+import io.latchkey.domain.model.abuse.LockoutPolicy;
 import io.latchkey.domain.model.abuse.LockoutSubject;
 import io.latchkey.domain.model.token.Sha256;
 import io.latchkey.domain.model.user.Email;
@@ -92,7 +93,8 @@ class EmailKeyMigrationIT {
         assertThat(failures.find(LockoutSubject.address(adaAddress)).block().failures()).isEqualTo(3);
         UUID device = UUID.randomUUID();
         assertThat(failures.find(LockoutSubject.device(adaAddress, device)).blockOptional()).isEmpty();
-        failures.recordFailure(LockoutSubject.device(adaAddress, device), Instant.now(), Duration.ofHours(1)).block();
+        failures.recordAttempt(LockoutSubject.device(adaAddress, device), Instant.now(),
+                new LockoutPolicy(5, Duration.ofMinutes(1), Duration.ofHours(1))).block();
         assertThat(failures.find(LockoutSubject.device(adaAddress, device)).block().failures()).isEqualTo(1);
         assertThat(failures.find(LockoutSubject.address(adaAddress)).block().failures()).isEqualTo(3);
         failures.clearAll(adaAddress).block();

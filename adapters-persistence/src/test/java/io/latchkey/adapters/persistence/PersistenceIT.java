@@ -20,6 +20,8 @@ import io.latchkey.domain.model.user.UserId;
 import io.latchkey.domain.model.user.UserPage;
 import io.latchkey.domain.model.user.UserStatus;
 import io.latchkey.domain.testfixtures.UserFixtures;
+import io.latchkey.domain.model.abuse.LockoutPolicy;
+import io.latchkey.domain.model.abuse.LockoutSubject;
 import io.latchkey.testsupport.TestInfrastructure;
 import io.r2dbc.spi.ConnectionFactories;
 import io.r2dbc.spi.ConnectionFactory;
@@ -278,5 +280,28 @@ class PersistenceIT {
     private static long outboxRows(UUID eventId) {
         return db.sql("SELECT count(*) AS n FROM outbox WHERE id = :id").bind("id", eventId)
                 .map(row -> row.get("n", Long.class)).one().block();
+    }
+
+    @Test
+    void concurrentLoginAttempts_areAllCountedBeforeTheirPasswordCheck_andOnlyTheThresholdIsAdmitted() {
+        R2dbcLoginFailures failures = new R2dbcLoginFailures(db);
+        LockoutSubject subject = LockoutSubject.address(
+                io.latchkey.domain.model.user.Email.parse("race-" + UUID.randomUUID() + "@example.com", "email"));
+        LockoutPolicy policy = new LockoutPolicy(5, java.time.Duration.ofMinutes(1), java.time.Duration.ofHours(1));
+        Instant now = clock.instant();
+
+        List<io.latchkey.domain.model.abuse.RecordedAttempt> attempts = reactor.core.publisher.Flux.range(0, 40)
+                .flatMap(i -> failures.recordAttempt(subject, now, policy)
+                        .subscribeOn(reactor.core.scheduler.Schedulers.parallel()), 40)
+                .collectList().block();
+
+        assertThat(attempts).hasSize(40);
+        assertThat(attempts).filteredOn(io.latchkey.domain.model.abuse.RecordedAttempt::admitted).hasSize(5);
+        assertThat(attempts).filteredOn(attempt -> !attempt.admitted())
+                .allSatisfy(attempt -> assertThat(attempt.lockedUntil()).isEqualTo(now.plus(policy.base())));
+        assertThat(failures.find(subject).block().failures()).isEqualTo(5);
+
+        failures.clear(subject).block();
+        assertThat(failures.recordAttempt(subject, now, policy).block().admitted()).isTrue();
     }
 }
