@@ -4,6 +4,7 @@ import io.latchkey.domain.error.IncorrectPasswordException;
 import io.latchkey.domain.error.InvalidCredentialsException;
 import io.latchkey.domain.error.RateLimitedException;
 import io.latchkey.domain.model.abuse.AbuseLimits;
+import io.latchkey.domain.model.abuse.KnownDevice;
 import io.latchkey.domain.model.abuse.LockoutPolicy;
 import io.latchkey.domain.model.abuse.LockoutSubject;
 import io.latchkey.domain.model.user.AccountPolicy;
@@ -50,6 +51,22 @@ public final class LoginGuard {
         this.hasher = hasher;
         this.accounts = accounts;
         this.clock = clock;
+    }
+
+    /**
+     * Who the attempt is locked as: the address tried from this device when the client showed a genuine device
+     * token that is younger than the policy's maximum age and carries the account's current epoch (looked up
+     * here; raised by a password reset or a logout of every session, which so forgets every device); otherwise the
+     * address tried from an unknown client. Without a device token there is no lookup here, so an address without
+     * an account costs the same as one with.
+     */
+    Mono<LockoutSubject> subjectFor(Email email, Optional<KnownDevice> presented) {
+        Instant now = clock.instant();
+        return presented.filter(device -> device.youngerThan(accounts.deviceTokenMaxAge(), now))
+                .map(device -> users.findByEmail(email).filter(device::currentFor)
+                        .map(user -> LockoutSubject.device(email, device.id())))
+                .orElseGet(Mono::empty)
+                .defaultIfEmpty(LockoutSubject.address(email));
     }
 
     /**

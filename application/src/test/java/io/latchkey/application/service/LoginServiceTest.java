@@ -129,6 +129,37 @@ class LoginServiceTest {
                 .expectError(RateLimitedException.class).verify();
     }
 
+    @Test
+    void givenADeviceTokenOlderThanTheMaxAge_login_treatsTheClientAsNew() {
+        String device = service.login(command(user.email().value(), UserFixtures.PASSWORD)).block().deviceToken();
+        kit.clock.advance(kit.accountPolicy.deviceTokenMaxAge().plusSeconds(1));
+        lockTheAddressAsAStranger();
+        StepVerifier.create(service.login(fromDevice(user.email().value(), UserFixtures.PASSWORD, device)))
+                .expectError(RateLimitedException.class).verify();
+    }
+
+    @Test
+    void givenTheAccountsEpochRaised_login_forgetsEveryDeviceIssuedBefore_andANewLoginIssuesAValidOne() {
+        String device = service.login(command(user.email().value(), UserFixtures.PASSWORD)).block().deviceToken();
+        kit.users.raiseAuthEpoch(user.id()).block();
+        String renewed = service.login(fromDevice(user.email().value(), UserFixtures.PASSWORD, device)).block()
+                .deviceToken();
+        assertThat(renewed).isNotEqualTo(device);
+        lockTheAddressAsAStranger();
+        StepVerifier.create(service.login(fromDevice(user.email().value(), UserFixtures.PASSWORD, device)))
+                .expectError(RateLimitedException.class).verify();
+        StepVerifier.create(service.login(fromDevice(user.email().value(), UserFixtures.PASSWORD, renewed)))
+                .expectNextCount(1).verifyComplete();
+    }
+
+    private void lockTheAddressAsAStranger() {
+        for (int i = 0; i < kit.lockout.threshold(); i++) {
+            service.login(command(user.email().value(), "stranger guess " + i)).onErrorComplete().block();
+        }
+        StepVerifier.create(service.login(command(user.email().value(), UserFixtures.PASSWORD)))
+                .expectError(RateLimitedException.class).verify();
+    }
+
     private LoginCommand fromDevice(String email, String password, String deviceToken) {
         return new LoginCommand(email, password, new ClientInfo("browser", "192.0.2.44"), deviceToken);
     }
