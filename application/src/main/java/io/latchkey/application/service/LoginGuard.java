@@ -101,8 +101,30 @@ public final class LoginGuard {
         }
         return users.findByEmail(email)
                 .flatMap(user -> hasher.matches(password, user.passwordHash())
-                        .map(ok -> ok ? Optional.of(user) : Optional.<User>empty()))
-                .switchIfEmpty(Mono.defer(() -> hasher.matchesNothing(password).thenReturn(Optional.<User>empty())));
+                        .flatMap(ok -> ok ? Mono.just(Optional.of(user)) : matchingAsTyped(user, password)))
+                .switchIfEmpty(Mono.defer(() -> hasher.matchesNothing(password)
+                        .then(password.asTypedIfDifferent().map(hasher::matchesNothing).orElse(Mono.just(false)))
+                        .thenReturn(Optional.<User>empty())));
+    }
+
+    /**
+     * A hash stored before passwords were normalised was made from the password as typed: when that differs from
+     * its NFC form (an unknown address pays the same second check above), it is checked too, and on a match the
+     * stored hash is replaced by one of the NFC form, only if nobody changed it meanwhile.
+     */
+    private Mono<Optional<User>> matchingAsTyped(User user, RawPassword password) {
+        return password.asTypedIfDifferent()
+                .map(typed -> hasher.matches(typed, user.passwordHash())
+                        .flatMap(ok -> ok ? upgraded(user, password).map(Optional::of) : Mono.just(Optional.<User>empty())))
+                .orElse(Mono.just(Optional.empty()));
+    }
+
+    private Mono<User> upgraded(User user, RawPassword password) {
+        Instant now = clock.instant();
+        return hasher.hash(password).flatMap(hash -> users.rehashPassword(user.id(), user.passwordHash(), hash, now)
+                .flatMap(replaced -> replaced ? users.findById(user.id()) : Mono.<User>empty())
+                // Changed meanwhile (a reset won): the login is checked against what is stored now, and fails.
+                .switchIfEmpty(Mono.error(InvalidCredentialsException::new)));
     }
 
     /**
