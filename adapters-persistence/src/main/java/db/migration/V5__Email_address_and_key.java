@@ -7,10 +7,11 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.text.Normalizer;
-import java.util.HashSet;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.flywaydb.core.api.migration.BaseJavaMigration;
 import org.flywaydb.core.api.migration.Context;
 
@@ -32,17 +33,28 @@ public class V5__Email_address_and_key extends BaseJavaMigration {
             ddl.execute("ALTER TABLE mail_outbox ADD COLUMN recipient_key text");
             ddl.execute("ALTER TABLE login_failures ADD COLUMN owner_hash char(64)");
         }
-        Set<String> taken = new HashSet<>();
-        for (Map.Entry<String, String> row : read(connection, "SELECT id::text, email FROM users ORDER BY created_at, id").entrySet()) {
-            String address = Normalizer.normalize(row.getValue().strip(), Normalizer.Form.NFC);
-            String key = keyOf(address);
-            // Two old rows can only meet here if one was stored with a domain's A-label and one with its U-label;
-            // the later keeps its old stored form as key rather than failing the migration.
-            if (!taken.add(key)) {
-                key = row.getValue();
-                taken.add(key);
+        Map<String, String> rows = read(connection, "SELECT id::text, email FROM users ORDER BY created_at, id");
+        Map<String, String> firstByKey = new HashMap<>();
+        List<String> collisions = new ArrayList<>();
+        for (Map.Entry<String, String> row : rows.entrySet()) {
+            String key = keyOf(row.getValue());
+            String first = firstByKey.putIfAbsent(key, row.getKey());
+            if (first != null) {
+                collisions.add("users " + first + " (" + rows.get(first) + ") and " + row.getKey() + " ("
+                        + row.getValue() + ") both have the key " + key);
             }
-            update(connection, "UPDATE users SET email = ?, email_key = ? WHERE id = ?::uuid", address, key, row.getKey());
+        }
+        // Two old rows can only meet here if one was stored with a domain's A-label and one with its U-label. Which
+        // account is the real one is for an operator to decide (merge, or change one address): fail, changing nothing.
+        if (!collisions.isEmpty()) {
+            throw new IllegalStateException("V5 cannot key these accounts: their addresses are the same address now. "
+                    + "Resolve each pair (delete or re-address one of them), then migrate again: "
+                    + String.join("; ", collisions));
+        }
+        for (Map.Entry<String, String> row : rows.entrySet()) {
+            String address = Normalizer.normalize(row.getValue().strip(), Normalizer.Form.NFC);
+            update(connection, "UPDATE users SET email = ?, email_key = ? WHERE id = ?::uuid", address,
+                    keyOf(row.getValue()), row.getKey());
         }
         for (Map.Entry<String, String> row : read(connection, "SELECT id::text, recipient FROM mail_outbox").entrySet()) {
             update(connection, "UPDATE mail_outbox SET recipient_key = ? WHERE id = ?::uuid", keyOf(row.getValue()),

@@ -1,11 +1,12 @@
 package io.latchkey.adapters.persistence;
 
 import io.latchkey.domain.model.abuse.FailureCount;
+import io.latchkey.domain.model.abuse.LockoutPolicy;
 import io.latchkey.domain.model.abuse.LockoutSubject;
+import io.latchkey.domain.model.abuse.RecordedAttempt;
 import io.latchkey.domain.model.token.Sha256;
 import io.latchkey.domain.model.user.Email;
 import io.latchkey.domain.port.LoginFailures;
-import java.time.Duration;
 import java.time.Instant;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Component;
@@ -36,37 +37,40 @@ class R2dbcLoginFailures implements LoginFailures {
     }
 
     @Override
-    public Mono<Integer> recordFailure(LockoutSubject subject, Instant now, Duration forgetAfter) {
-        // One statement, so concurrent failures for one address are all counted.
+    public Mono<RecordedAttempt> recordAttempt(LockoutSubject subject, Instant now, LockoutPolicy policy) {
+        // One statement: the row lock of ON CONFLICT serialises concurrent attempts, each sees the count and lock
+        // the previous one left, and the WHERE refuses (returning no row) while a lock holds.
         return db.sql("""
-                        INSERT INTO login_failures AS f (address_hash, owner_hash, failures, last_failure_at)
-                        VALUES (:address, :owner, 1, :now)
+                        INSERT INTO login_failures AS f (address_hash, owner_hash, failures, last_failure_at, locked_until)
+                        VALUES (:address, :owner, 1, :now, CASE WHEN 1 >= :threshold
+                                THEN :now + LEAST(:base_ms, :max_ms) * INTERVAL '1 millisecond' END)
                         ON CONFLICT (address_hash) DO UPDATE
                            SET failures = CASE WHEN f.last_failure_at < :forgotten THEN 1 ELSE f.failures + 1 END,
-                               locked_until = CASE WHEN f.last_failure_at < :forgotten THEN NULL
-                                                   ELSE f.locked_until END,
+                               locked_until = CASE
+                                   WHEN (CASE WHEN f.last_failure_at < :forgotten THEN 1 ELSE f.failures + 1 END)
+                                        >= :threshold
+                                   THEN :now + LEAST(:base_ms * POWER(2, LEAST((CASE WHEN f.last_failure_at < :forgotten
+                                            THEN 1 ELSE f.failures + 1 END) - :threshold, 30)), :max_ms)
+                                        * INTERVAL '1 millisecond'
+                                   END,
                                last_failure_at = :now
+                         WHERE f.locked_until IS NULL OR f.locked_until <= :now
                         RETURNING failures
                         """)
                 .bind("address", hash(subject))
                 .bind("owner", Sha256.hex(subject.address().key()))
                 .bind("now", now)
-                .bind("forgotten", now.minus(forgetAfter))
-                .map(row -> row.get("failures", Integer.class))
+                .bind("forgotten", now.minus(policy.forgetAfter()))
+                .bind("threshold", policy.threshold())
+                .bind("base_ms", policy.base().toMillis())
+                .bind("max_ms", policy.max().toMillis())
+                .map(row -> RecordedAttempt.admittedAttempt())
                 .one()
-                .onErrorMap(PostgresFailures::translate);
-    }
-
-    @Override
-    public Mono<Void> lockUntil(LockoutSubject subject, Instant until) {
-        return db.sql("""
-                        UPDATE login_failures SET locked_until = GREATEST(COALESCE(locked_until, :until), :until)
-                         WHERE address_hash = :address
-                        """)
-                .bind("address", hash(subject))
-                .bind("until", until)
-                .fetch().rowsUpdated()
-                .then()
+                .switchIfEmpty(Mono.defer(() -> find(subject)
+                        .map(count -> RecordedAttempt.refusedUntil(
+                                count.lockedUntil() == null ? now : count.lockedUntil()))
+                        // Refused, then cleared by a success before it could be read: try again.
+                        .switchIfEmpty(Mono.defer(() -> recordAttempt(subject, now, policy)))))
                 .onErrorMap(PostgresFailures::translate);
     }
 

@@ -38,6 +38,29 @@ class R2dbcPasswordResetTokens implements PasswordResetTokens {
     }
 
     @Override
+    public Mono<Boolean> replaceFor(UserId userId, PasswordResetTokenHash hash, Instant expiresAt, Instant now) {
+        // SKIP LOCKED, not a wait: two relays writing for two users in opposite orders would deadlock. The DELETE
+        // runs as its own statement after the lock, so (read committed) it sees a token the previous holder committed.
+        return db.sql("SELECT id FROM users WHERE id = :user FOR UPDATE SKIP LOCKED")
+                .bind("user", userId.value())
+                .map(row -> true)
+                .one()
+                .flatMap(locked -> db.sql("""
+                                WITH superseded AS (DELETE FROM password_reset_tokens WHERE user_id = :user)
+                                INSERT INTO password_reset_tokens (token_hash, user_id, created_at, expires_at)
+                                VALUES (:hash, :user, :now, :expires)
+                                """)
+                        .bind("hash", hash.hex())
+                        .bind("user", userId.value())
+                        .bind("now", now)
+                        .bind("expires", expiresAt)
+                        .fetch().rowsUpdated()
+                        .thenReturn(true))
+                .defaultIfEmpty(false)
+                .onErrorMap(PostgresFailures::translate);
+    }
+
+    @Override
     public Mono<UserId> consume(PasswordResetTokenHash hash, Instant now) {
         // One DELETE … RETURNING: of two concurrent uses, exactly one gets the row.
         return db.sql("DELETE FROM password_reset_tokens WHERE token_hash = :hash RETURNING user_id, expires_at")

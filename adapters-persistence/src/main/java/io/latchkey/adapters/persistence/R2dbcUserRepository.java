@@ -103,6 +103,16 @@ class R2dbcUserRepository implements UserRepository {
     }
 
     @Override
+    public Mono<Boolean> rehashPassword(UserId id, PasswordHash current, PasswordHash replacement, Instant now) {
+        return changed(db.sql("""
+                        UPDATE users SET password_hash = :replacement, updated_at = :now
+                         WHERE id = :id AND password_hash = :current
+                        """)
+                .bind("replacement", replacement.encoded()).bind("current", current.encoded())
+                .bind("now", now).bind("id", id.value()));
+    }
+
+    @Override
     public Mono<Boolean> markEmailVerified(UserId id, Instant now) {
         return changed(db.sql("UPDATE users SET email_verified = true, updated_at = :now WHERE id = :id AND NOT email_verified")
                 .bind("now", now).bind("id", id.value()));

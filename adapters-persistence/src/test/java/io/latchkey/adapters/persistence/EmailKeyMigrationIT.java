@@ -1,8 +1,10 @@
 package io.latchkey.adapters.persistence;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.latchkey.domain.error.EmailAlreadyRegisteredException;
+import io.latchkey.domain.model.abuse.LockoutPolicy;
 import io.latchkey.domain.model.abuse.LockoutSubject;
 import io.latchkey.domain.model.token.Sha256;
 import io.latchkey.domain.model.user.Email;
@@ -92,11 +94,37 @@ class EmailKeyMigrationIT {
         assertThat(failures.find(LockoutSubject.address(adaAddress)).block().failures()).isEqualTo(3);
         UUID device = UUID.randomUUID();
         assertThat(failures.find(LockoutSubject.device(adaAddress, device)).blockOptional()).isEmpty();
-        failures.recordFailure(LockoutSubject.device(adaAddress, device), Instant.now(), Duration.ofHours(1)).block();
+        failures.recordAttempt(LockoutSubject.device(adaAddress, device), Instant.now(),
+                new LockoutPolicy(5, Duration.ofMinutes(1), Duration.ofHours(1))).block();
         assertThat(failures.find(LockoutSubject.device(adaAddress, device)).block().failures()).isEqualTo(1);
         assertThat(failures.find(LockoutSubject.address(adaAddress)).block().failures()).isEqualTo(3);
         failures.clearAll(adaAddress).block();
         assertThat(count(url, user, password, "SELECT count(*) FROM login_failures")).isZero();
+    }
+
+    @Test
+    void givenTwoRowsFromBeforeV5WithTheSameKey_migration_failsNamingBoth_andChangesNothing() throws Exception {
+        Map<String, String> db = TestInfrastructure.shared()
+                .isolatedDatabase("collide_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12));
+        String url = db.get("spring.flyway.url");
+        String user = db.get("spring.flyway.user");
+        String password = db.get("spring.flyway.password");
+        Flyway.configure().dataSource(url, user, password).target("4").load().migrate();
+        UUID unicode = UUID.randomUUID();
+        UUID ascii = UUID.randomUUID();
+        try (Connection c = DriverManager.getConnection(url, user, password)) {
+            insertUser(c, unicode, "zoë@bücher.de");
+            insertUser(c, ascii, "zoë@xn--bcher-kva.de");
+        }
+
+        assertThatThrownBy(() -> Flyway.configure().dataSource(url, user, password).load().migrate())
+                .hasStackTraceContaining(unicode.toString())
+                .hasStackTraceContaining(ascii.toString())
+                .hasStackTraceContaining("zoë@xn--bcher-kva.de");
+
+        assertThat(count(url, user, password, "SELECT count(*) FROM users")).isEqualTo(2);
+        assertThat(count(url, user, password, "SELECT count(*) FROM information_schema.columns "
+                + "WHERE table_name = 'users' AND column_name = 'email_key'")).isZero();
     }
 
     private static void insertUser(Connection c, UUID id, String email) throws Exception {

@@ -15,11 +15,14 @@ import io.latchkey.domain.model.session.SessionId;
 import io.latchkey.domain.model.token.RefreshToken;
 import io.latchkey.domain.model.session.TokenPolicy;
 import io.latchkey.domain.model.user.Email;
+import io.latchkey.domain.model.token.Sha256;
 import io.latchkey.domain.model.user.User;
 import io.latchkey.domain.model.user.UserId;
 import io.latchkey.domain.model.user.UserPage;
 import io.latchkey.domain.model.user.UserStatus;
 import io.latchkey.domain.testfixtures.UserFixtures;
+import io.latchkey.domain.model.abuse.LockoutPolicy;
+import io.latchkey.domain.model.abuse.LockoutSubject;
 import io.latchkey.testsupport.TestInfrastructure;
 import io.r2dbc.spi.ConnectionFactories;
 import io.r2dbc.spi.ConnectionFactory;
@@ -277,6 +280,62 @@ class PersistenceIT {
 
     private static long outboxRows(UUID eventId) {
         return db.sql("SELECT count(*) AS n FROM outbox WHERE id = :id").bind("id", eventId)
+                .map(row -> row.get("n", Long.class)).one().block();
+    }
+
+    @Test
+    void concurrentLoginAttempts_areAllCountedBeforeTheirPasswordCheck_andOnlyTheThresholdIsAdmitted() {
+        R2dbcLoginFailures failures = new R2dbcLoginFailures(db);
+        LockoutSubject subject = LockoutSubject.address(
+                io.latchkey.domain.model.user.Email.parse("race-" + UUID.randomUUID() + "@example.com", "email"));
+        LockoutPolicy policy = new LockoutPolicy(5, java.time.Duration.ofMinutes(1), java.time.Duration.ofHours(1));
+        Instant now = clock.instant();
+
+        List<io.latchkey.domain.model.abuse.RecordedAttempt> attempts = reactor.core.publisher.Flux.range(0, 40)
+                .flatMap(i -> failures.recordAttempt(subject, now, policy)
+                        .subscribeOn(reactor.core.scheduler.Schedulers.parallel()), 40)
+                .collectList().block();
+
+        assertThat(attempts).hasSize(40);
+        assertThat(attempts).filteredOn(io.latchkey.domain.model.abuse.RecordedAttempt::admitted).hasSize(5);
+        assertThat(attempts).filteredOn(attempt -> !attempt.admitted())
+                .allSatisfy(attempt -> assertThat(attempt.lockedUntil()).isEqualTo(now.plus(policy.base())));
+        assertThat(failures.find(subject).block().failures()).isEqualTo(5);
+
+        failures.clear(subject).block();
+        assertThat(failures.recordAttempt(subject, now, policy).block().admitted()).isTrue();
+    }
+
+    @Test
+    void givenTwoRelaysWritingResetTokensForOneAccountAtOnce_theSecondWaitsItsTurn_andOneTokenIsLeft() {
+        R2dbcPasswordResetTokens tokens = new R2dbcPasswordResetTokens(db);
+        User user = users.insert(newUser()).block();
+        Instant now = clock.instant();
+        var first = new io.latchkey.domain.model.reset.PasswordResetTokenHash(Sha256.hex("first " + UUID.randomUUID()));
+        var second = new io.latchkey.domain.model.reset.PasswordResetTokenHash(Sha256.hex("second " + UUID.randomUUID()));
+        Instant expires = now.plus(java.time.Duration.ofMinutes(30));
+
+        // The first relay's transaction stays open while the second one writes.
+        Mono<Boolean> slowFirst = transactions.inTransaction(tokens.replaceFor(user.id(), first, expires, now)
+                .delayElement(java.time.Duration.ofMillis(800)));
+        Mono<Boolean> secondRelay = transactions.inTransaction(Mono.delay(java.time.Duration.ofMillis(200))
+                .then(tokens.replaceFor(user.id(), second, expires, now)));
+        var results = Mono.zip(slowFirst.subscribeOn(reactor.core.scheduler.Schedulers.parallel()),
+                secondRelay.subscribeOn(reactor.core.scheduler.Schedulers.parallel())).block();
+
+        assertThat(results.getT1()).isTrue();
+        assertThat(results.getT2()).as("refused while the first held the account").isFalse();
+        assertThat(tokenCount(user)).isEqualTo(1);
+
+        assertThat(transactions.inTransaction(tokens.replaceFor(user.id(), second, expires, now)).block()).isTrue();
+        assertThat(tokenCount(user)).isEqualTo(1);
+        assertThat(tokens.consume(first, now).blockOptional()).isEmpty();
+        assertThat(tokens.consume(second, now).block()).isEqualTo(user.id());
+    }
+
+    private static long tokenCount(User user) {
+        return db.sql("SELECT count(*) AS n FROM password_reset_tokens WHERE user_id = :user")
+                .bind("user", user.id().value())
                 .map(row -> row.get("n", Long.class)).one().block();
     }
 }

@@ -46,11 +46,20 @@ class FailoverRateLimiter implements RateLimiter {
     }
 
     @Override
-    public Mono<RateLimitDecision> peek(RateLimit limit, String key) {
-        return shared.peek(limit, key).onErrorResume(e -> {
+    public Mono<RateLimitDecision> reserve(RateLimit limit, String key) {
+        return shared.reserve(limit, key).onErrorResume(e -> {
             fallbacks.increment();
             log.debug("Redis rate limiter failed, using the per-instance limiter: {}", e.toString());
-            return local.peek(limit.dividedBy(fallbackDivisor), key);
+            return local.reserve(limit.dividedBy(fallbackDivisor), key);
+        });
+    }
+
+    @Override
+    public Mono<Void> release(RateLimit limit, String key) {
+        return shared.release(limit, key).onErrorResume(e -> {
+            fallbacks.increment();
+            log.debug("Redis rate limiter failed, using the per-instance limiter: {}", e.toString());
+            return local.release(limit.dividedBy(fallbackDivisor), key);
         });
     }
 }

@@ -38,12 +38,30 @@ final class LocalRateLimiter {
         });
     }
 
-    Mono<RateLimitDecision> peek(RateLimit limit, String key) {
+    Mono<RateLimitDecision> reserve(RateLimit limit, String key) {
         return Mono.fromSupplier(() -> {
             Instant now = clock.instant();
-            Window window = windows.getIfPresent(limit.scope() + ":" + key);
-            return window == null || !now.isBefore(window.end()) || window.count() < limit.limit()
-                    ? RateLimitDecision.ALLOWED : RateLimitDecision.deniedFor(Duration.between(now, window.end()));
+            boolean[] reserved = {false};
+            // compute() runs atomically per key: concurrent callers never together pass the limit.
+            Window window = windows.asMap().compute(limit.scope() + ":" + key, (k, current) -> {
+                if (current == null || !now.isBefore(current.end())) {
+                    reserved[0] = limit.limit() > 0;
+                    return new Window(now.plus(limit.window()), reserved[0] ? 1 : 0);
+                }
+                reserved[0] = current.count() < limit.limit();
+                return reserved[0] ? new Window(current.end(), current.count() + 1) : current;
+            });
+            return reserved[0] ? RateLimitDecision.ALLOWED
+                    : RateLimitDecision.deniedFor(Duration.between(now, window.end()));
+        });
+    }
+
+    Mono<Void> release(RateLimit limit, String key) {
+        return Mono.fromRunnable(() -> {
+            Instant now = clock.instant();
+            windows.asMap().computeIfPresent(limit.scope() + ":" + key, (k, current) ->
+                    now.isBefore(current.end()) && current.count() > 0
+                            ? new Window(current.end(), current.count() - 1) : current);
         });
     }
 

@@ -16,8 +16,10 @@ final class RedisRateLimiter {
     private static final RedisScript<List> COUNT =
             RedisScript.of(new ClassPathResource("rate-limit.lua", RedisRateLimiter.class), List.class);
     @SuppressWarnings("rawtypes")
-    private static final RedisScript<List> PEEK =
-            RedisScript.of(new ClassPathResource("rate-limit-peek.lua", RedisRateLimiter.class), List.class);
+    private static final RedisScript<List> RESERVE =
+            RedisScript.of(new ClassPathResource("rate-limit-reserve.lua", RedisRateLimiter.class), List.class);
+    private static final RedisScript<Long> RELEASE =
+            RedisScript.of(new ClassPathResource("rate-limit-release.lua", RedisRateLimiter.class), Long.class);
 
     private final ReactiveStringRedisTemplate redis;
     private final KeyDigests digests;
@@ -39,14 +41,20 @@ final class RedisRateLimiter {
                 });
     }
 
-    Mono<RateLimitDecision> peek(RateLimit limit, String key) {
-        return redis.execute(PEEK, List.of(RedisKeys.rateLimit(limit.scope(), key, digests)), List.of())
+    Mono<RateLimitDecision> reserve(RateLimit limit, String key) {
+        return redis.execute(RESERVE, List.of(RedisKeys.rateLimit(limit.scope(), key, digests)),
+                        List.of(Long.toString(limit.window().toMillis()), Integer.toString(limit.limit())))
                 .next()
                 .map(result -> {
-                    long count = ((Number) result.get(0)).longValue();
+                    boolean reserved = ((Number) result.get(0)).longValue() == 1;
                     long remainingMillis = ((Number) result.get(1)).longValue();
-                    return count < limit.limit() ? RateLimitDecision.ALLOWED
+                    return reserved ? RateLimitDecision.ALLOWED
                             : RateLimitDecision.deniedFor(Duration.ofMillis(Math.max(1, remainingMillis)));
                 });
+    }
+
+    Mono<Void> release(RateLimit limit, String key) {
+        return redis.execute(RELEASE, List.of(RedisKeys.rateLimit(limit.scope(), key, digests)), List.of())
+                .then();
     }
 }

@@ -1,5 +1,6 @@
 package io.latchkey.adapters.web;
 
+import io.latchkey.domain.model.user.AccountPolicy;
 import java.time.Duration;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpCookie;
@@ -17,12 +18,13 @@ class DeviceCookies {
 
     static final String DEVICE_COOKIE = "lk_device";
     static final String LOGIN_PATH = "/api/v1/auth/login";
-    static final Duration MAX_AGE = Duration.ofDays(365);
-
     private final RefreshCookieSettings settings;
+    private final Duration maxAge;
 
-    DeviceCookies(RefreshCookieSettings settings) {
+    DeviceCookies(RefreshCookieSettings settings, AccountPolicy accounts) {
         this.settings = settings;
+        // The browser may drop it when the token inside stops counting anyway.
+        this.maxAge = accounts.deviceTokenMaxAge();
     }
 
     @Nullable String deviceToken(ServerWebExchange exchange) {
@@ -32,6 +34,6 @@ class DeviceCookies {
 
     void write(String deviceToken, ServerWebExchange exchange) {
         exchange.getResponse().addCookie(ResponseCookie.from(DEVICE_COOKIE, deviceToken).httpOnly(true)
-                .secure(settings.secure()).sameSite("Strict").path(LOGIN_PATH).maxAge(MAX_AGE).build());
+                .secure(settings.secure()).sameSite("Strict").path(LOGIN_PATH).maxAge(maxAge).build());
     }
 }

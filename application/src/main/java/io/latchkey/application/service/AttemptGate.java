@@ -11,7 +11,7 @@ import reactor.core.publisher.Mono;
 
 /**
  * Counts an attempt against each of its rate limits in turn and fails with 429 on the first one exceeded; or, for
- * limits that count only failures, refuses while they are spent and counts each failure afterwards.
+ * limits that count only failures, reserves a place before the attempt and gives it back when the attempt succeeds.
  */
 public final class AttemptGate {
 
@@ -48,27 +48,31 @@ public final class AttemptGate {
                 .then();
     }
 
-    /** For limits on failures only: 429 when a check's failures already fill its window, without counting. */
-    Mono<Void> refuseIfSpent(Check... checks) {
+    /**
+     * For limits on failures: reserves one attempt under each check before the attempt is made, atomically, so
+     * concurrent attempts never together get past a limit; 429 (reserving nothing more) once one is full. A failed
+     * attempt keeps its reservation; a successful one gives it back with {@link #release}.
+     */
+    Mono<Void> reserve(Check... checks) {
         if (!enabled) {
             return Mono.empty();
         }
         return Flux.fromArray(checks)
                 .filter(check -> check.key() != null && !check.key().isBlank())
-                .concatMap(check -> limiter.peek(check.limit(), check.key())
+                .concatMap(check -> limiter.reserve(check.limit(), check.key())
                         .flatMap(decision -> decision.allowed() ? Mono.<Void>empty()
                                 : Mono.error(new RateLimitedException(decision.retryAfter()))))
                 .then();
     }
 
-    /** Counts a failed attempt against limits checked with {@link #refuseIfSpent}. */
-    Mono<Void> countFailure(Check... checks) {
+    /** Gives back the attempts reserved with {@link #reserve} for an attempt that succeeded. */
+    Mono<Void> release(Check... checks) {
         if (!enabled) {
             return Mono.empty();
         }
         return Flux.fromArray(checks)
                 .filter(check -> check.key() != null && !check.key().isBlank())
-                .concatMap(check -> limiter.consume(check.limit(), check.key()))
+                .concatMap(check -> limiter.release(check.limit(), check.key()))
                 .then();
     }
 }

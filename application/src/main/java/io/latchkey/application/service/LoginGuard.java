@@ -4,6 +4,7 @@ import io.latchkey.domain.error.IncorrectPasswordException;
 import io.latchkey.domain.error.InvalidCredentialsException;
 import io.latchkey.domain.error.RateLimitedException;
 import io.latchkey.domain.model.abuse.AbuseLimits;
+import io.latchkey.domain.model.abuse.KnownDevice;
 import io.latchkey.domain.model.abuse.LockoutPolicy;
 import io.latchkey.domain.model.abuse.LockoutSubject;
 import io.latchkey.domain.model.user.AccountPolicy;
@@ -53,19 +54,41 @@ public final class LoginGuard {
     }
 
     /**
-     * Every attempt counts against the client IP's limit; only failures count against the subject's, so an owner
-     * who logs in successfully many times a minute (scripts) is never refused for it.
+     * Who the attempt is locked as: the address tried from this device when the client showed a genuine device
+     * token that is younger than the policy's maximum age and carries the account's current epoch (looked up
+     * here; raised by a password reset or a logout of every session, which so forgets every device); otherwise the
+     * address tried from an unknown client. Without a device token there is no lookup here, so an address without
+     * an account costs the same as one with.
+     */
+    Mono<LockoutSubject> subjectFor(Email email, Optional<KnownDevice> presented) {
+        Instant now = clock.instant();
+        return presented.filter(device -> device.youngerThan(accounts.deviceTokenMaxAge(), now))
+                .map(device -> users.findByEmail(email).filter(device::currentFor)
+                        .map(user -> LockoutSubject.device(email, device.id())))
+                .orElseGet(Mono::empty)
+                .defaultIfEmpty(LockoutSubject.address(email));
+    }
+
+    /**
+     * Every attempt counts against the client IP's limit; the subject's limit is on failures, so each attempt
+     * reserves a place in it before its password is checked (atomically: attempts in flight at once never together
+     * pass the limit) and a success gives it back, so an owner who logs in successfully many times a minute
+     * (scripts) is never refused for it.
      */
     Mono<Void> admit(LockoutSubject subject, @Nullable String clientIp) {
         return gate.admit(AttemptGate.check(limits.loginPerIp(), clientIp))
-                .then(gate.refuseIfSpent(failureLimit(subject)));
+                .then(gate.reserve(failureLimit(subject)));
     }
 
-    /** The account when the subject is not locked, the address has an account, and the password is its password. */
+    /**
+     * The account when the subject is not locked, the address has an account, and the password is its password;
+     * after {@link #admit}, whose reservation a success gives back.
+     */
     Mono<User> authenticate(LockoutSubject subject, RawPassword password) {
-        return notLocked(subject, password).flatMap(counted -> matching(subject.address(), password)
-                .flatMap(user -> user.isPresent() ? succeeded(subject, counted).thenReturn(user.get())
-                        : countFailure(subject)));
+        return attempt(subject, password).then(matching(subject.address(), password))
+                .flatMap(user -> user.isPresent()
+                        ? succeeded(subject).then(gate.release(failureLimit(subject))).thenReturn(user.get())
+                        : Mono.error(new InvalidCredentialsException()));
     }
 
     /**
@@ -78,8 +101,30 @@ public final class LoginGuard {
         }
         return users.findByEmail(email)
                 .flatMap(user -> hasher.matches(password, user.passwordHash())
-                        .map(ok -> ok ? Optional.of(user) : Optional.<User>empty()))
-                .switchIfEmpty(Mono.defer(() -> hasher.matchesNothing(password).thenReturn(Optional.<User>empty())));
+                        .flatMap(ok -> ok ? Mono.just(Optional.of(user)) : matchingAsTyped(user, password)))
+                .switchIfEmpty(Mono.defer(() -> hasher.matchesNothing(password)
+                        .then(password.asTypedIfDifferent().map(hasher::matchesNothing).orElse(Mono.just(false)))
+                        .thenReturn(Optional.<User>empty())));
+    }
+
+    /**
+     * A hash stored before passwords were normalised was made from the password as typed: when that differs from
+     * its NFC form (an unknown address pays the same second check above), it is checked too, and on a match the
+     * stored hash is replaced by one of the NFC form, only if nobody changed it meanwhile.
+     */
+    private Mono<Optional<User>> matchingAsTyped(User user, RawPassword password) {
+        return password.asTypedIfDifferent()
+                .map(typed -> hasher.matches(typed, user.passwordHash())
+                        .flatMap(ok -> ok ? upgraded(user, password).map(Optional::of) : Mono.just(Optional.<User>empty())))
+                .orElse(Mono.just(Optional.empty()));
+    }
+
+    private Mono<User> upgraded(User user, RawPassword password) {
+        Instant now = clock.instant();
+        return hasher.hash(password).flatMap(hash -> users.rehashPassword(user.id(), user.passwordHash(), hash, now)
+                .flatMap(replaced -> replaced ? users.findById(user.id()) : Mono.<User>empty())
+                // Changed meanwhile (a reset won): the login is checked against what is stored now, and fails.
+                .switchIfEmpty(Mono.error(InvalidCredentialsException::new)));
     }
 
     /**
@@ -90,10 +135,9 @@ public final class LoginGuard {
         LockoutSubject subject = LockoutSubject.address(user.email());
         Mono<Boolean> check = password.fitsHashInput() ? hasher.matches(password, user.passwordHash())
                 : hasher.matchesNothing(password);
-        return notLocked(subject, password)
-                .flatMap(counted -> check
-                        .flatMap(ok -> ok ? succeeded(subject, counted).thenReturn(user)
-                                : countFailure(subject)))
+        return attempt(subject, password)
+                .then(check)
+                .flatMap(ok -> ok ? succeeded(subject).thenReturn(user) : Mono.<User>error(new InvalidCredentialsException()))
                 .onErrorMap(InvalidCredentialsException.class, e -> new IncorrectPasswordException());
     }
 
@@ -102,32 +146,21 @@ public final class LoginGuard {
     }
 
     /**
-     * Whether the address has a failure count, or a 429 when it is locked. A locked address still costs one Argon2
-     * check, so a lock cannot be told from a wrong password by timing.
+     * Counts the attempt in PostgreSQL before its password is checked (so concurrent guesses are all counted and
+     * the lock they reach refuses the rest at once), or a 429 when the subject is locked. A locked subject still
+     * costs one Argon2 check, so a lock cannot be told from a wrong password by timing.
      */
-    private Mono<Boolean> notLocked(LockoutSubject subject, RawPassword password) {
+    private Mono<Void> attempt(LockoutSubject subject, RawPassword password) {
         Instant now = clock.instant();
-        return failures.find(subject)
-                .flatMap(count -> count.lockedAt(now)
-                        .map(until -> hasher.matchesNothing(password)
-                                .then(Mono.<Boolean>error(new RateLimitedException(Duration.between(now, until)))))
-                        .orElse(Mono.just(true)))
-                .defaultIfEmpty(false);
+        return failures.recordAttempt(subject, now, lockout)
+                .flatMap(recorded -> recorded.admitted() || recorded.lockedUntil() == null ? Mono.<Void>empty()
+                        : hasher.matchesNothing(password).then(Mono.<Void>error(
+                                new RateLimitedException(Duration.between(now, recorded.lockedUntil())))));
     }
 
-    /** A right password clears the subject's count, if there is one to clear. */
-    private Mono<Void> succeeded(LockoutSubject subject, boolean counted) {
-        return counted ? failures.clear(subject) : Mono.empty();
-    }
-
-    private Mono<User> countFailure(LockoutSubject subject) {
-        Instant now = clock.instant();
-        return failures.recordFailure(subject, now, lockout.forgetAfter())
-                .flatMap(count -> lockout.lockedUntil(count, now)
-                        .map(until -> failures.lockUntil(subject, until))
-                        .orElse(Mono.empty()))
-                .then(gate.countFailure(failureLimit(subject)))
-                .then(Mono.error(new InvalidCredentialsException()));
+    /** A right password clears the subject's count, its own attempt included. */
+    private Mono<Void> succeeded(LockoutSubject subject) {
+        return failures.clear(subject);
     }
 
     private AttemptGate.Check failureLimit(LockoutSubject subject) {

@@ -7,7 +7,7 @@ import io.latchkey.domain.error.EmailNotVerifiedException;
 import io.latchkey.domain.error.InvalidCredentialsException;
 import io.latchkey.domain.error.UserDisabledException;
 import io.latchkey.domain.event.SessionStarted;
-import io.latchkey.domain.model.abuse.LockoutSubject;
+import io.latchkey.domain.model.abuse.KnownDevice;
 import io.latchkey.domain.model.session.ClientInfo;
 import io.latchkey.domain.model.session.Session;
 import io.latchkey.domain.model.session.SessionId;
@@ -28,15 +28,15 @@ import io.latchkey.domain.port.UserAuthCache;
 import io.latchkey.domain.port.UserRepository;
 import java.time.InstantSource;
 import java.util.Optional;
-import java.util.UUID;
 import reactor.core.publisher.Mono;
 
 /**
  * Rate limits, then the password (doing the same Argon2 work for unknown emails, so timing reveals nothing;
  * locked accounts and wrong passwords are counted by {@link LoginGuard}), then opens
  * a session with its {@code session.started} event in one transaction, then writes it through to the cache. A
- * client showing a genuine device token for the address is checked and locked as that device; any other client as
- * the address. Every successful login hands the client a device token (the same device's, renewed, if it had one).
+ * client showing a genuine, unexpired device token for the address, issued since the account's last password reset
+ * or logout of every session, is checked and locked as that device; any other client as the address. Every
+ * successful login hands the client a device token (the same device's, renewed, if it had a valid one).
  */
 public final class LoginService implements LoginUseCase {
 
@@ -77,14 +77,13 @@ public final class LoginService implements LoginUseCase {
             Email email = input.required(command.email(), "email", raw -> Email.parse(raw, "email"));
             RawPassword password = input.required(command.password(), "password", RawPassword::new);
             input.throwIfAny();
-            Optional<UUID> known = devices.verify(command.deviceToken(), email);
-            LockoutSubject subject = known.map(device -> LockoutSubject.device(email, device))
-                    .orElseGet(() -> LockoutSubject.address(email));
-            return guard.admit(subject, command.client().ipAddress())
+            Optional<KnownDevice> presented = devices.verify(command.deviceToken(), email);
+            return guard.subjectFor(email, presented).flatMap(subject -> guard.admit(subject, command.client().ipAddress())
                     .then(guard.authenticate(subject, password))
-                    .flatMap(user -> openSession(user, command.client()))
-                    .map(tokens -> new LoginResult(tokens,
-                            devices.issue(email, known.orElseGet(ids::newId))));
+                    .flatMap(user -> openSession(user, command.client())
+                            .map(tokens -> new LoginResult(tokens, devices.issue(email, new KnownDevice(
+                                    subject.knownDevice().orElseGet(ids::newId), clock.instant(),
+                                    user.authEpoch()))))));
         });
     }
 

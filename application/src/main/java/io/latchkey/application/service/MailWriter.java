@@ -65,10 +65,13 @@ public final class MailWriter {
                 .filter(user -> user.canAuthenticate())
                 .flatMap(user -> {
                     PasswordResetToken token = secrets.newPasswordResetToken();
-                    // A new token supersedes every earlier one: only the latest mail can reset the password.
-                    return resetTokens.deleteFor(user.id())
-                            .then(resetTokens.save(token.hash(), user.id(), now.plus(policy.resetTokenTtl()), now))
-                            .thenReturn(composer.passwordReset(queued.id(), user.email(), token, now));
+                    // A new token supersedes every earlier one: only the latest mail can reset the password. While
+                    // another relay is writing one for the same account, this mail waits for the next attempt.
+                    return resetTokens.replaceFor(user.id(), token.hash(), now.plus(policy.resetTokenTtl()), now)
+                            .flatMap(replaced -> replaced
+                                    ? Mono.just(composer.passwordReset(queued.id(), user.email(), token, now))
+                                    : Mono.error(new IllegalStateException(
+                                            "another reset mail for this account is being written")));
                 });
     }
 }

@@ -31,9 +31,10 @@ import reactor.core.publisher.Mono;
  * Rotation with reuse detection. The current token rotates by one compare-and-set UPDATE (with its
  * {@code token.rotated} outbox row) in one transaction, so of any number of concurrent refreshes exactly one
  * rotates; the others find their token one generation old and inside the grace window, and get the same
- * successor (derived, never stored). Any other old token revokes the whole session. Failed attempts are counted per
- * client address, and an address whose failures fill the window gets 429 before its token is even looked up, so
- * refresh tokens cannot be guessed at speed.
+ * successor (derived, never stored). Any other old token revokes the whole session. Tokens that match no session
+ * are counted per client address, and once an address's count fills the window its unknown tokens get 429, so
+ * refresh tokens cannot be guessed at speed; a token that is found (current, grace retry or reused) is never
+ * counted nor refused for it.
  */
 public final class RefreshTokensService implements RefreshTokensUseCase {
 
@@ -72,13 +73,25 @@ public final class RefreshTokensService implements RefreshTokensUseCase {
     @Override
     public Mono<TokenPair> refresh(RefreshTokensCommand command) {
         AttemptGate.Check failures = AttemptGate.check(limits.refreshFailuresPerIp(), command.clientIp());
-        return gate.refuseIfSpent(failures)
-                .then(Mono.defer(() -> {
-                    RefreshToken presented = parse(command.refreshToken());
-                    return lookUp(presented).flatMap(found -> exchange(presented, found, true));
-                }))
-                .onErrorResume(e -> e instanceof RefreshTokenInvalidException || e instanceof RefreshTokenReuseException,
-                        e -> gate.countFailure(failures).then(Mono.error(e)));
+        return Mono.defer(() -> {
+            RefreshToken presented = parse(command.refreshToken());
+            if (presented == null) {
+                return unknownToken(failures);
+            }
+            return sessions.findByRefreshToken(presented.hash())
+                    .switchIfEmpty(Mono.defer(() -> unknownToken(failures)))
+                    .flatMap(found -> exchange(presented, found, true));
+        });
+    }
+
+    /**
+     * A token that matches no session is the only kind counted against the client address: it reserves a place in
+     * the address's budget of such failures (atomically, so parallel guesses never together pass it) and is then
+     * refused with 401, or with 429 once the budget is spent. A token that is found is never refused for the
+     * address's failures, so one client guessing cannot stop the others behind the same address from refreshing.
+     */
+    private <T> Mono<T> unknownToken(AttemptGate.Check failures) {
+        return gate.reserve(failures).then(Mono.error(new RefreshTokenInvalidException()));
     }
 
     private Mono<TokenPair> exchange(RefreshToken presented, PresentedRefreshToken found, boolean mayRetry) {
@@ -134,9 +147,9 @@ public final class RefreshTokensService implements RefreshTokensUseCase {
         return sessions.findByRefreshToken(presented.hash()).switchIfEmpty(Mono.error(RefreshTokenInvalidException::new));
     }
 
-    private static RefreshToken parse(@Nullable String raw) {
+    private static @Nullable RefreshToken parse(@Nullable String raw) {
         if (raw == null || raw.isBlank() || raw.length() > RefreshToken.MAX_LENGTH) {
-            throw new RefreshTokenInvalidException();
+            return null;
         }
         return new RefreshToken(raw.strip());
     }

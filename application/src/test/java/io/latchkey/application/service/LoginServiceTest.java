@@ -129,6 +129,67 @@ class LoginServiceTest {
                 .expectError(RateLimitedException.class).verify();
     }
 
+    @Test
+    void givenADeviceTokenOlderThanTheMaxAge_login_treatsTheClientAsNew() {
+        String device = service.login(command(user.email().value(), UserFixtures.PASSWORD)).block().deviceToken();
+        kit.clock.advance(kit.accountPolicy.deviceTokenMaxAge().plusSeconds(1));
+        lockTheAddressAsAStranger();
+        StepVerifier.create(service.login(fromDevice(user.email().value(), UserFixtures.PASSWORD, device)))
+                .expectError(RateLimitedException.class).verify();
+    }
+
+    @Test
+    void givenTheAccountsEpochRaised_login_forgetsEveryDeviceIssuedBefore_andANewLoginIssuesAValidOne() {
+        String device = service.login(command(user.email().value(), UserFixtures.PASSWORD)).block().deviceToken();
+        kit.users.raiseAuthEpoch(user.id()).block();
+        String renewed = service.login(fromDevice(user.email().value(), UserFixtures.PASSWORD, device)).block()
+                .deviceToken();
+        assertThat(renewed).isNotEqualTo(device);
+        lockTheAddressAsAStranger();
+        StepVerifier.create(service.login(fromDevice(user.email().value(), UserFixtures.PASSWORD, device)))
+                .expectError(RateLimitedException.class).verify();
+        StepVerifier.create(service.login(fromDevice(user.email().value(), UserFixtures.PASSWORD, renewed)))
+                .expectNextCount(1).verifyComplete();
+    }
+
+    @Test
+    void givenAHashMadeFromADecomposedPasswordBeforeNormalisation_login_acceptsItOnceAndStoresTheNfcHash() {
+        String decomposed = "cafe\u0301 cre\u0300me";
+        User legacy = User.register(new io.latchkey.domain.model.user.UserId(java.util.UUID.randomUUID()),
+                io.latchkey.domain.model.user.Email.parse("legacy-nfd@example.com", "email"),
+                new io.latchkey.domain.model.user.PasswordHash("fake:" + decomposed),
+                new io.latchkey.domain.model.user.PersonName("Ada", "Lovelace"), kit.clock.instant());
+        kit.users.insert(legacy).block();
+
+        StepVerifier.create(service.login(command("legacy-nfd@example.com", decomposed))).expectNextCount(1)
+                .verifyComplete();
+        assertThat(kit.users.findById(legacy.id()).block().passwordHash().encoded())
+                .isEqualTo("fake:caf\u00e9 cr\u00e8me");
+        StepVerifier.create(service.login(command("legacy-nfd@example.com", "caf\u00e9 cr\u00e8me"))).expectNextCount(1)
+                .verifyComplete();
+        StepVerifier.create(service.login(command("legacy-nfd@example.com", "cafe\u0301 cre\u0300me!")))
+                .expectError(InvalidCredentialsException.class).verify();
+    }
+
+    @Test
+    void givenADecomposedPasswordForAnUnknownAddress_login_doesTheSameTwoChecks() {
+        int before = kit.hasher.verifications();
+        StepVerifier.create(service.login(command(user.email().value(), "cafe\u0301 wrong")))
+                .expectError(InvalidCredentialsException.class).verify();
+        int known = kit.hasher.verifications() - before;
+        StepVerifier.create(service.login(command("nobody-nfd@example.com", "cafe\u0301 wrong")))
+                .expectError(InvalidCredentialsException.class).verify();
+        assertThat(kit.hasher.verifications() - before - known).isEqualTo(known).isEqualTo(2);
+    }
+
+    private void lockTheAddressAsAStranger() {
+        for (int i = 0; i < kit.lockout.threshold(); i++) {
+            service.login(command(user.email().value(), "stranger guess " + i)).onErrorComplete().block();
+        }
+        StepVerifier.create(service.login(command(user.email().value(), UserFixtures.PASSWORD)))
+                .expectError(RateLimitedException.class).verify();
+    }
+
     private LoginCommand fromDevice(String email, String password, String deviceToken) {
         return new LoginCommand(email, password, new ClientInfo("browser", "192.0.2.44"), deviceToken);
     }

@@ -98,7 +98,7 @@ class RefreshTokensServiceTest {
     }
 
     @Test
-    void givenFailedRefreshesFromOneAddress_refresh_answers429ThereButServesAGoodTokenFromAnotherAddress() {
+    void givenUnknownTokensFillingAnAddressesBudget_refresh_answers429ForThemButServesAGoodTokenFromTheSameAddress() {
         int limit = kit.limits.refreshFailuresPerIp().limit();
         for (int i = 0; i < limit; i++) {
             StepVerifier.create(service.refresh(new RefreshTokensCommand("guess-" + i, "198.51.100.9")))
@@ -106,11 +106,34 @@ class RefreshTokensServiceTest {
         }
         StepVerifier.create(service.refresh(new RefreshTokensCommand("guess-more", "198.51.100.9")))
                 .expectError(RateLimitedException.class).verify();
-        StepVerifier.create(service.refresh(new RefreshTokensCommand(first.refreshToken().value(), "198.51.100.9")))
+        StepVerifier.create(service.refresh(new RefreshTokensCommand(" ", "198.51.100.9")))
                 .expectError(RateLimitedException.class).verify();
-        assertThat(kit.sessions.findById(sessionId).block().generation()).isZero();
 
-        assertThat(refresh(first).block().refreshToken()).isNotEqualTo(first.refreshToken());
+        TokenPair second = service.refresh(new RefreshTokensCommand(first.refreshToken().value(), "198.51.100.9"))
+                .block();
+        assertThat(second.refreshToken()).isNotEqualTo(first.refreshToken());
+        assertThat(kit.sessions.findById(sessionId).block().generation()).isEqualTo(1);
+    }
+
+    @Test
+    void givenReusedAndGraceTokens_refresh_neverCountsThemAgainstTheAddress() {
+        int limit = kit.limits.refreshFailuresPerIp().limit();
+        TokenPair second = refresh(first).block();
+        kit.clock.advance(Duration.ofSeconds(5));
+        refresh(first).block();
+        kit.clock.advance(Duration.ofSeconds(6));
+        StepVerifier.create(refresh(first)).expectError(RefreshTokenReuseException.class).verify();
+        for (int i = 0; i < limit; i++) {
+            StepVerifier.create(refresh(second)).expectError(RefreshTokenInvalidException.class).verify();
+        }
+        // The address's whole budget of unknown tokens is still there.
+        for (int i = 0; i < limit; i++) {
+            StepVerifier.create(refresh(new TokenPair(first.accessToken(),
+                            new io.latchkey.domain.model.token.RefreshToken("guess-" + i))))
+                    .expectError(RefreshTokenInvalidException.class).verify();
+        }
+        StepVerifier.create(service.refresh(new RefreshTokensCommand("guess-more", "203.0.113.7")))
+                .expectError(RateLimitedException.class).verify();
     }
 
     @Test

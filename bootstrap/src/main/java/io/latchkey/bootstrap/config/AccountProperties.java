@@ -20,11 +20,12 @@ public record AccountProperties(
         @Nullable String resetLinkBase,
         @DefaultValue("5") int lockoutThreshold,
         @DefaultValue("1m") Duration lockoutBase,
-        @DefaultValue("1h") Duration lockoutMax) {
+        @DefaultValue("1h") Duration lockoutMax,
+        @DefaultValue("90d") Duration deviceTokenMaxAge) {
 
     AccountPolicy toPolicy() {
         return new AccountPolicy(loginRequiresVerifiedEmail, verificationCodeTtl, maxCodeAttempts, resetTokenTtl,
-                resetLinkBase == null || resetLinkBase.isBlank() ? null : resetLinkBase);
+                resetLinkBase == null || resetLinkBase.isBlank() ? null : resetLinkBase, deviceTokenMaxAge);
     }
 
     LockoutPolicy toLockout() {

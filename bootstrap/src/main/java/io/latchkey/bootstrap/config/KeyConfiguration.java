@@ -66,6 +66,11 @@ class KeyConfiguration {
 
     @Bean
     RefreshCookieSettings refreshCookieSettings(TokenProperties properties) {
+        if (!properties.cookie().secure()) {
+            // Not refused: the local run serves plain HTTP on localhost, where browsers would drop Secure cookies.
+            log.warn("COOKIES WITHOUT Secure (latchkey.token.cookie.secure=false): refresh and device cookies will "
+                    + "travel over plain HTTP; only for a local run on http://localhost, never in production");
+        }
         return new RefreshCookieSettings(properties.cookie().enabled(), properties.refreshIdleTtl(),
                 properties.cookie().secure());
     }

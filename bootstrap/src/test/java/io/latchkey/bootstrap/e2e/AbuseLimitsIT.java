@@ -3,7 +3,14 @@ package io.latchkey.bootstrap.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.latchkey.testsupport.TestInfrastructure;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.HttpHeaders;
@@ -56,6 +63,33 @@ class AbuseLimitsIT extends IntegrationTest {
                 .expectStatus().isEqualTo(429)
                 .expectHeader().valueMatches(HttpHeaders.RETRY_AFTER, "(5[0-9]|60)")
                 .expectBody().jsonPath("$.type").isEqualTo("urn:problem:auth:too-many-requests");
+    }
+
+    @Test
+    void givenTwentyParallelWrongPasswords_onlyTheLockoutThresholdReachThePasswordCheck() throws Exception {
+        String email = uniqueEmail();
+        register(email);
+        ExecutorService pool = Executors.newFixedThreadPool(20);
+        try {
+            CountDownLatch start = new CountDownLatch(1);
+            List<Future<Integer>> futures = new ArrayList<>();
+            for (int i = 0; i < 20; i++) {
+                String ip = "192.0.2." + (i + 120);
+                futures.add(pool.submit(() -> {
+                    start.await();
+                    return login(ip, email, "not the password");
+                }));
+            }
+            start.countDown();
+            List<Integer> statuses = new ArrayList<>();
+            for (Future<Integer> future : futures) {
+                statuses.add(future.get(60, TimeUnit.SECONDS));
+            }
+            assertThat(statuses).filteredOn(status -> status == 401).hasSize(5);
+            assertThat(statuses).filteredOn(status -> status == 429).hasSize(15);
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     @Test

@@ -2,8 +2,16 @@ package io.latchkey.bootstrap.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.function.IntFunction;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -20,7 +28,9 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 @TestPropertySource(properties = {
         "latchkey.rate-limits.limits.login-per-ip=30/1m",
         "latchkey.rate-limits.limits.login-per-account=5/1m",
-        "latchkey.rate-limits.limits.refresh-failures-per-ip=30/1m"})
+        "latchkey.rate-limits.limits.refresh-failures-per-ip=30/1m",
+        // High, so that the per-address limit in Redis is what these tests measure, not the lockout.
+        "latchkey.accounts.lockout-threshold=100"})
 class CredentialLimitsIT extends IntegrationTest {
 
     private static String ip() {
@@ -46,7 +56,7 @@ class CredentialLimitsIT extends IntegrationTest {
     }
 
     @Test
-    void givenSixtyRandomRefreshTokensFromOneAddress_after30TheAnswerIs429_andAGoodRefreshFromAnotherAddressWorks() {
+    void givenSixtyRandomRefreshTokensFromOneAddress_after30TheAnswerIs429_butAGoodRefreshFromTheSameAddressWorks() {
         String email = uniqueEmail();
         register(email);
         String refreshToken = (String) login(email).get("refresh_token");
@@ -70,7 +80,63 @@ class CredentialLimitsIT extends IntegrationTest {
                 .expectHeader().valueMatches(HttpHeaders.RETRY_AFTER, "[1-9][0-9]?")
                 .expectBody().jsonPath("$.type").isEqualTo("urn:problem:auth:too-many-requests");
 
-        refreshFrom(ip(), refreshToken).expectStatus().isOk().expectBody().jsonPath("$.access_token").exists();
+        // Only unknown tokens are counted and refused: a client behind the same address refreshes as usual.
+        refreshFrom(attacker, refreshToken).expectStatus().isOk().expectBody().jsonPath("$.access_token").exists();
+    }
+
+    @Test
+    void givenParallelRandomRefreshTokensFromOneAddress_exactly30Get401() throws Exception {
+        String attacker = ip();
+        List<Integer> statuses = parallel(60, i -> refreshFrom(attacker, UUID.randomUUID() + "-" + i)
+                .returnResult(Void.class).getStatus().value());
+        assertThat(statuses).filteredOn(status -> status == 401).hasSize(30);
+        assertThat(statuses).filteredOn(status -> status == 429).hasSize(30);
+    }
+
+    @Test
+    void givenTwentyParallelWrongPasswordsForOneAddress_atMostTheLimitReachThePasswordCheck() throws Exception {
+        String email = uniqueEmail();
+        register(email);
+        List<Integer> statuses = parallel(20, i -> loginStatus(ip(), email, "parallel guess " + i, null));
+        assertThat(statuses).filteredOn(status -> status == 401).hasSize(5);
+        assertThat(statuses).filteredOn(status -> status == 429).hasSize(15);
+    }
+
+    @Test
+    void givenASuccessfulLogin_itGivesBackItsPlace_soFourFailuresAndTheOwnersLoginsLeaveRoomForMore() {
+        String email = uniqueEmail();
+        register(email);
+        for (int i = 0; i < 4; i++) {
+            assertThat(loginStatus(ip(), email, "guess " + i, null)).isEqualTo(401);
+        }
+        for (int i = 0; i < 3; i++) {
+            assertThat(loginStatus(ip(), email, PASSWORD, null)).isEqualTo(200);
+        }
+        assertThat(loginStatus(ip(), email, "guess 5", null)).isEqualTo(401);
+        assertThat(loginStatus(ip(), email, "guess 6", null)).isEqualTo(429);
+    }
+
+    private static List<Integer> parallel(int requests, IntFunction<Integer> request) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(requests);
+        try {
+            CountDownLatch start = new CountDownLatch(1);
+            List<Future<Integer>> futures = new ArrayList<>();
+            for (int i = 0; i < requests; i++) {
+                int n = i;
+                futures.add(pool.submit(() -> {
+                    start.await();
+                    return request.apply(n);
+                }));
+            }
+            start.countDown();
+            List<Integer> statuses = new ArrayList<>();
+            for (Future<Integer> future : futures) {
+                statuses.add(future.get(60, TimeUnit.SECONDS));
+            }
+            return statuses;
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     @Test

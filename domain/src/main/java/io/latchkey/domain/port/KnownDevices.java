@@ -1,8 +1,8 @@
 package io.latchkey.domain.port;
 
+import io.latchkey.domain.model.abuse.KnownDevice;
 import io.latchkey.domain.model.user.Email;
 import java.util.Optional;
-import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -11,9 +11,12 @@ import org.jspecify.annotations.Nullable;
  */
 public interface KnownDevices {
 
-    /** A token naming {@code device} as a device that logged in to {@code address}. */
-    String issue(Email address, UUID device);
+    /** A token naming {@code device} (with its issue time and the account's epoch) as one that logged in to {@code address}. */
+    String issue(Email address, KnownDevice device);
 
-    /** The device the token names, if it is genuine and was issued for this address (in any spelling). */
-    Optional<UUID> verify(@Nullable String token, Email address);
+    /**
+     * What the token says, if it is genuine and was issued for this address (in any spelling); its age and epoch
+     * are for the caller to judge.
+     */
+    Optional<KnownDevice> verify(@Nullable String token, Email address);
 }

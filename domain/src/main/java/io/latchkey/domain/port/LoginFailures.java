@@ -1,9 +1,10 @@
 package io.latchkey.domain.port;
 
 import io.latchkey.domain.model.abuse.FailureCount;
+import io.latchkey.domain.model.abuse.LockoutPolicy;
 import io.latchkey.domain.model.abuse.LockoutSubject;
+import io.latchkey.domain.model.abuse.RecordedAttempt;
 import io.latchkey.domain.model.user.Email;
-import java.time.Duration;
 import java.time.Instant;
 import reactor.core.publisher.Mono;
 
@@ -18,13 +19,13 @@ public interface LoginFailures {
     Mono<FailureCount> find(LockoutSubject subject);
 
     /**
-     * Counts one more failure at {@code now}; the new count. A count whose last failure is older than
-     * {@code forgetAfter} starts again from one.
+     * Counts one attempt at {@code now} before its password is checked, in one atomic step: refused, counting
+     * nothing, while the subject is locked; otherwise counted, and when the new count reaches the policy's
+     * threshold the subject is locked at once (for the policy's duration for that count), so attempts in flight
+     * at the same time cannot all get past the threshold. A right password then {@link #clear}s it. A count whose
+     * last attempt is older than the policy's {@code forgetAfter} starts again from one.
      */
-    Mono<Integer> recordFailure(LockoutSubject subject, Instant now, Duration forgetAfter);
-
-    /** Locks the subject until {@code until}, never shortening a longer lock. */
-    Mono<Void> lockUntil(LockoutSubject subject, Instant until);
+    Mono<RecordedAttempt> recordAttempt(LockoutSubject subject, Instant now, LockoutPolicy policy);
 
     /** Forgets the subject's failures and any lock. */
     Mono<Void> clear(LockoutSubject subject);

@@ -10,6 +10,14 @@ public interface PasswordResetTokens {
 
     Mono<Void> save(PasswordResetTokenHash hash, UserId userId, Instant expiresAt, Instant now);
 
+    /**
+     * Makes {@code hash} the account's only outstanding token, inside the caller's transaction: the account's row is
+     * locked first (until that transaction ends), so of two writers for one account the second waits for nothing
+     * and gets {@code false} while the first is still running, and once the first has committed it replaces its
+     * token. {@code false} also when the account is gone.
+     */
+    Mono<Boolean> replaceFor(UserId userId, PasswordResetTokenHash hash, Instant expiresAt, Instant now);
+
     /** Uses the token if it is unused and unexpired: the account it resets; empty otherwise. Single use. */
     Mono<UserId> consume(PasswordResetTokenHash hash, Instant now);
 

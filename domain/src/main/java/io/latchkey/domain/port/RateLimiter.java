@@ -11,8 +11,12 @@ public interface RateLimiter {
     Mono<RateLimitDecision> consume(RateLimit limit, String key);
 
     /**
-     * Whether one more counted attempt would still be allowed, without counting one: for limits that count only
-     * failures, checked before the attempt and counted with {@link #consume} once it failed.
+     * Counts one attempt only while the window has room for it, atomically: for limits on failures, reserved before
+     * the attempt (so concurrent attempts never together get past the limit) and given back with {@link #release}
+     * when it succeeded. Denied, counting nothing, when the window is full.
      */
-    Mono<RateLimitDecision> peek(RateLimit limit, String key);
+    Mono<RateLimitDecision> reserve(RateLimit limit, String key);
+
+    /** Gives back one attempt reserved with {@link #reserve}; nothing when its window has ended. */
+    Mono<Void> release(RateLimit limit, String key);
 }

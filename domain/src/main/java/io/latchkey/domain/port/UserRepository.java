@@ -32,6 +32,12 @@ public interface UserRepository {
     /** Replaces the password hash; false when there is no such account. */
     Mono<Boolean> updatePassword(UserId id, PasswordHash hash, Instant now);
 
+    /**
+     * Replaces the password hash only while it is still {@code current}: false when it changed meanwhile (a reset
+     * won) or there is no such account. For upgrading how an unchanged password is stored.
+     */
+    Mono<Boolean> rehashPassword(UserId id, PasswordHash current, PasswordHash replacement, Instant now);
+
     /** Marks the email verified; false when there is no such account or it was already verified. */
     Mono<Boolean> markEmailVerified(UserId id, Instant now);
 

@@ -1,10 +1,11 @@
 package io.latchkey.domain.testfixtures;
 
 import io.latchkey.domain.model.abuse.FailureCount;
+import io.latchkey.domain.model.abuse.LockoutPolicy;
 import io.latchkey.domain.model.abuse.LockoutSubject;
+import io.latchkey.domain.model.abuse.RecordedAttempt;
 import io.latchkey.domain.model.user.Email;
 import io.latchkey.domain.port.LoginFailures;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
@@ -34,17 +35,21 @@ public final class InMemoryLoginFailures implements LoginFailures {
     }
 
     @Override
-    public Mono<Integer> recordFailure(LockoutSubject subject, Instant now, Duration forgetAfter) {
-        return Mono.fromCallable(() -> counts.compute(keyOf(subject), (key, count) ->
-                count == null || count.lastFailureAt().isBefore(now.minus(forgetAfter)) ? new Count(1, now, null)
-                        : new Count(count.failures() + 1, now, count.lockedUntil())).failures());
-    }
-
-    @Override
-    public Mono<Void> lockUntil(LockoutSubject subject, Instant until) {
-        return Mono.fromRunnable(() -> counts.computeIfPresent(keyOf(subject), (key, count) -> new Count(count.failures(),
-                count.lastFailureAt(), count.lockedUntil() != null && count.lockedUntil().isAfter(until)
-                        ? count.lockedUntil() : until)));
+    public Mono<RecordedAttempt> recordAttempt(LockoutSubject subject, Instant now, LockoutPolicy policy) {
+        return Mono.fromCallable(() -> {
+            RecordedAttempt[] result = new RecordedAttempt[1];
+            counts.compute(keyOf(subject), (key, count) -> {
+                if (count != null && count.lockedUntil() != null && now.isBefore(count.lockedUntil())) {
+                    result[0] = RecordedAttempt.refusedUntil(count.lockedUntil());
+                    return count;
+                }
+                int failures = count == null || count.lastFailureAt().isBefore(now.minus(policy.forgetAfter())) ? 1
+                        : count.failures() + 1;
+                result[0] = RecordedAttempt.admittedAttempt();
+                return new Count(failures, now, policy.lockedUntil(failures, now).orElse(null));
+            });
+            return result[0];
+        });
     }
 
     @Override

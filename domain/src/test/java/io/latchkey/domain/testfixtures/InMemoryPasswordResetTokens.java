@@ -22,6 +22,17 @@ public final class InMemoryPasswordResetTokens implements PasswordResetTokens {
     }
 
     @Override
+    public Mono<Boolean> replaceFor(UserId userId, PasswordResetTokenHash hash, Instant expiresAt, Instant now) {
+        return Mono.fromCallable(() -> {
+            synchronized (tokens) {
+                tokens.values().removeIf(stored -> stored.userId().equals(userId));
+                tokens.put(hash, new Stored(userId, expiresAt));
+                return true;
+            }
+        });
+    }
+
+    @Override
     public Mono<UserId> consume(PasswordResetTokenHash hash, Instant now) {
         return Mono.fromCallable(() -> tokens.remove(hash))
                 .filter(stored -> now.isBefore(stored.expiresAt()))

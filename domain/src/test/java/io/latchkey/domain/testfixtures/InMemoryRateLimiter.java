@@ -36,13 +36,30 @@ public final class InMemoryRateLimiter implements RateLimiter {
     }
 
     @Override
-    public Mono<RateLimitDecision> peek(RateLimit limit, String key) {
+    public Mono<RateLimitDecision> reserve(RateLimit limit, String key) {
         return Mono.fromCallable(() -> {
             Instant now = clock.instant();
-            Window window = windows.get(limit.scope() + ":" + key);
-            return window == null || !now.isBefore(window.start().plus(limit.window())) || window.count() < limit.limit()
-                    ? RateLimitDecision.ALLOWED
+            boolean[] reserved = {false};
+            Window window = windows.compute(limit.scope() + ":" + key, (k, w) -> {
+                if (w == null || !now.isBefore(w.start().plus(limit.window()))) {
+                    reserved[0] = limit.limit() > 0;
+                    return new Window(now, reserved[0] ? 1 : 0);
+                }
+                reserved[0] = w.count() < limit.limit();
+                return reserved[0] ? new Window(w.start(), w.count() + 1) : w;
+            });
+            return reserved[0] ? RateLimitDecision.ALLOWED
                     : RateLimitDecision.deniedFor(Duration.between(now, window.start().plus(limit.window())));
+        });
+    }
+
+    @Override
+    public Mono<Void> release(RateLimit limit, String key) {
+        return Mono.fromRunnable(() -> {
+            Instant now = clock.instant();
+            windows.computeIfPresent(limit.scope() + ":" + key, (k, w) ->
+                    now.isBefore(w.start().plus(limit.window())) && w.count() > 0
+                            ? new Window(w.start(), w.count() - 1) : w);
         });
     }
 }

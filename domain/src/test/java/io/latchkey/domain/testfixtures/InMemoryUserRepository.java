@@ -72,6 +72,12 @@ public final class InMemoryUserRepository implements UserRepository {
     }
 
     @Override
+    public Mono<Boolean> rehashPassword(UserId id, PasswordHash current, PasswordHash replacement, Instant now) {
+        return change(id, u -> u.passwordHash().equals(current), u -> new User(u.id(), u.email(), replacement,
+                u.name(), u.status(), u.roles(), u.emailVerified(), u.authEpoch(), u.createdAt(), now));
+    }
+
+    @Override
     public Mono<Boolean> markEmailVerified(UserId id, Instant now) {
         return change(id, u -> !u.emailVerified(), u -> new User(u.id(), u.email(), u.passwordHash(), u.name(),
                 u.status(), u.roles(), true, u.authEpoch(), u.createdAt(), now));

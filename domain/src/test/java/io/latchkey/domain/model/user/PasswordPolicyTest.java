@@ -50,7 +50,10 @@ class PasswordPolicyTest {
     void givenComposedAndDecomposedSpellings_rawPassword_isTheSamePassword() {
         RawPassword composed = new RawPassword("caf\u00e9 cr\u00e8me br\u00fbl\u00e9e");
         RawPassword decomposed = new RawPassword("cafe\u0301 cre\u0300me bru\u0302le\u0301e");
-        assertThat(decomposed).isEqualTo(composed);
+        assertThat(decomposed.value()).isEqualTo(composed.value());
+        assertThat(decomposed.asTypedIfDifferent()).hasValueSatisfying(typed -> assertThat(typed.value())
+                .isEqualTo("cafe\u0301 cre\u0300me bru\u0302le\u0301e"));
+        assertThat(composed.asTypedIfDifferent()).isEmpty();
         assertThat(new RawPassword("correct horse battery staple").value()).isEqualTo("correct horse battery staple");
     }
 
