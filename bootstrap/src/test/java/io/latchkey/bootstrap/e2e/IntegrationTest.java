@@ -23,9 +23,12 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.IntSupplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
+import org.springframework.data.redis.connection.ReactiveRedisConnectionFactory;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -67,6 +70,19 @@ public abstract class IntegrationTest {
 
     @Autowired
     protected WebTestClient http;
+
+    @Autowired
+    private ReactiveRedisConnectionFactory redisConnections;
+
+    /**
+     * A test class that stopped the shared Redis leaves this shared context's client reconnecting with back-off;
+     * the next test starts only once that client answers again, so it does not see the previous class's outage.
+     */
+    @BeforeEach
+    void sharedRedisAnswers() {
+        Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100)).ignoreExceptions()
+                .until(() -> "PONG".equals(redisConnections.getReactiveConnection().ping().block(Duration.ofSeconds(1))));
+    }
 
     @DynamicPropertySource
     static void infrastructure(DynamicPropertyRegistry registry) {
