@@ -96,6 +96,70 @@ class RedisHotPathIT {
         assertThat(cache.findSession(user, session).block()).as("resumed with its data").isEqualTo(snapshot);
     }
 
+    @Test
+    void givenTheBreakerOpen_aPurgeIsStillSent_andDeletesTheEntryRedisCameBackWith() {
+        assumeThat(privateRedis.canStopRedis()).as("needs the embedded Redis").isTrue();
+        awaitClosed();
+        UserId user = new UserId(UUID.randomUUID());
+        SessionId session = new SessionId(UUID.randomUUID());
+        cache.putSession(new AuthSnapshot(user, session, Set.of("USER"), true, 0, Instant.now().plusSeconds(600)),
+                cache.generation(user).block()).block();
+
+        privateRedis.pauseRedis();
+        try {
+            for (int i = 0; i < 10 && !"open".equals(state()); i++) {
+                assertThatThrownBy(() -> cache.findSession(user, session).block())
+                        .isInstanceOf(DependencyUnavailableException.class);
+            }
+        } finally {
+            privateRedis.resumeRedis();
+        }
+        assertThat(state()).isEqualTo("open");
+
+        cache.evictSession(user, session).block();
+        assertThat(state()).as("the purge went through the open breaker").isEqualTo("open");
+        assertThat(new ReactiveStringRedisTemplate(connections).hasKey(RedisKeys.session(user, session)).block())
+                .as("the stale entry is gone").isFalse();
+    }
+
+    @Test
+    void givenRedisAnswersWithErrors_likeOutOfMemoryOnFills_theBreakerStaysClosed() {
+        awaitClosed();
+        ReactiveStringRedisTemplate redis = new ReactiveStringRedisTemplate(connections);
+        redis.execute(connection -> connection.serverCommands().setConfig("maxmemory-policy", "noeviction")
+                .then(connection.serverCommands().setConfig("maxmemory", "1"))).blockLast();
+        try {
+            UserId user = new UserId(UUID.randomUUID());
+            for (int i = 0; i < 20; i++) {
+                AuthSnapshot snapshot = new AuthSnapshot(user, new SessionId(UUID.randomUUID()), Set.of("USER"), true, 0,
+                        Instant.now().plusSeconds(600));
+                long generation = cache.generation(user).block();
+                assertThatThrownBy(() -> cache.putSession(snapshot, generation).block())
+                        .isInstanceOf(DependencyUnavailableException.class).hasStackTraceContaining("OOM");
+            }
+            assertThat(state()).as("Redis answered every command; it is not down").isEqualTo("closed");
+        } finally {
+            redis.execute(connection -> connection.serverCommands().setConfig("maxmemory", "0")).blockLast();
+        }
+    }
+
+    @Test
+    void onlyUnansweredCommandsCountAsBreakerFailures() {
+        assertThat(RedisHotPath.unanswered(new java.util.concurrent.TimeoutException())).isTrue();
+        assertThat(RedisHotPath.unanswered(new org.springframework.data.redis.RedisConnectionFailureException("refused")))
+                .isTrue();
+        assertThat(RedisHotPath.unanswered(new org.springframework.data.redis.RedisSystemException("OOM",
+                new io.lettuce.core.RedisCommandExecutionException("OOM command not allowed")))).isFalse();
+    }
+
+    private static void awaitClosed() {
+        await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(100)).ignoreExceptions()
+                .until(() -> {
+                    cache.generation(new UserId(UUID.randomUUID())).block();
+                    return "closed".equals(state());
+                });
+    }
+
     /** The state the breaker metric reports, as Prometheus would scrape it. */
     private static String state() {
         for (CircuitBreaker.State candidate : new CircuitBreaker.State[] {CircuitBreaker.State.CLOSED,
