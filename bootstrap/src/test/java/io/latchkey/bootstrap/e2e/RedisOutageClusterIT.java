@@ -6,13 +6,15 @@ import static org.awaitility.Awaitility.await;
 
 import com.nimbusds.jwt.SignedJWT;
 import io.latchkey.bootstrap.testing.HttpProbe;
+import io.latchkey.domain.model.session.SessionId;
+import io.latchkey.domain.port.NearAuthCache;
 import io.latchkey.testsupport.TestInfrastructure;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
@@ -20,6 +22,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
+import org.springframework.kafka.listener.MessageListenerContainer;
 import redis.clients.jedis.Jedis;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -139,6 +143,9 @@ class RedisOutageClusterIT {
         everywhere(token, 200);
         String staleKey = sessionKey(token);
         assertThat(redisHas(staleKey)).as("the session is cached in Redis").isTrue();
+        // Without the shared consumer's re-driven purge the stale entry stays in Redis for as long as this test looks,
+        // so every refusal below is one with the entry there, not one after a lucky purge.
+        sharedPurge(false);
 
         infra.pauseRedis();
         long loggedOut;
@@ -165,9 +172,41 @@ class RedisOutageClusterIT {
             checks++;
         }
         System.out.printf("%d checks on each instance after resume, all 401%n", checks);
+        assertThat(redisHas(staleKey)).as("the stale entry was in Redis throughout the checks").isTrue();
+
+        // A pod started now never saw the event (and here consumes none): it learns the revocation from PostgreSQL.
+        try (ConfigurableApplicationContext late = instances.startAnother("instance-late",
+                Map.of("latchkey.events.consumers-enabled", "false"))) {
+            SessionId session = new SessionId(UUID.fromString(SignedJWT.parse(token).getJWTClaimsSet().getStringClaim("sid")));
+            await().atMost(Duration.ofSeconds(10)).until(() -> late.getBean(NearAuthCache.class).isRevoked(session));
+            assertThat(instances.getStatus(late, "/api/v1/me", token)).as("/me on the late instance").isEqualTo(401);
+            assertThat(instances.getStatus(late, "/api/v1/me", other)).as("a live session there").isEqualTo(200);
+            assertThat(redisHas(staleKey)).as("still stale in Redis").isTrue();
+        }
+
+        sharedPurge(true);
         await().atMost(Duration.ofSeconds(20)).until(() -> !redisHas(staleKey));
         everywhere(token, 401);
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> everywhere(other, 200));
+    }
+
+    /**
+     * Stops or restarts the cluster-wide purge consumer ({@code latchkey-auth-cache}) on both instances; a stopped
+     * listener container takes the instance out of readiness ({@code eventListeners}), a restarted one brings it back.
+     */
+    private static void sharedPurge(boolean running) {
+        for (ConfigurableApplicationContext instance : List.of(instances.a, instances.b)) {
+            MessageListenerContainer container = instance.getBean(KafkaListenerEndpointRegistry.class)
+                    .getListenerContainer("latchkey-shared-purge");
+            assertThat(container).isNotNull();
+            if (running) {
+                container.start();
+            } else {
+                container.stop();
+            }
+            String readiness = TwoInstances.url(instance, "/actuator/health/readiness");
+            await().atMost(Duration.ofSeconds(10)).until(() -> HttpProbe.status(readiness) == (running ? 200 : 503));
+        }
     }
 
     /**

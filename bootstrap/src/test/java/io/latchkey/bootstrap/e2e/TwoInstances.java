@@ -25,9 +25,10 @@ final class TwoInstances implements AutoCloseable {
     final ConfigurableApplicationContext a;
     final ConfigurableApplicationContext b;
     private final HttpClient http = HttpClient.newHttpClient();
+    private final Map<String, Object> shared;
 
     TwoInstances(Map<String, String> extra) {
-        Map<String, Object> shared = new HashMap<>(TestInfrastructure.shared().properties());
+        shared = new HashMap<>(TestInfrastructure.shared().properties());
         shared.putAll(keys());
         shared.put("server.port", "0");
         shared.put("latchkey.sessions.cleanup.enabled", "false");
@@ -36,6 +37,13 @@ final class TwoInstances implements AutoCloseable {
         shared.putAll(extra);
         a = start(shared, "instance-a");
         b = start(shared, "instance-b");
+    }
+
+    /** One more instance with the same keys and servers, as a pod started later; the caller closes it. */
+    ConfigurableApplicationContext startAnother(String id, Map<String, String> extra) {
+        Map<String, Object> properties = new HashMap<>(shared);
+        properties.putAll(extra);
+        return start(properties, id);
     }
 
     private static ConfigurableApplicationContext start(Map<String, Object> shared, String id) {
