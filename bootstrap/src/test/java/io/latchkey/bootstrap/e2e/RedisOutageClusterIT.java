@@ -182,6 +182,9 @@ class RedisOutageClusterIT {
             assertThat(instances.getStatus(late, "/api/v1/me", token)).as("/me on the late instance").isEqualTo(401);
             assertThat(instances.getStatus(late, "/api/v1/me", other)).as("a live session there").isEqualTo(200);
             assertThat(redisHas(staleKey)).as("still stale in Redis").isTrue();
+            assertThat(instances.get(late, "/actuator/prometheus").body()).as("the memory's metrics, as documented")
+                    .containsPattern("(?m)^latchkey_revoked_sessions\\{[^}]*} [1-9]")
+                    .containsPattern("(?m)^latchkey_revoked_sessions_evicted_total\\{[^}]*} 0\\.0$");
         }
 
         sharedPurge(true);
