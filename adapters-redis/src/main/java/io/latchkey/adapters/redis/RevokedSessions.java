@@ -18,7 +18,8 @@ import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * This instance's memory of revoked sessions, each kept until the last access token it could have issued is past
- * its expiry plus the verifier's clock leeway; after that no token of it passes the signature check anyway. Bounded
+ * its expiry plus twice the verifier's clock leeway (the validity an event or a row carries starts before the revoking
+ * transaction commits, and a token issued until the commit expires later); after that no token of it passes the signature check anyway. Bounded
  * by {@code maxEntries}, but a size bound never silently forgets a revocation: when it drops an entry (Caffeine may
  * drop the one just added), the memory reports itself incomplete until that entry would have expired, and callers
  * must then ask PostgreSQL instead of any cache; the same until the revocations in the record were first loaded. Size: gauge {@code latchkey.revoked.sessions}; size evictions:
@@ -28,7 +29,8 @@ public final class RevokedSessions {
 
     private final Cache<SessionId, Instant> until;
     private final InstantSource clock;
-    private final Duration leeway;
+    /** The verifier's clock leeway, twice: once for the verifier, once for the time a revoking transaction takes. */
+    private final Duration margin;
     private final AtomicReference<Instant> incompleteUntil = new AtomicReference<>(Instant.MIN);
     private final Counter evicted;
     private volatile boolean loaded;
@@ -43,13 +45,13 @@ public final class RevokedSessions {
             throw new IllegalArgumentException("maxEntries must be positive and leeway not negative");
         }
         this.clock = clock;
-        this.leeway = leeway;
+        this.margin = leeway.multipliedBy(2);
         this.evicted = Counter.builder("latchkey.revoked.sessions.evicted")
                 .description("Revoked sessions this instance forgot because its memory was full; caches are bypassed "
                         + "until their access tokens expire")
                 .register(meters);
         this.until = Caffeine.newBuilder().maximumSize(maxEntries).executor(maintenance)
-                .expireAfter(Expiry.writing((SessionId id, Instant end) -> remaining(end.plus(leeway))))
+                .expireAfter(Expiry.writing((SessionId id, Instant end) -> remaining(end.plus(margin))))
                 .evictionListener((SessionId id, Instant end, RemovalCause cause) -> {
                     if (cause == RemovalCause.SIZE && end != null) {
                         forgot(end);
@@ -84,7 +86,7 @@ public final class RevokedSessions {
 
     private void forgot(Instant accessTokensValidUntil) {
         evicted.increment();
-        Instant end = accessTokensValidUntil.plus(leeway);
+        Instant end = accessTokensValidUntil.plus(margin);
         incompleteUntil.accumulateAndGet(end, (current, offered) -> current.isAfter(offered) ? current : offered);
     }
 

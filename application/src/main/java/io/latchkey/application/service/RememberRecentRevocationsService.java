@@ -11,8 +11,8 @@ import java.util.List;
 import reactor.core.publisher.Mono;
 
 /**
- * Remembers every session revoked within the last access-token lifetime plus twice the clock leeway (the verifier's,
- * and the skew between this clock and the one that stamped {@code revoked_at}), each until its last token expires.
+ * Remembers every session revoked within the last access-token lifetime plus twice the clock leeway (the margin the
+ * memory adds), each until its last token expires, as the {@code session.revoked} event would have.
  * The first successful load marks the memory complete; until then caches are not trusted.
  */
 public final class RememberRecentRevocationsService implements RememberRecentRevocationsUseCase {
@@ -38,7 +38,7 @@ public final class RememberRecentRevocationsService implements RememberRecentRev
             Instant since = clock.instant().minus(policy.accessTokenTtl()).minus(clockSkew.multipliedBy(2));
             return sessions.revokedSince(since)
                     .doOnNext(revoked -> near.rememberRevoked(List.of(revoked.sessionId()),
-                            revoked.revokedAt().plus(policy.accessTokenTtl()).plus(clockSkew)))
+                            revoked.revokedAt().plus(policy.accessTokenTtl())))
                     .count()
                     .doOnSuccess(loaded -> near.revocationsLoaded());
         });

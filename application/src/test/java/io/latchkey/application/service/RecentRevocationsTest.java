@@ -51,7 +51,7 @@ class RecentRevocationsTest {
 
         assertThat(loaded).isEqualTo(1);
         assertThat(nearOfNewInstance.rememberedUntil(sessionOf(pair)))
-                .isEqualTo(kit.clock.instant().plus(kit.policy.accessTokenTtl()).plus(SKEW));
+                .isEqualTo(kit.clock.instant().plus(kit.policy.accessTokenTtl()));
         StepVerifier.create(newInstance.authenticate(request)).expectError(SessionRevokedException.class).verify();
     }
 
