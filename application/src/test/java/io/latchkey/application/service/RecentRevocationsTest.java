@@ -57,14 +57,14 @@ class RecentRevocationsTest {
 
     @Test
     void givenARevocationOlderThanEveryTokenItsSessionIssued_itIsNotLoaded() {
-        TokenPair pair = login();
-        kit.sessions.revoke(sessionOf(pair));
+        SessionId session = sessionOf(login());
+        kit.sessions.revoke(session);
         kit.clock.advance(kit.policy.accessTokenTtl().plus(SKEW.multipliedBy(2)).plusSeconds(1));
 
         long loaded = new RememberRecentRevocationsService(kit.sessions, nearOfNewInstance, kit.policy, SKEW, kit.clock)
                 .rememberRecentRevocations().block();
 
         assertThat(loaded).isZero();
-        assertThat(nearOfNewInstance.isRevoked(sessionOf(pair))).isFalse();
+        assertThat(nearOfNewInstance.isRevoked(session)).isFalse();
     }
 }
