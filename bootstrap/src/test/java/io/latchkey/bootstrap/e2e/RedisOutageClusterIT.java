@@ -188,18 +188,17 @@ class RedisOutageClusterIT {
             assertThat(redisHas(staleKey)).as("the stale entry was in Redis throughout the checks").isTrue();
 
             // A pod started now never saw the event (and here consumes none): it learns the revocation from PostgreSQL.
-            try (ConfigurableApplicationContext late = instances.startAnother("instance-late",
-                    Map.of("latchkey.events.consumers-enabled", "false"))) {
-                SessionId session = new SessionId(
-                        UUID.fromString(SignedJWT.parse(token).getJWTClaimsSet().getStringClaim("sid")));
-                await().atMost(Duration.ofSeconds(10)).until(() -> late.getBean(NearAuthCache.class).isRevoked(session));
-                assertThat(instances.getStatus(late, "/api/v1/me", token)).as("/me on the late instance").isEqualTo(401);
-                assertThat(instances.getStatus(late, "/api/v1/me", other)).as("a live session there").isEqualTo(200);
-                assertThat(redisHas(staleKey)).as("still stale in Redis").isTrue();
-                assertThat(instances.get(late, "/actuator/prometheus").body()).as("the memory's metrics, as documented")
-                        .containsPattern("(?m)^latchkey_revoked_sessions\\{[^}]*} [1-9]")
-                        .containsPattern("(?m)^latchkey_revoked_sessions_evicted_total\\{[^}]*} 0\\.0$");
-            }
+            ConfigurableApplicationContext late = instances.startAnother("instance-late",
+                    Map.of("latchkey.events.consumers-enabled", "false"));
+            SessionId session = new SessionId(
+                    UUID.fromString(SignedJWT.parse(token).getJWTClaimsSet().getStringClaim("sid")));
+            await().atMost(Duration.ofSeconds(10)).until(() -> late.getBean(NearAuthCache.class).isRevoked(session));
+            assertThat(instances.getStatus(late, "/api/v1/me", token)).as("/me on the late instance").isEqualTo(401);
+            assertThat(instances.getStatus(late, "/api/v1/me", other)).as("a live session there").isEqualTo(200);
+            assertThat(redisHas(staleKey)).as("still stale in Redis").isTrue();
+            assertThat(instances.get(late, "/actuator/prometheus").body()).as("the memory's metrics, as documented")
+                    .containsPattern("(?m)^latchkey_revoked_sessions\\{[^}]*} [1-9]")
+                    .containsPattern("(?m)^latchkey_revoked_sessions_evicted_total\\{[^}]*} 0\\.0$");
         } finally {
             sharedPurge(true);
         }

@@ -26,6 +26,7 @@ final class TwoInstances implements AutoCloseable {
     final ConfigurableApplicationContext b;
     private final HttpClient http = HttpClient.newHttpClient();
     private final Map<String, Object> shared;
+    private final List<ConfigurableApplicationContext> later = new java.util.ArrayList<>();
 
     TwoInstances(Map<String, String> extra) {
         shared = new HashMap<>(TestInfrastructure.shared().properties());
@@ -39,11 +40,16 @@ final class TwoInstances implements AutoCloseable {
         b = start(shared, "instance-b");
     }
 
-    /** One more instance with the same keys and servers, as a pod started later; the caller closes it. */
+    /**
+     * One more instance with the same keys and servers, as a pod started later. Closed with the others: closing one
+     * instance disposes the Reactor Netty resources every instance in this JVM shares.
+     */
     ConfigurableApplicationContext startAnother(String id, Map<String, String> extra) {
         Map<String, Object> properties = new HashMap<>(shared);
         properties.putAll(extra);
-        return start(properties, id);
+        ConfigurableApplicationContext instance = start(properties, id);
+        later.add(instance);
+        return instance;
     }
 
     private static ConfigurableApplicationContext start(Map<String, Object> shared, String id) {
@@ -101,6 +107,7 @@ final class TwoInstances implements AutoCloseable {
 
     @Override
     public void close() {
+        later.forEach(ConfigurableApplicationContext::close);
         b.close();
         a.close();
     }
