@@ -3,6 +3,7 @@ package io.latchkey.adapters.persistence;
 import io.latchkey.domain.model.auth.AuthSnapshot;
 import io.latchkey.domain.model.session.ClientInfo;
 import io.latchkey.domain.model.session.PresentedRefreshToken;
+import io.latchkey.domain.model.session.RecentRevocation;
 import io.latchkey.domain.model.session.RevocationReason;
 import io.latchkey.domain.model.session.Session;
 import io.latchkey.domain.model.session.SessionId;
@@ -122,6 +123,17 @@ class R2dbcSessionRepository implements SessionRepository {
                 .bind("now", now)
                 .fetch().rowsUpdated()
                 .map(rows -> rows == 1)
+                .onErrorMap(PostgresFailures::translate);
+    }
+
+    @Override
+    public Flux<RecentRevocation> revokedSince(Instant since) {
+        // The partial index sessions_revoked_by_time (V2) serves it.
+        return db.sql("SELECT id, revoked_at FROM sessions WHERE status = 'REVOKED' AND revoked_at > :since")
+                .bind("since", since)
+                .map(row -> new RecentRevocation(new SessionId(row.get("id", UUID.class)),
+                        row.get("revoked_at", Instant.class)))
+                .all()
                 .onErrorMap(PostgresFailures::translate);
     }
 

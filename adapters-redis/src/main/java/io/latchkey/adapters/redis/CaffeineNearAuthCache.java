@@ -128,6 +128,16 @@ public final class CaffeineNearAuthCache implements NearAuthCache {
         return revoked.contains(sessionId);
     }
 
+    @Override
+    public boolean remembersEveryRevocation() {
+        return revoked.complete();
+    }
+
+    @Override
+    public void revocationsLoaded() {
+        revoked.loaded();
+    }
+
     /** Whether this instance currently holds the session: what propagation measurements watch. */
     public boolean holds(SessionId sessionId) {
         return sessions.getIfPresent(sessionId) != null;

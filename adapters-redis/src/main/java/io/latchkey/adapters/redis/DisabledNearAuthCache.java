@@ -70,4 +70,14 @@ public final class DisabledNearAuthCache implements NearAuthCache {
     public boolean isRevoked(SessionId sessionId) {
         return revoked.contains(sessionId);
     }
+
+    @Override
+    public boolean remembersEveryRevocation() {
+        return revoked.complete();
+    }
+
+    @Override
+    public void revocationsLoaded() {
+        revoked.loaded();
+    }
 }

@@ -125,14 +125,14 @@ class RedisUserAuthCache implements UserAuthCache {
 
     @Override
     public Mono<Void> evictSession(UserId userId, SessionId sessionId) {
-        return run(EVICT_SESSION, List.of(RedisKeys.generation(userId), RedisKeys.session(userId, sessionId),
+        return purge(EVICT_SESSION, List.of(RedisKeys.generation(userId), RedisKeys.session(userId, sessionId),
                 RedisKeys.sessionIndex(userId)), List.of(sessionId.toString(), Long.toString(GENERATION_TTL.toMillis()),
                 NearCachePurges.CHANNEL, NearCachePurges.session(userId, sessionId)));
     }
 
     @Override
     public Mono<Void> evictUser(UserId userId) {
-        return run(EVICT_USER, List.of(RedisKeys.generation(userId), RedisKeys.sessionIndex(userId),
+        return purge(EVICT_USER, List.of(RedisKeys.generation(userId), RedisKeys.sessionIndex(userId),
                 RedisKeys.profile(userId)), List.of(RedisKeys.sessionPrefix(userId), Long.toString(GENERATION_TTL.toMillis()),
                 NearCachePurges.CHANNEL, NearCachePurges.user(userId)));
     }
@@ -145,6 +145,10 @@ class RedisUserAuthCache implements UserAuthCache {
 
     private Mono<Void> run(RedisScript<Long> script, List<String> keys, List<String> args) {
         return hotPath.guard(redis.execute(script, keys, args).then()).onErrorMap(RedisUserAuthCache::unavailable);
+    }
+
+    private Mono<Void> purge(RedisScript<Long> script, List<String> keys, List<String> args) {
+        return hotPath.purge(redis.execute(script, keys, args).then()).onErrorMap(RedisUserAuthCache::unavailable);
     }
 
     private static Set<String> roles(String joined) {

@@ -96,6 +96,64 @@ class RedisHotPathIT {
         assertThat(cache.findSession(user, session).block()).as("resumed with its data").isEqualTo(snapshot);
     }
 
+    @Test
+    void givenTheBreakerOpen_aPurgeIsStillSent_andDeletesTheEntryRedisCameBackWith() {
+        assumeThat(privateRedis.canStopRedis()).as("needs the embedded Redis").isTrue();
+        awaitClosed();
+        UserId user = new UserId(UUID.randomUUID());
+        SessionId session = new SessionId(UUID.randomUUID());
+        cache.putSession(new AuthSnapshot(user, session, Set.of("USER"), true, 0, Instant.now().plusSeconds(600)),
+                cache.generation(user).block()).block();
+
+        privateRedis.pauseRedis();
+        try {
+            for (int i = 0; i < 10 && !"open".equals(state()); i++) {
+                assertThatThrownBy(() -> cache.findSession(user, session).block())
+                        .isInstanceOf(DependencyUnavailableException.class);
+            }
+        } finally {
+            privateRedis.resumeRedis();
+        }
+        assertThat(state()).isEqualTo("open");
+
+        cache.evictSession(user, session).block();
+        assertThat(state()).as("the purge went through the open breaker").isEqualTo("open");
+        assertThat(new ReactiveStringRedisTemplate(connections).hasKey(RedisKeys.session(user, session)).block())
+                .as("the stale entry is gone").isFalse();
+    }
+
+    @Test
+    void givenRedisAnswersWithErrorReplies_theBreakerStaysClosed() {
+        awaitClosed();
+        ReactiveStringRedisTemplate redis = new ReactiveStringRedisTemplate(connections);
+        UserId user = new UserId(UUID.randomUUID());
+        SessionId session = new SessionId(UUID.randomUUID());
+        // A string where the session hash belongs: every lookup gets a WRONGTYPE error reply, as a fill gets OOM.
+        redis.opsForValue().set(RedisKeys.session(user, session), "not a hash").block();
+        for (int i = 0; i < 20; i++) {
+            assertThatThrownBy(() -> cache.findSession(user, session).block())
+                    .isInstanceOf(DependencyUnavailableException.class).hasStackTraceContaining("WRONGTYPE");
+        }
+        assertThat(state()).as("Redis answered every command; it is not down").isEqualTo("closed");
+    }
+
+    @Test
+    void onlyUnansweredCommandsCountAsBreakerFailures() {
+        assertThat(RedisHotPath.unanswered(new java.util.concurrent.TimeoutException())).isTrue();
+        assertThat(RedisHotPath.unanswered(new org.springframework.data.redis.RedisConnectionFailureException("refused")))
+                .isTrue();
+        assertThat(RedisHotPath.unanswered(new org.springframework.data.redis.RedisSystemException("OOM",
+                new io.lettuce.core.RedisCommandExecutionException("OOM command not allowed")))).isFalse();
+    }
+
+    private static void awaitClosed() {
+        await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(100)).ignoreExceptions()
+                .until(() -> {
+                    cache.generation(new UserId(UUID.randomUUID())).block();
+                    return "closed".equals(state());
+                });
+    }
+
     /** The state the breaker metric reports, as Prometheus would scrape it. */
     private static String state() {
         for (CircuitBreaker.State candidate : new CircuitBreaker.State[] {CircuitBreaker.State.CLOSED,

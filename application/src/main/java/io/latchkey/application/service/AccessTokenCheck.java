@@ -18,6 +18,9 @@ import reactor.core.publisher.Mono;
  */
 final class AccessTokenCheck {
 
+    private static final IllegalStateException REVOCATIONS_FORGOTTEN = new IllegalStateException(
+            "the memory of revoked sessions dropped entries for room; caches are bypassed");
+
     private final AccessTokenVerifier verifier;
     private final NearAuthCache near;
     private final UserAuthCache cache;
@@ -44,6 +47,10 @@ final class AccessTokenCheck {
         // Before any cache: Redis may be back from an outage holding an entry whose purge it never received.
         if (near.isRevoked(claims.sessionId())) {
             return Mono.error(SessionRevokedException::new);
+        }
+        if (!near.remembersEveryRevocation()) {
+            // The memory dropped a revocation for room: a cache that missed that purge would admit it, so ask PostgreSQL.
+            return fallbackGate.through(() -> fromRecord(claims), REVOCATIONS_FORGOTTEN);
         }
         return near.findSession(claims.subject(), claims.sessionId()).switchIfEmpty(Mono.defer(() -> {
             long generation = near.generation(claims.subject());

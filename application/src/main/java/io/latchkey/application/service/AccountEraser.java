@@ -50,11 +50,13 @@ public final class AccountEraser {
         return Mono.defer(() -> {
             Instant now = clock.instant();
             return transactions.inTransaction(revoker.revokeAllWithin(user.id(), RevocationReason.ACCOUNT_DELETED, now)
-                            .then(mails.removeAddressedTo(user.email()))
-                            .then(users.delete(user.id()))
-                            .flatMap(deleted -> deleted ? events.publish(new UserDeleted(ids.newId(), user.id(), now))
-                                    : Mono.error(new UserNotFoundException())))
-                    .then(revoker.purgeUser(user.id()))
+                            .flatMap(revocation -> mails.removeAddressedTo(user.email())
+                                    .then(users.delete(user.id()))
+                                    .flatMap(deleted -> deleted
+                                            ? events.publish(new UserDeleted(ids.newId(), user.id(), now))
+                                                    .thenReturn(revocation)
+                                            : Mono.error(new UserNotFoundException()))))
+                    .flatMap(revoker::afterCommit)
                     .then(codes.discard(user.email()).onErrorResume(e -> RequestLogging.warn(log,
                             "account {} deleted, but its verification code could not be dropped; it expires: {}",
                             user.id(), e.toString())));

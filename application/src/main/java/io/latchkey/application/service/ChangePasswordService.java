@@ -1,5 +1,6 @@
 package io.latchkey.application.service;
 
+import io.latchkey.application.service.SessionRevoker.Revocation;
 import io.latchkey.application.usecase.ChangePasswordCommand;
 import io.latchkey.application.usecase.ChangePasswordUseCase;
 import io.latchkey.domain.error.SessionRevokedException;
@@ -72,17 +73,18 @@ public final class ChangePasswordService implements ChangePasswordUseCase {
                     .flatMap(user -> hasher.hash(next).map(hash -> new Confirmed(user, hash)))
                     .flatMap(confirmed -> {
                         Instant now = clock.instant();
-                        Mono<Void> others = command.revokeOtherSessions()
+                        Mono<Revocation> others = command.revokeOtherSessions()
                                 ? revoker.revokeOthersWithin(command.userId(), command.sessionId(),
                                         RevocationReason.PASSWORD_CHANGED, now)
-                                : Mono.empty();
+                                : Mono.just(Revocation.none(command.userId(), now));
                         return transactions.inTransaction(users.updatePassword(command.userId(), confirmed.hash(), now)
                                 .then(resetTokens.deleteFor(command.userId()))
                                 .then(mails.removePasswordResetsTo(confirmed.user().email()))
                                 .then(others)
-                                .then(events.publish(new PasswordChanged(ids.newId(), command.userId(), now))));
+                                .flatMap(revocation -> events.publish(
+                                        new PasswordChanged(ids.newId(), command.userId(), now)).thenReturn(revocation)));
                     })
-                    .then(Mono.defer(() -> revoker.purgeUser(command.userId())));
+                    .flatMap(revoker::afterCommit);
         });
     }
 }

@@ -83,10 +83,10 @@ public final class ConfirmPasswordResetService implements ConfirmPasswordResetUs
                                         .then(mails.removePasswordResetsTo(user.email()))
                                         .then(loginFailures.clearAll(user.email()))
                                         .then(revoker.revokeAllWithin(user.id(), RevocationReason.PASSWORD_CHANGED, now))
-                                        .then(events.publish(new PasswordChanged(ids.newId(), user.id(), now)))
-                                        .thenReturn(user.id())));
+                                        .flatMap(revocation -> events.publish(
+                                                new PasswordChanged(ids.newId(), user.id(), now)).thenReturn(revocation))));
                     })
-                    .flatMap(revoker::purgeUser);
+                    .flatMap(revoker::afterCommit);
         });
     }
 

@@ -78,11 +78,11 @@ public final class SessionRevoker {
     }
 
     /**
-     * {@link #revokeAll}'s write, inside the caller's transaction; the caller purges after the commit, and the other
-     * instances (this one included) remember the revoked sessions when the event reaches them.
+     * {@link #revokeAll}'s write, inside the caller's transaction. Yields the revoked sessions, which the caller hands
+     * to {@link #afterCommit} once the transaction committed (the other instances remember them from the event).
      */
-    Mono<Void> revokeAllWithin(UserId userId, RevocationReason reason, Instant now) {
-        return revokeAllListed(userId, reason, now).then();
+    Mono<Revocation> revokeAllWithin(UserId userId, RevocationReason reason, Instant now) {
+        return revokeAllListed(userId, reason, now).map(revoked -> new Revocation(userId, revoked, now));
     }
 
     private Mono<List<SessionId>> revokeAllListed(UserId userId, RevocationReason reason, Instant now) {
@@ -96,10 +96,32 @@ public final class SessionRevoker {
      * Revokes every session but {@code keep}, inside the caller's transaction. The epoch stays, so the caller's
      * own access token keeps working; the others fail their session check.
      */
-    Mono<Void> revokeOthersWithin(UserId userId, SessionId keep, RevocationReason reason, Instant now) {
+    Mono<Revocation> revokeOthersWithin(UserId userId, SessionId keep, RevocationReason reason, Instant now) {
         return sessions.revokeAllExcept(userId, keep, reason, now)
-                .flatMap(revoked -> revoked.isEmpty() ? Mono.<Void>empty()
-                        : events.publish(revokedEvent(userId, revoked, reason, now)));
+                .flatMap(revoked -> (revoked.isEmpty() ? Mono.<Void>empty()
+                        : events.publish(revokedEvent(userId, revoked, reason, now)))
+                        .thenReturn(new Revocation(userId, revoked, now)));
+    }
+
+    /**
+     * After the commit of a transaction that ran {@link #revokeAllWithin} or {@link #revokeOthersWithin}: remembers
+     * the sessions they revoked on this instance, then purges the user's cached state.
+     */
+    Mono<Void> afterCommit(Revocation revocation) {
+        return Mono.fromRunnable(() -> remember(revocation.sessionIds(), revocation.at()))
+                .then(purgeUser(revocation.userId()));
+    }
+
+    /** Sessions a caller's transaction revoked at {@code at}; remembered by {@link #afterCommit}. */
+    record Revocation(UserId userId, List<SessionId> sessionIds, Instant at) {
+
+        Revocation {
+            sessionIds = List.copyOf(sessionIds);
+        }
+
+        static Revocation none(UserId userId, Instant at) {
+            return new Revocation(userId, List.of(), at);
+        }
     }
 
     /** Drops everything this instance and Redis cache about the user; a failed purge is left to the event consumers. */
@@ -109,9 +131,15 @@ public final class SessionRevoker {
         return Mono.defer(() -> near.evictUser(userId).then(purge(cache.evictUser(userId), userId)));
     }
 
-    /** After the commit only: a session remembered for a revocation that rolled back would be refused for nothing. */
+    /**
+     * After the commit only: a session remembered for a revocation that rolled back would be refused for nothing. The
+     * window runs from the commit, not from {@code now} read before the transaction: until the commit a concurrent
+     * refresh could still issue the session an access token.
+     */
     private void remember(List<SessionId> revoked, Instant now) {
-        near.rememberRevoked(revoked, now.plus(policy.accessTokenTtl()));
+        Instant committed = clock.instant();
+        Instant from = committed.isAfter(now) ? committed : now;
+        near.rememberRevoked(revoked, from.plus(policy.accessTokenTtl()));
     }
 
     private SessionRevoked revokedEvent(UserId userId, List<SessionId> revoked, RevocationReason reason, Instant now) {

@@ -1,5 +1,6 @@
 package io.latchkey.application.service;
 
+import io.latchkey.application.service.SessionRevoker.Revocation;
 import io.latchkey.application.usecase.SetUserStatusCommand;
 import io.latchkey.application.usecase.SetUserStatusUseCase;
 import io.latchkey.domain.error.UserNotFoundException;
@@ -55,20 +56,22 @@ public final class SetUserStatusService implements SetUserStatusUseCase {
                     .switchIfEmpty(Mono.error(UserNotFoundException::new))
                     .flatMap(user -> transactions.inTransaction(users.updateStatus(user.id(), command.status(), now)
                             .flatMap(changed -> changed
-                                    ? endAccess(user, command.status(), now).then(events.publish(new UserUpdated(
-                                            ids.newId(), user.id(), now, List.of("status"))))
-                                    : Mono.empty())))
-                    .then(Mono.defer(() -> revoker.purgeUser(command.userId())));
+                                    ? endAccess(user, command.status(), now).flatMap(revocation -> events.publish(
+                                            new UserUpdated(ids.newId(), user.id(), now, List.of("status")))
+                                            .thenReturn(revocation))
+                                    : Mono.just(Revocation.none(user.id(), now)))))
+                    .flatMap(revoker::afterCommit);
         });
     }
 
     /** Disabling ends every way in: sessions (and with the epoch, every access token), reset tokens and reset mails. */
-    private Mono<Void> endAccess(User user, UserStatus status, Instant now) {
+    private Mono<Revocation> endAccess(User user, UserStatus status, Instant now) {
         if (status != UserStatus.DISABLED) {
-            return Mono.empty();
+            return Mono.just(Revocation.none(user.id(), now));
         }
         return revoker.revokeAllWithin(user.id(), RevocationReason.ADMIN, now)
-                .then(resetTokens.deleteFor(user.id()))
-                .then(mails.removePasswordResetsTo(user.email()));
+                .flatMap(revocation -> resetTokens.deleteFor(user.id())
+                        .then(mails.removePasswordResetsTo(user.email()))
+                        .thenReturn(revocation));
     }
 }

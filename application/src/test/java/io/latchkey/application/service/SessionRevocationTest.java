@@ -3,13 +3,18 @@ package io.latchkey.application.service;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.latchkey.application.usecase.AuthenticateCommand;
+import io.latchkey.application.usecase.ChangePasswordCommand;
+import io.latchkey.application.usecase.ConfirmPasswordResetCommand;
+import io.latchkey.application.usecase.DeleteUserCommand;
 import io.latchkey.application.usecase.EvictUserAuthStateCommand;
 import io.latchkey.application.usecase.ListSessionsCommand;
 import io.latchkey.application.usecase.LoginCommand;
 import io.latchkey.application.usecase.LogoutAllSessionsCommand;
 import io.latchkey.application.usecase.LogoutCommand;
+import io.latchkey.application.usecase.RequestPasswordResetCommand;
 import io.latchkey.application.usecase.RevokeSessionCommand;
 import io.latchkey.application.usecase.SessionSummary;
+import io.latchkey.application.usecase.SetUserStatusCommand;
 import io.latchkey.domain.error.DependencyUnavailableException;
 import io.latchkey.domain.error.SessionNotFoundException;
 import io.latchkey.domain.error.SessionRevokedException;
@@ -20,11 +25,18 @@ import io.latchkey.domain.model.session.SessionId;
 import io.latchkey.domain.model.session.SessionStatus;
 import io.latchkey.domain.model.token.TokenPair;
 import io.latchkey.domain.model.user.User;
+import io.latchkey.domain.model.user.UserStatus;
+import io.latchkey.domain.port.TransactionRunner;
 import io.latchkey.domain.testfixtures.InMemoryEventLedger;
 import io.latchkey.domain.testfixtures.InMemoryNearAuthCache;
 import io.latchkey.domain.testfixtures.UserFixtures;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
+import reactor.core.publisher.Mono;
 import reactor.test.StepVerifier;
 
 class SessionRevocationTest {
@@ -175,5 +187,101 @@ class SessionRevocationTest {
                         .revokeSession(new RevokeSessionCommand(other.id(), sessionOf(pair))))
                 .expectError(SessionNotFoundException.class).verify();
         assertThat(kit.sessions.findById(sessionOf(pair)).block().status()).isEqualTo(SessionStatus.ACTIVE);
+    }
+
+    /**
+     * The revocation runs while the shared cache is unreachable (its purge is lost), then the cache comes back with
+     * the entry it held: this instance must refuse the session from its own memory, without waiting for the event.
+     */
+    private void assertRefusedDespiteStaleCacheAfter(TokenPair pair, Runnable revocation) {
+        AuthenticateCommand request = new AuthenticateCommand(pair.accessToken().encoded());
+        assertThat(kit.authenticate().authenticate(request).block()).isNotNull();
+        kit.cache.simulateOutage(true);
+        revocation.run();
+        kit.cache.simulateOutage(false);
+
+        assertThat(kit.cache.findSession(user.id(), sessionOf(pair)).block()).as("the purge never reached the cache")
+                .isNotNull();
+        assertThat(kit.near.isRevoked(sessionOf(pair))).as("remembered by the instance that revoked it").isTrue();
+        StepVerifier.create(kit.authenticate().authenticate(request)).expectError(SessionRevokedException.class).verify();
+    }
+
+    @Test
+    void givenCacheUnreachableAtPasswordReset_andBackWithItsStaleEntry_theSessionStaysRevokedHere() {
+        TokenPair pair = login("laptop");
+        kit.requestReset().request(new RequestPasswordResetCommand(user.email().value(), null)).block();
+        Matcher token = Pattern.compile("(reset-token-\\d+)").matcher(kit.deliverMail().stream()
+                .filter(m -> m.subject().startsWith("Reset")).findFirst().orElseThrow().body());
+        assertThat(token.find()).isTrue();
+
+        assertRefusedDespiteStaleCacheAfter(pair, () -> kit.confirmReset()
+                .confirm(new ConfirmPasswordResetCommand(token.group(1), "a brand new secret", null)).block());
+    }
+
+    @Test
+    void givenCacheUnreachableAtPasswordChange_andBackWithItsStaleEntry_theOtherSessionStaysRevokedHere() {
+        TokenPair laptop = login("laptop");
+        TokenPair phone = login("phone");
+
+        assertRefusedDespiteStaleCacheAfter(phone, () -> kit.changePassword().change(new ChangePasswordCommand(
+                user.id(), sessionOf(laptop), UserFixtures.PASSWORD, "a brand new secret", true)).block());
+        assertThat(kit.near.isRevoked(sessionOf(laptop))).as("the caller's own session is kept").isFalse();
+    }
+
+    @Test
+    void givenCacheUnreachableWhenAnAdminDisablesTheAccount_andBackWithItsStaleEntry_theSessionStaysRevokedHere() {
+        TokenPair pair = login("laptop");
+        User admin = UserFixtures.anActiveUser(kit.clock.instant());
+        kit.users.insert(admin).block();
+        SetUserStatusService status = new SetUserStatusService(kit.users, kit.resetTokens, kit.accountMail(),
+                kit.revoker(), kit.events, kit.transactions, kit.ids, kit.clock);
+
+        assertRefusedDespiteStaleCacheAfter(pair, () -> status.set(new SetUserStatusCommand(admin.id(), user.id(),
+                UserStatus.DISABLED)).block());
+    }
+
+    @Test
+    void givenCacheUnreachableWhenAnAdminDeletesTheAccount_andBackWithItsStaleEntry_theSessionStaysRevokedHere() {
+        TokenPair pair = login("laptop");
+        User admin = UserFixtures.anActiveUser(kit.clock.instant());
+        kit.users.insert(admin).block();
+        DeleteUserService delete = new DeleteUserService(kit.users, new AccountEraser(kit.users, kit.revoker(),
+                kit.accountMail(), kit.events, kit.transactions, kit.ids, kit.clock));
+
+        assertRefusedDespiteStaleCacheAfter(pair, () -> delete.delete(new DeleteUserCommand(admin.id(), user.id())).block());
+    }
+
+    @Test
+    void givenTheMemoryDroppedARevocationForRoom_aStaleCacheEntryIsCheckedInPostgreSqlInstead() {
+        TokenPair pair = login("laptop");
+        AuthenticateCommand request = new AuthenticateCommand(pair.accessToken().encoded());
+        assertThat(kit.authenticate().authenticate(request).block()).isNotNull();
+        // Revoked elsewhere; this instance's memory is where it would have been remembered, and it had to drop it.
+        kit.sessions.revoke(sessionOf(pair), RevocationReason.LOGOUT, kit.clock.instant()).block();
+        kit.near.evictSession(user.id(), sessionOf(pair)).block();
+        kit.near.forgetSomeRevocation(true);
+
+        assertThat(kit.cache.findSession(user.id(), sessionOf(pair)).block()).as("the purge never reached the cache")
+                .isNotNull();
+        StepVerifier.create(kit.authenticate().authenticate(request)).expectError(SessionRevokedException.class).verify();
+    }
+
+    @Test
+    void givenASlowTransaction_theSessionIsRememberedFromTheCommit_notFromBeforeIt() {
+        TokenPair pair = login("laptop");
+        Duration slow = Duration.ofSeconds(20);
+        SessionRevoker slowCommit = new SessionRevoker(kit.sessions, kit.users, kit.near, kit.cache, kit.events,
+                new TransactionRunner() {
+                    @Override
+                    public <T> Mono<T> inTransaction(Mono<T> work) {
+                        return work.doOnTerminate(() -> kit.clock.advance(slow));
+                    }
+                }, kit.ids, kit.policy, kit.clock);
+        Instant before = kit.clock.instant();
+
+        new LogoutService(slowCommit).logout(new LogoutCommand(user.id(), sessionOf(pair))).block();
+
+        assertThat(kit.near.rememberedUntil(sessionOf(pair)))
+                .isEqualTo(before.plus(slow).plus(kit.policy.accessTokenTtl()));
     }
 }

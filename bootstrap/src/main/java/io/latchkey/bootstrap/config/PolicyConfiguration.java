@@ -18,6 +18,9 @@ import org.springframework.core.env.Environment;
 import io.latchkey.adapters.redis.AuthCacheSettings;
 import io.latchkey.adapters.web.security.PasswordHashingSettings;
 import io.latchkey.application.service.FallbackGate;
+import io.latchkey.application.service.RememberRecentRevocationsService;
+import io.latchkey.application.usecase.RememberRecentRevocationsUseCase;
+import io.latchkey.domain.port.SessionRepository;
 import io.latchkey.domain.model.session.TokenPolicy;
 import io.latchkey.domain.model.user.PasswordPolicy;
 import java.io.BufferedReader;
@@ -78,11 +81,18 @@ class PolicyConfiguration {
     @Bean
     NearAuthCache nearAuthCache(CacheProperties properties, TokenProperties tokens, InstantSource clock,
             MeterRegistry meters) {
-        RevokedSessions revoked = new RevokedSessions(properties.revokedSessionsMaxEntries(), tokens.clockSkew(), clock);
+        RevokedSessions revoked = new RevokedSessions(properties.revokedSessionsMaxEntries(), tokens.clockSkew(), clock,
+                meters);
         return properties.nearEnabled()
                 ? new CaffeineNearAuthCache(new NearCacheSettings(properties.nearTtl(), properties.nearMaxEntries()), revoked,
                         meters)
                 : new DisabledNearAuthCache(revoked);
+    }
+
+    @Bean
+    RememberRecentRevocationsUseCase rememberRecentRevocations(SessionRepository sessions, NearAuthCache near,
+            TokenPolicy policy, TokenProperties tokens, InstantSource clock) {
+        return new RememberRecentRevocationsService(sessions, near, policy, tokens.clockSkew(), clock);
     }
 
     @Bean

@@ -6,13 +6,15 @@ import static org.awaitility.Awaitility.await;
 
 import com.nimbusds.jwt.SignedJWT;
 import io.latchkey.bootstrap.testing.HttpProbe;
+import io.latchkey.domain.model.session.SessionId;
+import io.latchkey.domain.port.NearAuthCache;
 import io.latchkey.testsupport.TestInfrastructure;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
@@ -20,7 +22,10 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
+import org.springframework.kafka.listener.MessageListenerContainer;
 import redis.clients.jedis.Jedis;
+import redis.clients.jedis.params.RestoreParams;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -139,35 +144,86 @@ class RedisOutageClusterIT {
         everywhere(token, 200);
         String staleKey = sessionKey(token);
         assertThat(redisHas(staleKey)).as("the session is cached in Redis").isTrue();
-
-        infra.pauseRedis();
-        long loggedOut;
+        byte[] snapshot;
+        long ttlMillis;
+        try (Jedis jedis = jedis()) {
+            snapshot = jedis.dump(staleKey);
+            ttlMillis = jedis.pttl(staleKey);
+        }
+        // Without the shared consumer's re-driven purge the stale entry stays in Redis for as long as this test looks,
+        // so every refusal below is one with the entry there, not one after a lucky purge.
+        sharedPurge(false);
         try {
-            openBreakers(openers);
-            assertThat(instances.post(instances.a, "/api/v1/auth/logout", "", token).statusCode()).isEqualTo(204);
-            loggedOut = System.nanoTime();
-            // B held the session in its near cache: its event (Kafka), or at the latest the near cache's TTL, ends that.
-            await().atMost(Duration.ofSeconds(4)).pollInterval(Duration.ofMillis(20))
-                    .until(() -> instances.getStatus(instances.b, "/api/v1/me", token) == 401);
-            System.out.printf("B refused the token %d ms after A's 204, Redis paused%n",
-                    (System.nanoTime() - loggedOut) / 1_000_000);
-            everywhere(token, 401);
-        } finally {
-            infra.resumeRedis();
-        }
-        assertThat(redisHas(staleKey)).as("Redis came back holding the revoked session's entry").isTrue();
+            infra.pauseRedis();
+            long loggedOut;
+            try {
+                openBreakers(openers);
+                assertThat(instances.post(instances.a, "/api/v1/auth/logout", "", token).statusCode()).isEqualTo(204);
+                loggedOut = System.nanoTime();
+                // B held the session in its near cache: its event (Kafka), or at the latest the near cache's TTL, ends that.
+                await().atMost(Duration.ofSeconds(4)).pollInterval(Duration.ofMillis(20))
+                        .until(() -> instances.getStatus(instances.b, "/api/v1/me", token) == 401);
+                System.out.printf("B refused the token %d ms after A's 204, Redis paused%n",
+                        (System.nanoTime() - loggedOut) / 1_000_000);
+                everywhere(token, 401);
+            } finally {
+                infra.resumeRedis();
+            }
+            // A's purge was sent despite the open breaker: the hung Redis runs it as soon as it resumes.
+            await().atMost(Duration.ofSeconds(2)).until(() -> !redisHas(staleKey));
+            // Redis back with its data as it was before the purge (a snapshot restored, a stale replica promoted).
+            try (Jedis jedis = jedis()) {
+                jedis.restore(staleKey, ttlMillis, snapshot, RestoreParams.restoreParams().replace());
+            }
+            assertThat(redisHas(staleKey)).as("Redis came back holding the revoked session's entry").isTrue();
 
-        // Through the breakers' trial commands and closing: every answer on both instances is a refusal.
-        long until = System.nanoTime() + BREAKER_OPEN_FOR.plusSeconds(3).toNanos();
-        int checks = 0;
-        while (System.nanoTime() < until) {
-            everywhere(token, 401);
-            checks++;
+            // Through the breakers' trial commands and closing: every answer on both instances is a refusal.
+            long until = System.nanoTime() + BREAKER_OPEN_FOR.plusSeconds(3).toNanos();
+            int checks = 0;
+            while (System.nanoTime() < until) {
+                everywhere(token, 401);
+                checks++;
+            }
+            System.out.printf("%d checks on each instance after resume, all 401%n", checks);
+            assertThat(redisHas(staleKey)).as("the stale entry was in Redis throughout the checks").isTrue();
+
+            // A pod started now never saw the event (and here consumes none): it learns the revocation from PostgreSQL.
+            ConfigurableApplicationContext late = instances.startAnother("instance-late",
+                    Map.of("latchkey.events.consumers-enabled", "false"));
+            SessionId session = new SessionId(
+                    UUID.fromString(SignedJWT.parse(token).getJWTClaimsSet().getStringClaim("sid")));
+            await().atMost(Duration.ofSeconds(10)).until(() -> late.getBean(NearAuthCache.class).isRevoked(session));
+            assertThat(instances.getStatus(late, "/api/v1/me", token)).as("/me on the late instance").isEqualTo(401);
+            assertThat(instances.getStatus(late, "/api/v1/me", other)).as("a live session there").isEqualTo(200);
+            assertThat(redisHas(staleKey)).as("still stale in Redis").isTrue();
+            assertThat(instances.get(late, "/actuator/prometheus").body()).as("the memory's metrics, as documented")
+                    .containsPattern("(?m)^latchkey_revoked_sessions\\{[^}]*} [1-9]")
+                    .containsPattern("(?m)^latchkey_revoked_sessions_evicted_total\\{[^}]*} 0\\.0$");
+        } finally {
+            sharedPurge(true);
         }
-        System.out.printf("%d checks on each instance after resume, all 401%n", checks);
         await().atMost(Duration.ofSeconds(20)).until(() -> !redisHas(staleKey));
         everywhere(token, 401);
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> everywhere(other, 200));
+    }
+
+    /**
+     * Stops or restarts the cluster-wide purge consumer ({@code latchkey-auth-cache}) on both instances; a stopped
+     * listener container takes the instance out of readiness ({@code eventListeners}), a restarted one brings it back.
+     */
+    private static void sharedPurge(boolean running) {
+        for (ConfigurableApplicationContext instance : List.of(instances.a, instances.b)) {
+            MessageListenerContainer container = instance.getBean(KafkaListenerEndpointRegistry.class)
+                    .getListenerContainer("latchkey-shared-purge");
+            assertThat(container).isNotNull();
+            if (running) {
+                container.start();
+            } else {
+                container.stop();
+            }
+            String readiness = TwoInstances.url(instance, "/actuator/health/readiness");
+            await().atMost(Duration.ofSeconds(10)).until(() -> HttpProbe.status(readiness) == (running ? 200 : 503));
+        }
     }
 
     /**
@@ -210,10 +266,14 @@ class RedisOutageClusterIT {
     }
 
     private boolean redisHas(String key) {
-        Map<String, String> redis = infra.redisProperties();
-        try (Jedis jedis = new Jedis(redis.get("spring.data.redis.host"), Integer.parseInt(redis.get("spring.data.redis.port")))) {
+        try (Jedis jedis = jedis()) {
             return jedis.exists(key);
         }
+    }
+
+    private Jedis jedis() {
+        Map<String, String> redis = infra.redisProperties();
+        return new Jedis(redis.get("spring.data.redis.host"), Integer.parseInt(redis.get("spring.data.redis.port")));
     }
 
     private static String sessionKey(String token) throws Exception {

@@ -25,9 +25,11 @@ final class TwoInstances implements AutoCloseable {
     final ConfigurableApplicationContext a;
     final ConfigurableApplicationContext b;
     private final HttpClient http = HttpClient.newHttpClient();
+    private final Map<String, Object> shared;
+    private final List<ConfigurableApplicationContext> later = new java.util.ArrayList<>();
 
     TwoInstances(Map<String, String> extra) {
-        Map<String, Object> shared = sharedProperties(extra);
+        shared = sharedProperties(extra);
         a = start(shared, "instance-a");
         b = start(shared, "instance-b");
     }
@@ -42,6 +44,18 @@ final class TwoInstances implements AutoCloseable {
         shared.put("latchkey.rate-limits.enabled", "false");
         shared.putAll(extra);
         return shared;
+    }
+
+    /**
+     * One more instance with the same keys and servers, as a pod started later. Closed with the others: closing one
+     * instance disposes the Reactor Netty resources every instance in this JVM shares.
+     */
+    ConfigurableApplicationContext startAnother(String id, Map<String, String> extra) {
+        Map<String, Object> properties = new HashMap<>(shared);
+        properties.putAll(extra);
+        ConfigurableApplicationContext instance = start(properties, id);
+        later.add(instance);
+        return instance;
     }
 
     static ConfigurableApplicationContext start(Map<String, Object> shared, String id) {
@@ -104,6 +118,7 @@ final class TwoInstances implements AutoCloseable {
 
     @Override
     public void close() {
+        later.forEach(ConfigurableApplicationContext::close);
         b.close();
         a.close();
     }

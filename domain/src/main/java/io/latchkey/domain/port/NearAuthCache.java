@@ -44,4 +44,17 @@ public interface NearAuthCache {
     void rememberRevoked(Collection<SessionId> sessionIds, Instant accessTokensValidUntil);
 
     boolean isRevoked(SessionId sessionId);
+
+    /**
+     * False before the first {@link #revocationsLoaded()}, and while this memory had to forget, for room, a revoked
+     * session whose access tokens may still be valid: then no cache can be trusted to have missed no purge, and
+     * sessions must be checked in the store of record.
+     */
+    boolean remembersEveryRevocation();
+
+    /**
+     * The recent revocations in the record have been loaded into the memory. Until the first call the memory may miss
+     * revocations made before this instance started, and {@link #remembersEveryRevocation()} is false.
+     */
+    void revocationsLoaded();
 }

@@ -2,6 +2,7 @@ package io.latchkey.domain.port;
 
 import io.latchkey.domain.model.auth.AuthSnapshot;
 import io.latchkey.domain.model.session.PresentedRefreshToken;
+import io.latchkey.domain.model.session.RecentRevocation;
 import io.latchkey.domain.model.session.RevocationReason;
 import io.latchkey.domain.model.session.Session;
 import io.latchkey.domain.model.session.SessionId;
@@ -47,6 +48,9 @@ public interface SessionRepository {
      * empty when there is none.
      */
     Mono<AuthSnapshot> findActiveSnapshot(SessionId sessionId);
+
+    /** Sessions revoked after {@code since}, whatever revoked them (an indexed read, cheap to repeat). */
+    Flux<RecentRevocation> revokedSince(Instant since);
 
     /** Deletes up to {@code limit} sessions that ended before {@code cutoff}; how many it deleted. */
     Mono<Long> deleteEnded(Instant cutoff, int limit);

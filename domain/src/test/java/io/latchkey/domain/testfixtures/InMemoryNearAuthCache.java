@@ -95,4 +95,26 @@ public final class InMemoryNearAuthCache implements NearAuthCache {
     public boolean isRevoked(SessionId sessionId) {
         return revoked.containsKey(sessionId);
     }
+
+    /** Until when the session is remembered as revoked; null when it is not. */
+    public Instant rememberedUntil(SessionId sessionId) {
+        return revoked.get(sessionId);
+    }
+
+    private volatile boolean remembersEveryRevocation = true;
+
+    /** Simulates a memory that had to forget a revocation for room (the Caffeine adapter's bound, tested there). */
+    public void forgetSomeRevocation(boolean forgot) {
+        this.remembersEveryRevocation = !forgot;
+    }
+
+    @Override
+    public boolean remembersEveryRevocation() {
+        return remembersEveryRevocation;
+    }
+
+    /** Loaded from the start: the loading itself is tested with the services that load. */
+    @Override
+    public void revocationsLoaded() {
+    }
 }

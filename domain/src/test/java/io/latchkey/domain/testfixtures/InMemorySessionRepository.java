@@ -3,6 +3,7 @@ package io.latchkey.domain.testfixtures;
 import io.latchkey.domain.error.DependencyUnavailableException;
 import io.latchkey.domain.model.auth.AuthSnapshot;
 import io.latchkey.domain.model.session.PresentedRefreshToken;
+import io.latchkey.domain.model.session.RecentRevocation;
 import io.latchkey.domain.model.session.RevocationReason;
 import io.latchkey.domain.model.session.Session;
 import io.latchkey.domain.model.session.SessionId;
@@ -25,6 +26,7 @@ public final class InMemorySessionRepository implements SessionRepository {
 
     private final Map<SessionId, Session> sessions = new ConcurrentHashMap<>();
     private final Map<RefreshTokenHash, TokenEntry> tokens = new ConcurrentHashMap<>();
+    private final Map<SessionId, Instant> revokedAt = new ConcurrentHashMap<>();
     private final InMemoryUserRepository users;
     private final InstantSource clock;
     private volatile boolean failing;
@@ -80,7 +82,7 @@ public final class InMemorySessionRepository implements SessionRepository {
                 if (current == null || current.status() != SessionStatus.ACTIVE) {
                     return false;
                 }
-                sessions.put(id, revoked(current, reason));
+                sessions.put(id, revoked(current, reason, now));
                 return true;
             }
         }));
@@ -93,7 +95,7 @@ public final class InMemorySessionRepository implements SessionRepository {
                 List<SessionId> ids = new ArrayList<>();
                 for (Session s : List.copyOf(sessions.values())) {
                     if (s.userId().equals(userId) && s.status() == SessionStatus.ACTIVE) {
-                        sessions.put(s.id(), revoked(s, reason));
+                        sessions.put(s.id(), revoked(s, reason, now));
                         ids.add(s.id());
                     }
                 }
@@ -109,7 +111,7 @@ public final class InMemorySessionRepository implements SessionRepository {
                 List<SessionId> ids = new ArrayList<>();
                 for (Session s : List.copyOf(sessions.values())) {
                     if (s.userId().equals(userId) && s.status() == SessionStatus.ACTIVE && !s.id().equals(keep)) {
-                        sessions.put(s.id(), revoked(s, reason));
+                        sessions.put(s.id(), revoked(s, reason, now));
                         ids.add(s.id());
                     }
                 }
@@ -133,6 +135,13 @@ public final class InMemorySessionRepository implements SessionRepository {
                         .filter(u -> u.canAuthenticate())
                         .map(u -> new AuthSnapshot(u.id(), s.id(), u.roles(), u.emailVerified(), u.authEpoch(),
                                 s.absoluteExpiresAt()))));
+    }
+
+    @Override
+    public Flux<RecentRevocation> revokedSince(Instant since) {
+        return guard(Mono.just(1)).thenMany(Flux.fromStream(revokedAt.entrySet().stream()
+                .filter(e -> e.getValue().isAfter(since) && sessions.containsKey(e.getKey()))
+                .map(e -> new RecentRevocation(e.getKey(), e.getValue()))));
     }
 
     @Override
@@ -170,7 +179,8 @@ public final class InMemorySessionRepository implements SessionRepository {
         return tokens.values().stream().filter(t -> t.sessionId().equals(id)).count();
     }
 
-    private static Session revoked(Session s, RevocationReason reason) {
+    private Session revoked(Session s, RevocationReason reason, Instant now) {
+        revokedAt.put(s.id(), now);
         return new Session(s.id(), s.userId(), SessionStatus.REVOKED, s.generation(), s.createdAt(), s.lastUsedAt(),
                 s.rotatedAt(), s.idleExpiresAt(), s.absoluteExpiresAt(), s.client(), reason);
     }
