@@ -15,7 +15,8 @@ import org.junit.jupiter.api.Test;
 class CaffeineNearAuthCacheTest {
 
     private final CaffeineNearAuthCache near = new CaffeineNearAuthCache(new NearCacheSettings(Duration.ofSeconds(5), 100),
-            new RevokedSessions(1_000, Duration.ZERO, java.time.InstantSource.system()), new SimpleMeterRegistry());
+            new RevokedSessions(1_000, Duration.ZERO, java.time.InstantSource.system(), new SimpleMeterRegistry()),
+            new SimpleMeterRegistry());
 
     private static AuthSnapshot snapshot(UserId user) {
         return new AuthSnapshot(user, new SessionId(UUID.randomUUID()), Set.of("USER"), true, 0,

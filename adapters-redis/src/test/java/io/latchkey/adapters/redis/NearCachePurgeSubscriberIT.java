@@ -37,7 +37,8 @@ class NearCachePurgeSubscriberIT {
     private static RedisClient admin;
     private final CaffeineNearAuthCache near = new CaffeineNearAuthCache(
             new NearCacheSettings(Duration.ofSeconds(5), 1000),
-            new RevokedSessions(1_000, Duration.ZERO, java.time.InstantSource.system()), new SimpleMeterRegistry());
+            new RevokedSessions(1_000, Duration.ZERO, java.time.InstantSource.system(), new SimpleMeterRegistry()),
+            new SimpleMeterRegistry());
     private final NearCachePurgeSubscriber subscriber = new NearCachePurgeSubscriber(connections, near);
 
     @BeforeAll

@@ -31,7 +31,7 @@ class RecentRevocationsTest {
     }
 
     private TokenPair login() {
-        return kit.login().login(new LoginCommand(user.email().value(), UserFixtures.PASSWORD, ClientInfo.UNKNOWN)).block();
+        return kit.login().login(new LoginCommand(user.email().value(), UserFixtures.PASSWORD, ClientInfo.UNKNOWN)).block().tokens();
     }
 
     private SessionId sessionOf(TokenPair pair) {
