@@ -1,6 +1,7 @@
 package io.latchkey.bootstrap;
 
 import io.latchkey.application.usecase.RememberRecentRevocationsUseCase;
+import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
@@ -18,6 +19,8 @@ import reactor.core.publisher.Mono;
 class RecentRevocationsLoader {
 
     private static final Logger log = LoggerFactory.getLogger(RecentRevocationsLoader.class);
+    // The scheduler waits for each round on its thread, which other jobs share: a hung PostgreSQL must end a round.
+    private static final Duration ROUND_TIMEOUT = Duration.ofSeconds(4);
 
     private final RememberRecentRevocationsUseCase remember;
     private final AtomicBoolean failing = new AtomicBoolean();
@@ -30,6 +33,7 @@ class RecentRevocationsLoader {
             timeUnit = TimeUnit.SECONDS)
     Mono<Void> load() {
         return remember.rememberRecentRevocations()
+                .timeout(ROUND_TIMEOUT)
                 .doOnNext(loaded -> {
                     if (failing.compareAndSet(true, false)) {
                         log.info("recent revocations loaded again ({} sessions)", loaded);

@@ -39,12 +39,15 @@ class R2dbcPasswordResetTokens implements PasswordResetTokens {
 
     @Override
     public Mono<Boolean> replaceFor(UserId userId, PasswordResetTokenHash hash, Instant expiresAt, Instant now) {
-        // SKIP LOCKED, not a wait: two relays writing for two users in opposite orders would deadlock. The DELETE
-        // runs as its own statement after the lock, so (read committed) it sees a token the previous holder committed.
-        return db.sql("SELECT id FROM users WHERE id = :user FOR UPDATE SKIP LOCKED")
+        // A per-user advisory lock, tried rather than awaited: it serialises reset-token writers without touching the
+        // user row, so a relay holding it through its SMTP sends never stalls that user's logins (which share-lock the
+        // row), and two relays never deadlock. The DELETE runs as its own statement after the lock, so (read
+        // committed) it sees a token the previous holder committed.
+        return db.sql("SELECT pg_try_advisory_xact_lock(hashtextextended(CAST(:user AS text), 7)) AS locked")
                 .bind("user", userId.value())
-                .map(row -> true)
+                .map(row -> Boolean.TRUE.equals(row.get("locked", Boolean.class)))
                 .one()
+                .filter(Boolean::booleanValue)
                 .flatMap(locked -> db.sql("""
                                 WITH superseded AS (DELETE FROM password_reset_tokens WHERE user_id = :user)
                                 INSERT INTO password_reset_tokens (token_hash, user_id, created_at, expires_at)

@@ -32,9 +32,10 @@ import reactor.core.publisher.Mono;
  * {@code token.rotated} outbox row) in one transaction, so of any number of concurrent refreshes exactly one
  * rotates; the others find their token one generation old and inside the grace window, and get the same
  * successor (derived, never stored). Any other old token revokes the whole session. Tokens that match no session
- * are counted per client address, and once an address's count fills the window its unknown tokens get 429, so
- * refresh tokens cannot be guessed at speed; a token that is found (current, grace retry or reused) is never
- * counted nor refused for it.
+ * are counted per client address, and once an address's count fills the window its unknown tokens get 429; a token
+ * that is found (current, grace retry or reused) is never counted nor refused for it. Every token is still looked up
+ * (one hash-index read), so the limit does not stop a lucky guess: what keeps refresh tokens unguessable is their
+ * 256 random bits, and the limit only makes a scanner's answers 429 and visible.
  */
 public final class RefreshTokensService implements RefreshTokensUseCase {
 

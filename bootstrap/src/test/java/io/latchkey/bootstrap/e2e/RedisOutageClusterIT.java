@@ -180,12 +180,19 @@ class RedisOutageClusterIT {
             // Through the breakers' trial commands and closing: every answer on both instances is a refusal.
             long until = System.nanoTime() + BREAKER_OPEN_FOR.plusSeconds(3).toNanos();
             int checks = 0;
+            int checksWhileStale = 0;
             while (System.nanoTime() < until) {
+                boolean stale = redisHas(staleKey);
                 everywhere(token, 401);
                 checks++;
+                if (stale) {
+                    checksWhileStale++;
+                }
             }
-            System.out.printf("%d checks on each instance after resume, all 401%n", checks);
-            assertThat(redisHas(staleKey)).as("the stale entry was in Redis throughout the checks").isTrue();
+            System.out.printf("%d checks on each instance after resume (%d with the stale entry in Redis), all 401%n",
+                    checks, checksWhileStale);
+            // Any purge that lands meanwhile is welcome; the refusals must have been tested against the stale entry.
+            assertThat(checksWhileStale).as("checks made while Redis held the revoked session's entry").isPositive();
 
             // A pod started now never saw the event (and here consumes none): it learns the revocation from PostgreSQL.
             ConfigurableApplicationContext late = instances.startAnother("instance-late",
@@ -195,14 +202,14 @@ class RedisOutageClusterIT {
             await().atMost(Duration.ofSeconds(10)).until(() -> late.getBean(NearAuthCache.class).isRevoked(session));
             assertThat(instances.getStatus(late, "/api/v1/me", token)).as("/me on the late instance").isEqualTo(401);
             assertThat(instances.getStatus(late, "/api/v1/me", other)).as("a live session there").isEqualTo(200);
-            assertThat(redisHas(staleKey)).as("still stale in Redis").isTrue();
             assertThat(instances.get(late, "/actuator/prometheus").body()).as("the memory's metrics, as documented")
                     .containsPattern("(?m)^latchkey_revoked_sessions\\{[^}]*} [1-9]")
                     .containsPattern("(?m)^latchkey_revoked_sessions_evicted_total\\{[^}]*} 0\\.0$");
         } finally {
             sharedPurge(true);
         }
-        await().atMost(Duration.ofSeconds(20)).until(() -> !redisHas(staleKey));
+        // The restarted shared consumers rejoin their group first; on a loaded machine that rebalance takes a while.
+        await().atMost(Duration.ofSeconds(60)).until(() -> !redisHas(staleKey));
         everywhere(token, 401);
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> everywhere(other, 200));
     }
