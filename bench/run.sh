@@ -6,13 +6,22 @@
 # then checks that the classpath the benchmark runs on takes the project's own modules from this checkout (their
 # target/ jars, written by this run), never from a local Maven repository where they may be missing (a fresh
 # clone) or stale. Runs in .ci/run.
+# bench/run.sh --with-keycloak: also runs Keycloak as a peer (bench/keycloak.sh) on the same PostgreSQL server with
+# the same wrk settings, and writes both columns side by side.
 set -euo pipefail
-CHECK=false
-if [ "${1:-}" = "--check" ]; then CHECK=true; fi
+CHECK=false; WITH_KEYCLOAK=false
+for arg in "$@"; do
+  case "$arg" in
+    --check) CHECK=true ;;
+    --with-keycloak) WITH_KEYCLOAK=true ;;
+    *) echo "usage: bench/run.sh [--check | --with-keycloak]"; exit 2 ;;
+  esac
+done
 cd "$(dirname "$0")/.."
 OUT=bench/out
 mkdir -p "$OUT"
 rm -f "$OUT"/infra.properties "$OUT"/*.log "$OUT"/*.txt "$OUT"/*.jfr
+rm -rf "$OUT"/keycloak-*/data
 
 source .ci/java-home.sh
 JAVA="$JAVA_HOME/bin/java"
@@ -53,7 +62,10 @@ if $CHECK; then
   exit 0
 fi
 
-cleanup() { [ -n "${SERVICE:-}" ] && kill "$SERVICE" 2>/dev/null; [ -n "${INFRA:-}" ] && kill "$INFRA" 2>/dev/null; wait 2>/dev/null || true; }
+cleanup() {
+  for pid in "${SERVICE:-}" "${KEYCLOAK:-}" "${INFRA:-}"; do [ -n "$pid" ] && kill "$pid" 2>/dev/null; done
+  wait 2>/dev/null || true
+}
 trap cleanup EXIT
 
 echo "== starting PostgreSQL, Redis and Kafka"
@@ -79,15 +91,20 @@ stop_service() { kill "$SERVICE"; wait "$SERVICE" 2>/dev/null || true; SERVICE="
 rss_mib() { echo $(( $(ps -o rss= -p "$SERVICE") / 1024 )); }
 # warm_up SCRIPT PATH: 10 s of the same load, discarded, so the JIT has compiled the path being measured.
 warm_up() { wrk -t$THREADS -c$CONNECTIONS -d10s --timeout 10s -s "$1" "http://localhost:$PORT$2" > /dev/null; }
-# run_wrk NAME SCRIPT PATH: records "NAME requests=… rps=… p50=… …" in results.txt.
+# run_wrk NAME SCRIPT PATH: records "NAME requests=… rps=… p50=… …" in results.txt. TARGET (default the service)
+# is the base URL PATH is appended to; THREADS, CONNECTIONS and DURATION may be set for one call.
 run_wrk() {
   local name=$1 script=$2 path=$3
-  wrk -t$THREADS -c$CONNECTIONS -d"$DURATION" --timeout 10s -s "$script" "http://localhost:$PORT$path" > "$OUT/wrk-$name.txt"
+  wrk -t$THREADS -c$CONNECTIONS -d"$DURATION" --timeout 10s -s "$script" "${TARGET:-http://localhost:$PORT}$path" \
+    > "$OUT/wrk-$name.txt"
   echo "$name $(grep '^RESULT' "$OUT/wrk-$name.txt" | cut -d' ' -f2-)" | tee -a "$OUT/results.txt"
 }
 
-echo "== scenarios 1, 2, 5, 6, 8 (near cache on)"
-start_service main /actuator/health/readiness
+INTROSPECTION_SECRET=bench-introspection-secret
+export BENCH_BASIC; BENCH_BASIC=$(printf 'bench:%s' "$INTROSPECTION_SECRET" | base64 -w0)
+echo "== scenarios 1, 2, 5, 6, 8, 10, 11 (near cache on)"
+start_service main /actuator/health/readiness \
+  --latchkey.introspection.clients.bench="$(printf '%s' "$INTROSPECTION_SECRET" | sha256sum | cut -d' ' -f1)"
 echo "startup_ms $READY_MS" | tee -a "$OUT/results.txt"
 sleep 2; echo "rss_idle_mib $(rss_mib)" | tee -a "$OUT/results.txt"
 : > "$OUT/users.txt"; : > "$OUT/access-tokens.txt"
@@ -109,7 +126,16 @@ run_wrk me_near bench/wrk/bearer.lua /api/v1/me
 "$JAVA_HOME/bin/jcmd" "$SERVICE" JFR.stop name=me filename="$(pwd)/$OUT/profile.jfr" > /dev/null
 touch "$OUT/.load-done"; wait $SAMPLER 2>/dev/null || true; rm -f "$OUT/.load-done"
 echo "rss_load_mib $(cat "$OUT/rss-peak.txt")" | tee -a "$OUT/results.txt"
+warm_up bench/wrk/introspect.lua /api/v1/auth/introspect
+run_wrk introspect bench/wrk/introspect.lua /api/v1/auth/introspect
 run_wrk login bench/wrk/login.lua /api/v1/auth/login
+echo "== scenario 11 (login storm: 128 concurrent logins beside /me at 8 connections)"
+THREADS=1 CONNECTIONS=8 run_wrk storm_me_alone bench/wrk/bearer.lua /api/v1/me
+THREADS=1 CONNECTIONS=128 run_wrk storm_login bench/wrk/login.lua /api/v1/auth/login &
+STORM=$!
+sleep 1 # the storm is under way before /me is measured beside it
+THREADS=1 CONNECTIONS=8 DURATION=$(( ${DURATION%s} - 2 ))s run_wrk storm_me bench/wrk/bearer.lua /api/v1/me
+wait $STORM
 echo "== seeding $REFRESH_POOL refresh tokens"
 : > "$OUT/refresh-tokens.txt"
 login_refresh() {
@@ -139,6 +165,10 @@ start_service redis_down /actuator/health/liveness --latchkey.cache.near-enabled
 warm_up bench/wrk/bearer.lua /api/v1/me
 run_wrk me_postgres bench/wrk/bearer.lua /api/v1/me
 stop_service
+if $WITH_KEYCLOAK; then
+  source bench/keycloak.sh
+  run_keycloak_peer
+fi
 kill "$INFRA"; wait "$INFRA" 2>/dev/null || true; INFRA=""
 
 echo "== raw rates on this machine, 2 threads (Argon2id at the service's parameters, RS256 signing)"

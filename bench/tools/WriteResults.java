@@ -45,7 +45,8 @@ public class WriteResults {
             {"3", "me_redis", "`GET /api/v1/me`, near cache off (Redis)"},
             {"4", "me_postgres", "`GET /api/v1/me`, near cache off, Redis down (PostgreSQL)"},
             {"5", "login", "`POST /api/v1/auth/login`"},
-            {"6", "refresh", "`POST /api/v1/auth/refresh`, each token once (3 s)"}};
+            {"6", "refresh", "`POST /api/v1/auth/refresh`, each token once (3 s)"},
+            {"10", "introspect", "`POST /api/v1/auth/introspect` (RFC 7662, HTTP Basic client)"}};
         for (String[] s : scenarios) {
             Map<String, String> r = rows.get(s[1]);
             if (r == null) {
@@ -64,6 +65,8 @@ public class WriteResults {
         md.append(String.format(Locale.ROOT, "Startup to ready (JVM start → readiness UP, infrastructure already running): %s ms. "
                 + "Resident memory: %s MiB idle, %s MiB at peak during scenario 2.%n%n", single.get("startup_ms"),
                 single.get("rss_idle_mib"), single.get("rss_load_mib")));
+        appendStorm(md, rows);
+        appendPeer(md, rows, single);
         Path propagation = out.resolve("propagation.txt");
         if (Files.exists(propagation)) {
             md.append("Scenario 7, logout on A → rejection on B (`RevocationPropagationIT`, 200 logouts):\n\n```\n")
@@ -84,6 +87,59 @@ public class WriteResults {
                 ? existing.substring(0, begin) + md + existing.substring(end + "<!-- load:end -->\n".length())
                 : existing.stripTrailing() + "\n\n" + md;
         Files.writeString(results, updated);
+    }
+
+    /** Scenario 11: the login storm beside /me traffic, against /me alone at the same connection count. */
+    private static void appendStorm(StringBuilder md, Map<String, Map<String, String>> rows) {
+        Map<String, String> alone = rows.get("storm_me_alone");
+        Map<String, String> me = rows.get("storm_me");
+        Map<String, String> logins = rows.get("storm_login");
+        if (alone == null || me == null || logins == null) {
+            return;
+        }
+        md.append("Scenario 11, login storm (wrk -t1 -c128 on login while wrk -t1 -c8 runs `/me`; `/me` alone at -t1 -c8 "
+                + "first):\n\n| | requests/s | p50 ms | p99 ms | errors (incl. non-2xx) |\n|---|---:|---:|---:|---:|\n");
+        for (String[] row : new String[][] {{"`/me` alone", "storm_me_alone"}, {"`/me` during the storm", "storm_me"},
+                {"logins during the storm", "storm_login"}}) {
+            Map<String, String> r = rows.get(row[1]);
+            md.append(String.format(Locale.ROOT, "| %s | %s | %s | %s | %s |%n", row[0], r.get("rps"), r.get("p50"),
+                    r.get("p99"), r.get("errors")));
+        }
+        md.append(String.format(Locale.ROOT, "%n`/me` kept **%.0f %%** of its throughput alone; its p99 went from %s to %s ms "
+                + "(×%.1f).%n%n", 100 * rps(rows, "storm_me") / rps(rows, "storm_me_alone"), alone.get("p99"), me.get("p99"),
+                Double.parseDouble(me.get("p99")) / Double.parseDouble(alone.get("p99"))));
+    }
+
+    /** The Keycloak peer (bench/run.sh --with-keycloak): both columns from the same run, and the ratio. */
+    private static void appendPeer(StringBuilder md, Map<String, Map<String, String>> rows, Map<String, String> single) {
+        if (!rows.containsKey("kc_userinfo")) {
+            return;
+        }
+        md.append("Latchkey beside Keycloak in this run (`bench/run.sh --with-keycloak`: Keycloak in production mode, "
+                + "`--cache=local`, on a database of its own on the same PostgreSQL server, the same heap cap, warm-up and wrk "
+                + "settings; a realm with 15 min access tokens and single-use refresh tokens, one confidential client):\n\n"
+                + "| | Latchkey | Keycloak | Latchkey ÷ Keycloak |\n|---|---:|---:|---:|\n");
+        String[][] pairs = {
+            {"authenticated read, req/s (`/me` near-cache hits; Keycloak userinfo)", "me_near", "kc_userinfo"},
+            {"token introspection, req/s", "introspect", "kc_introspect"},
+            {"password login, req/s", "login", "kc_login"},
+            {"refresh with rotation, req/s (3 s)", "refresh", "kc_refresh"}};
+        for (String[] pair : pairs) {
+            md.append(String.format(Locale.ROOT, "| %s | %.0f (p99 %s ms) | %.0f (p99 %s ms) | **%.2f×** |%n", pair[0],
+                    rps(rows, pair[1]), rows.get(pair[1]).get("p99"), rps(rows, pair[2]), rows.get(pair[2]).get("p99"),
+                    rps(rows, pair[1]) / rps(rows, pair[2])));
+        }
+        md.append(String.format(Locale.ROOT, "| start to ready, ms (lower is better) | %s | %s | %.2f× |%n", single.get("startup_ms"),
+                single.get("kc_startup_ms"), ratio(single, "kc_startup_ms", "startup_ms")));
+        md.append(String.format(Locale.ROOT, "| idle resident memory, MiB (lower is better) | %s | %s | %.2f× |%n%n",
+                single.get("rss_idle_mib"), single.get("kc_rss_idle_mib"), ratio(single, "kc_rss_idle_mib", "rss_idle_mib")));
+        md.append("Password hashing differs: Latchkey uses Argon2id m=19 MiB t=2 (OWASP's first choice), Keycloak its default "
+                + "Argon2id m=7 MiB t=5, which costs less memory per hash; the login columns compare the services as shipped.\n\n");
+    }
+
+    /** How many times smaller {@code ours} is than {@code theirs} (for costs, where lower is better). */
+    private static double ratio(Map<String, String> single, String theirs, String ours) {
+        return Double.parseDouble(single.getOrDefault(theirs, "NaN")) / Double.parseDouble(single.getOrDefault(ours, "NaN"));
     }
 
     private static double rps(Map<String, Map<String, String>> rows, String name) {

@@ -17,7 +17,8 @@ import java.util.concurrent.CountDownLatch;
 /**
  * For bench/run.sh: starts PostgreSQL, Redis and Kafka on loopback, writes the properties that point the
  * service jar at them (with key material shared by every instance the script starts) to {@code args[0]},
- * and keeps the servers up until the process is stopped.
+ * and keeps the servers up until the process is stopped. It also creates an empty {@code keycloak} database for the
+ * Keycloak peer run ({@code bench.peer.*}).
  */
 public final class BenchInfrastructure {
 
@@ -35,6 +36,11 @@ public final class BenchInfrastructure {
         properties.setProperty("latchkey.token.signing.jwk-set", new JWKSet(key).toString(false));
         properties.setProperty("latchkey.token.signing.active-kid", "bench");
         properties.setProperty("latchkey.token.signing.refresh-secret", Base64.getEncoder().encodeToString(secret));
+        // The Keycloak peer (bench/keycloak.sh) runs on a database of its own on the same PostgreSQL server.
+        String peerUrl = infrastructure.isolatedDatabase("keycloak").get("spring.flyway.url");
+        properties.setProperty("bench.peer.jdbc-url", peerUrl);
+        properties.setProperty("bench.peer.username", infrastructure.databaseUser());
+        properties.setProperty("bench.peer.password", infrastructure.databasePassword());
         Path target = Path.of(args[0]);
         Path partial = target.resolveSibling(target.getFileName() + ".tmp");
         try (Writer out = Files.newBufferedWriter(partial)) {
