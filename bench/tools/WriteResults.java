@@ -129,7 +129,8 @@ public class WriteResults {
                     rps(rows, pair[1]), rows.get(pair[1]).get("p99"), rps(rows, pair[2]), rows.get(pair[2]).get("p99"),
                     rps(rows, pair[1]) / rps(rows, pair[2])));
         }
-        md.append(String.format(Locale.ROOT, "| start to ready, ms (lower is better) | %s | %s | %.2f× |%n", single.get("startup_ms"),
+        md.append(String.format(Locale.ROOT, "| start to ready, ms (lower is better; Keycloak restarted on its schema, its first "
+                + "start took %s ms) | %s | %s | %.2f× |%n", single.get("kc_first_startup_ms"), single.get("startup_ms"),
                 single.get("kc_startup_ms"), ratio(single, "kc_startup_ms", "startup_ms")));
         md.append(String.format(Locale.ROOT, "| idle resident memory, MiB (lower is better) | %s | %s | %.2f× |%n%n",
                 single.get("rss_idle_mib"), single.get("kc_rss_idle_mib"), ratio(single, "kc_rss_idle_mib", "rss_idle_mib")));
