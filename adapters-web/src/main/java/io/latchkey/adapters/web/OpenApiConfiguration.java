@@ -45,6 +45,9 @@ class OpenApiConfiguration {
             "POST /api/v1/accounts/email-verification", "POST /api/v1/accounts/email-verification/confirm",
             "POST /api/v1/password-reset", "POST /api/v1/password-reset/confirm", "POST /api/v1/auth/login",
             "POST /api/v1/auth/refresh", "POST /api/v1/me/password", "DELETE /api/v1/me");
+    /** The operations that run Argon2id, shed with 503 {@code overloaded} beyond the instance's capacity. */
+    private static final Set<String> PASSWORD_OPERATIONS = Set.of("POST /api/v1/auth/login", "POST /api/v1/accounts",
+            "POST /api/v1/password-reset/confirm", "POST /api/v1/me/password", "DELETE /api/v1/me");
     /** Answers particular to one operation, beyond those every operation of its kind gives. */
     private static final Map<String, Map<String, String>> SPECIFIC = Map.of(
             "POST /api/v1/auth/login", Map.of(
@@ -112,7 +115,11 @@ class OpenApiConfiguration {
             problem(operation, "429", "too-many-requests: a rate limit or the address's lockout; retry after Retry-After seconds")
                     .addHeaderObject(HttpHeaders.RETRY_AFTER, retryAfter());
         }
-        if (path.startsWith("/api/")) {
+        if (PASSWORD_OPERATIONS.contains(key)) {
+            problem(operation, "503", "temporarily-unavailable: a store needed for the decision is down; or overloaded: "
+                    + "more password checks are in flight on this instance than it serves promptly. Retry after Retry-After seconds")
+                    .addHeaderObject(HttpHeaders.RETRY_AFTER, retryAfter());
+        } else if (path.startsWith("/api/")) {
             problem(operation, "503", "A store needed for the decision is down; retry after Retry-After seconds")
                     .addHeaderObject(HttpHeaders.RETRY_AFTER, retryAfter());
         }

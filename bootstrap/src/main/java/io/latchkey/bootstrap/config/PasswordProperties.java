@@ -6,12 +6,14 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 /**
  * {@code latchkey.password.*}: Argon2id cost (OWASP defaults) and the policy's length range: at least
  * {@code min-length} characters, at most {@code max-bytes} UTF-8 bytes (512 at most, what hashing accepts).
+ * {@code max-concurrent-checks}: requests to password operations in flight before the next is shed with 503
+ * (0, the default: four per core).
  */
 @ConfigurationProperties("latchkey.password")
 public record PasswordProperties(
         @DefaultValue("19456") int argon2MemoryKib,
         @DefaultValue("2") int argon2Iterations,
-        @DefaultValue("10000") int maxQueuedHashes,
+        @DefaultValue("0") int maxConcurrentChecks,
         @DefaultValue("8") int minLength,
         @DefaultValue("512") int maxBytes) {
 }

@@ -64,7 +64,8 @@ class PolicyConfiguration {
     @Bean
     PasswordHashingSettings passwordHashingSettings(PasswordProperties properties) {
         return new PasswordHashingSettings(properties.argon2MemoryKib(), properties.argon2Iterations(),
-                properties.maxQueuedHashes());
+                properties.maxConcurrentChecks() > 0 ? properties.maxConcurrentChecks()
+                        : PasswordHashingSettings.defaultConcurrentChecks());
     }
 
     @Bean

@@ -56,6 +56,9 @@ import org.springframework.test.web.reactive.server.WebTestClient;
         "latchkey.rate-limits.limits.reset-confirm-per-ip=100000/1m",
         "latchkey.rate-limits.limits.login-per-account=1000/1m",
         "latchkey.rate-limits.limits.refresh-failures-per-ip=100000/1m",
+        // Concurrency tests send bursts of logins that must all reach the password check; PasswordCheckAdmissionIT
+        // tests the shedding with a low limit.
+        "latchkey.password.max-concurrent-checks=1000",
         "logging.level.com.icegreen.greenmail=WARN",
         "latchkey.admin.email=" + IntegrationTest.ADMIN_EMAIL,
         "latchkey.admin.password=" + IntegrationTest.ADMIN_PASSWORD})

@@ -20,14 +20,17 @@ import reactor.core.scheduler.Schedulers;
 @Component
 class Argon2PasswordHasher implements PasswordHasher {
 
+    private static final int MIN_QUEUE = 1_000;
+
     private final Argon2PasswordEncoder encoder;
     private final Scheduler scheduler;
     private final String decoy;
 
     Argon2PasswordHasher(PasswordHashingSettings settings) {
         this.encoder = new Argon2PasswordEncoder(16, 32, 1, settings.memoryKib(), settings.iterations());
+        // PasswordCheckAdmission bounds the requests in flight; the queue only has to hold what it admitted.
         this.scheduler = Schedulers.newBoundedElastic(Runtime.getRuntime().availableProcessors(),
-                settings.maxQueued(), "argon2");
+                Math.max(MIN_QUEUE, settings.maxConcurrentChecks()), "argon2");
         byte[] random = new byte[32];
         new SecureRandom().nextBytes(random);
         this.decoy = encoder.encode(HexFormat.of().formatHex(random));

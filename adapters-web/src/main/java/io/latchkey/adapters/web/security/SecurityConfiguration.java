@@ -4,6 +4,8 @@ import io.latchkey.application.usecase.AuthenticateCommand;
 import io.latchkey.application.usecase.AuthenticateUseCase;
 import io.latchkey.domain.error.AuthException;
 import io.latchkey.domain.model.user.User;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;
@@ -65,8 +67,12 @@ public class SecurityConfiguration {
     @Bean
     @Order(2)
     SecurityWebFilterChain apiSecurity(ServerHttpSecurity http, AuthenticateUseCase authenticate, ProblemWriter problems,
-            TokenSettings tokens, ObjectProvider<BrowserSecuritySettings> browsers) {
+            TokenSettings tokens, ObjectProvider<BrowserSecuritySettings> browsers,
+            ObjectProvider<PasswordHashingSettings> hashing, ObjectProvider<MeterRegistry> meters) {
         BrowserSecuritySettings browser = browsers.getIfAvailable(BrowserSecuritySettings::none);
+        PasswordCheckAdmission admission = new PasswordCheckAdmission(
+                hashing.getIfAvailable(() -> PasswordHashingSettings.OWASP).maxConcurrentChecks(), problems,
+                meters.getIfAvailable(SimpleMeterRegistry::new));
         AuthenticationWebFilter bearer = new AuthenticationWebFilter(callerAuthentication(authenticate));
         bearer.setServerAuthenticationConverter(new BearerCredentials(tokens.maxTokenLength()));
         bearer.setSecurityContextRepository(NoOpServerSecurityContextRepository.getInstance());
@@ -74,6 +80,8 @@ public class SecurityConfiguration {
                 problems.authenticationFailed(filterExchange.getExchange(), failure));
         return stateless(http, browser)
                 .addFilterAt(new CorsPolicyFilter(browser, tokens.issuer(), problems), SecurityWebFiltersOrder.CORS)
+                // After CORS, so a browser can read the 503's Retry-After; before authentication and every handler.
+                .addFilterAfter(admission, SecurityWebFiltersOrder.CORS)
                 .authorizeExchange(exchanges -> exchanges
                         .pathMatchers(HttpMethod.POST, "/api/v1/accounts", "/api/v1/accounts/email-verification",
                                 "/api/v1/accounts/email-verification/confirm", "/api/v1/password-reset",
