@@ -5,14 +5,18 @@ import io.latchkey.domain.model.user.RawPassword;
 import io.latchkey.domain.port.PasswordHasher;
 import java.security.SecureRandom;
 import java.util.HexFormat;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
+import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Scheduler;
 import reactor.core.scheduler.Schedulers;
 
 /**
- * Argon2id at the OWASP parameters (m=19 MiB, t=2, p=1). Each hash holds 19 MiB and ~50 ms of a core, so
+ * Argon2id at the OWASP parameters (m=19 MiB, t=2, p=1), through the native reference library where it loads
+ * ({@link #preferredEncoder}). Each hash holds 19 MiB and ~50 ms of a core, so
  * hashing runs on its own scheduler with one thread per core: the event loop never blocks and memory is bounded.
  * A password over {@link RawPassword#MAX_BYTES} never reaches Argon2: the services refuse it first, and here it is
  * refused again (hash) or answered false after the work of a decoy check (matches).
@@ -22,18 +26,40 @@ class Argon2PasswordHasher implements PasswordHasher {
 
     private static final int MIN_QUEUE = 1_000;
 
-    private final Argon2PasswordEncoder encoder;
+    private static final Logger log = LoggerFactory.getLogger(Argon2PasswordHasher.class);
+
+    private final PasswordEncoder encoder;
     private final Scheduler scheduler;
     private final String decoy;
 
     Argon2PasswordHasher(PasswordHashingSettings settings) {
-        this.encoder = new Argon2PasswordEncoder(16, 32, 1, settings.memoryKib(), settings.iterations());
+        this.encoder = preferredEncoder(settings);
         // PasswordCheckAdmission bounds the requests in flight; the queue only has to hold what it admitted.
         this.scheduler = Schedulers.newBoundedElastic(Runtime.getRuntime().availableProcessors(),
                 Math.max(MIN_QUEUE, settings.maxConcurrentChecks()), "argon2");
         byte[] random = new byte[32];
         new SecureRandom().nextBytes(random);
         this.decoy = encoder.encode(HexFormat.of().formatHex(random));
+    }
+
+    /**
+     * The reference C implementation when it loads here and agrees with the Java one on PHC strings in both
+     * directions (checked once at start-up), else the Java implementation. Both read every stored hash.
+     */
+    static PasswordEncoder preferredEncoder(PasswordHashingSettings settings) {
+        Argon2PasswordEncoder java = new Argon2PasswordEncoder(16, 32, 1, settings.memoryKib(), settings.iterations());
+        try {
+            NativeArgon2PasswordEncoder reference = new NativeArgon2PasswordEncoder(settings.memoryKib(), settings.iterations());
+            String probe = "start-up check " + System.nanoTime();
+            if (java.matches(probe, reference.encode(probe)) && reference.matches(probe, java.encode(probe))) {
+                log.info("Argon2id through the native reference library");
+                return reference;
+            }
+            log.warn("The native Argon2 library disagrees with the Java implementation; hashing in Java");
+        } catch (LinkageError | RuntimeException unavailable) {
+            log.warn("The native Argon2 library is not available on this platform ({}); hashing in Java", unavailable.toString());
+        }
+        return java;
     }
 
     @Override
