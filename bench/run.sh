@@ -18,6 +18,7 @@ for arg in "$@"; do
   esac
 done
 cd "$(dirname "$0")/.."
+ROOT=$(pwd)
 OUT=bench/out
 mkdir -p "$OUT"
 rm -f "$OUT"/infra.properties "$OUT"/*.log "$OUT"/*.txt "$OUT"/*.jfr
@@ -80,9 +81,11 @@ start_service() {
   local started; started=$(now_ms)
   # The heap a 768 MiB container gets from the chart's -XX:MaxRAMPercentage=75. Rate limits are off: wrk logs in
   # thousands of times a second from one address, which is exactly what they exist to stop.
-  "$JAVA" -Xmx576m -jar "$JAR" --spring.config.additional-location="file:$OUT/infra.properties" \
-    --server.port=$PORT --management.server.port=$MPORT --latchkey.sessions.cleanup.enabled=false \
-    --latchkey.rate-limits.enabled=false --logging.level.root=WARN "$@" > "$OUT/$name.log" 2>&1 &
+  # SERVICE_DIR (default the checkout) is where the JVM starts, JVM_OPTS its options; exec keeps $! the JVM's pid.
+  ( cd "${SERVICE_DIR:-.}" && exec "$JAVA" -Xmx576m ${JVM_OPTS:-} -jar "$JAR" \
+      --spring.config.additional-location="file:$ROOT/$OUT/infra.properties" \
+      --server.port=$PORT --management.server.port=$MPORT --latchkey.sessions.cleanup.enabled=false \
+      --latchkey.rate-limits.enabled=false --logging.level.root=WARN "$@" ) > "$OUT/$name.log" 2>&1 &
   SERVICE=$!
   until curl -sf "http://localhost:$MPORT$health" >/dev/null; do sleep 0.05; done
   READY_MS=$(( $(now_ms) - started ))
@@ -151,6 +154,24 @@ for i in $(seq 1 "$REFRESH_POOL"); do
 done
 [ ${#PIDS[@]} -eq 0 ] || wait "${PIDS[@]}"
 DURATION=${BENCH_REFRESH_DURATION:-3s} run_wrk refresh bench/wrk/refresh.lua /api/v1/auth/refresh
+stop_service
+
+echo "== scenario 8, as the container runs it (extracted jar, ahead-of-time cache from a training run; deploy/Dockerfile)"
+rm -rf "$OUT/image" && mkdir -p "$OUT/image"
+rm -rf "$OUT/layers"
+"$JAVA" -Djarmode=tools -jar "$JAR" extract --layers --destination "$OUT/layers" > /dev/null
+for layer in dependencies spring-boot-loader snapshot-dependencies application; do cp -r "$OUT/layers/$layer/." "$OUT/image/"; done
+mv "$OUT"/image/bootstrap-*.jar "$OUT/image/latchkey.jar"
+TRAINING=(--latchkey.token.signing.allow-ephemeral=true --spring.flyway.enabled=false
+  --spring.r2dbc.url=r2dbc:postgresql://127.0.0.1:1/training --spring.data.redis.port=1
+  --spring.kafka.bootstrap-servers=127.0.0.1:1 --spring.kafka.admin.auto-create=false --logging.level.root=ERROR)
+(cd "$OUT/image" && "$JAVA" -Xmx576m -XX:AOTCacheOutput=app.aot --enable-native-access=ALL-UNNAMED -Dspring.context.exit=onRefresh \
+  -jar latchkey.jar "${TRAINING[@]}") \
+  > "$OUT/aot-training.log" 2>&1
+JAR=latchkey.jar SERVICE_DIR="$OUT/image" JVM_OPTS="-XX:AOTCache=app.aot --enable-native-access=ALL-UNNAMED" \
+  start_service aot /actuator/health/readiness
+echo "startup_aot_ms $READY_MS" | tee -a "$OUT/results.txt"
+sleep 2; echo "rss_idle_aot_mib $(rss_mib)" | tee -a "$OUT/results.txt"
 stop_service
 
 echo "== scenario 3 (near cache off: every check reads Redis)"

@@ -62,9 +62,11 @@ public class WriteResults {
                 + "verifications/s, RS256 signing %.0f tokens/s. Login reached **%.0f %%** of the raw Argon2id rate; refresh "
                 + "reached **%.0f %%** of the raw RS256 signing rate.%n%n", argon, signing, 100 * rps(rows, "login") / argon,
                 100 * rps(rows, "refresh") / signing));
-        md.append(String.format(Locale.ROOT, "Startup to ready (JVM start → readiness UP, infrastructure already running): %s ms. "
-                + "Resident memory: %s MiB idle, %s MiB at peak during scenario 2.%n%n", single.get("startup_ms"),
-                single.get("rss_idle_mib"), single.get("rss_load_mib")));
+        md.append(String.format(Locale.ROOT, "Startup to ready (JVM start → readiness UP, infrastructure already running): %s ms "
+                + "for `java -jar`; %s ms as the container runs it (extracted jar with the ahead-of-time cache of a training "
+                + "run, deploy/Dockerfile). Resident memory: %s MiB idle (%s MiB with the cache), %s MiB at peak during "
+                + "scenario 2.%n%n", single.get("startup_ms"), single.get("startup_aot_ms"), single.get("rss_idle_mib"),
+                single.get("rss_idle_aot_mib"), single.get("rss_load_mib")));
         appendStorm(md, rows);
         appendPeer(md, rows, single);
         Path propagation = out.resolve("propagation.txt");
@@ -129,11 +131,12 @@ public class WriteResults {
                     rps(rows, pair[1]), rows.get(pair[1]).get("p99"), rps(rows, pair[2]), rows.get(pair[2]).get("p99"),
                     rps(rows, pair[1]) / rps(rows, pair[2])));
         }
-        md.append(String.format(Locale.ROOT, "| start to ready, ms (lower is better; Keycloak restarted on its schema, its first "
-                + "start took %s ms) | %s | %s | %.2f× |%n", single.get("kc_first_startup_ms"), single.get("startup_ms"),
-                single.get("kc_startup_ms"), ratio(single, "kc_startup_ms", "startup_ms")));
+        md.append(String.format(Locale.ROOT, "| start to ready, ms (lower is better; Latchkey as the container runs it, with its "
+                + "ahead-of-time cache; Keycloak restarted on its schema, its first start took %s ms) | %s | %s | %.2f× |%n",
+                single.get("kc_first_startup_ms"), single.get("startup_aot_ms"), single.get("kc_startup_ms"),
+                ratio(single, "kc_startup_ms", "startup_aot_ms")));
         md.append(String.format(Locale.ROOT, "| idle resident memory, MiB (lower is better) | %s | %s | %.2f× |%n%n",
-                single.get("rss_idle_mib"), single.get("kc_rss_idle_mib"), ratio(single, "kc_rss_idle_mib", "rss_idle_mib")));
+                single.get("rss_idle_aot_mib"), single.get("kc_rss_idle_mib"), ratio(single, "kc_rss_idle_mib", "rss_idle_aot_mib")));
         md.append("Password hashing differs: Latchkey uses Argon2id m=19 MiB t=2 (OWASP's first choice), Keycloak its default "
                 + "Argon2id m=7 MiB t=5, which costs less memory per hash; the login columns compare the services as shipped.\n\n");
     }
