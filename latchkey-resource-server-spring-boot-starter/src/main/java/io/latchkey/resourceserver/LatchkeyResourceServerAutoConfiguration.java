@@ -10,6 +10,7 @@ import java.time.InstantSource;
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
@@ -29,6 +30,7 @@ import tools.jackson.databind.json.JsonMapper;
 @AutoConfiguration(beforeName = {
         "org.springframework.boot.security.oauth2.server.resource.autoconfigure.OAuth2ResourceServerAutoConfiguration",
         "org.springframework.boot.security.oauth2.server.resource.autoconfigure.reactive.ReactiveOAuth2ResourceServerAutoConfiguration"})
+@ConditionalOnProperty(prefix = "latchkey.resource-server", name = "issuer")
 @EnableConfigurationProperties(LatchkeyResourceServerProperties.class)
 public class LatchkeyResourceServerAutoConfiguration {
 
