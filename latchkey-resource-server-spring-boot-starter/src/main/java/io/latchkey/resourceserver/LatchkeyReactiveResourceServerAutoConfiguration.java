@@ -17,7 +17,7 @@ import org.springframework.security.oauth2.jwt.NimbusReactiveJwtDecoder;
 import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
 import org.springframework.security.web.server.SecurityWebFilterChain;
 
-/** WebFlux: the JWT decoder from the issuer's discovery document, a default filter chain, the revocation filter. */
+/** WebFlux: the JWT decoder on the issuer's JWKS, a default filter chain, the revocation filter. */
 @AutoConfiguration(after = LatchkeyResourceServerAutoConfiguration.class, beforeName = {
         "org.springframework.boot.security.oauth2.server.resource.autoconfigure.reactive.ReactiveOAuth2ResourceServerAutoConfiguration",
         "org.springframework.boot.security.oauth2.server.resource.autoconfigure.web.reactive.ReactiveOAuth2ResourceServerWebSecurityAutoConfiguration",
@@ -32,7 +32,7 @@ public class LatchkeyReactiveResourceServerAutoConfiguration {
     @ConditionalOnMissingBean
     ReactiveJwtDecoder latchkeyReactiveJwtDecoder(LatchkeyResourceServerProperties properties) {
         // validateType(false): Nimbus would refuse typ at+jwt; the at+jwt validator checks typ instead.
-        NimbusReactiveJwtDecoder decoder = NimbusReactiveJwtDecoder.withIssuerLocation(properties.issuer().toString())
+        NimbusReactiveJwtDecoder decoder = NimbusReactiveJwtDecoder.withJwkSetUri(properties.jwks().toString())
                 .jwsAlgorithm(SignatureAlgorithm.RS256).validateType(false).build();
         decoder.setJwtValidator(LatchkeyResourceServerAutoConfiguration.validator(properties));
         return decoder;

@@ -90,6 +90,7 @@ public class LatchkeyResourceServerAutoConfiguration {
     /** Only where Micrometer is on the class path. */
     @org.springframework.context.annotation.Configuration(proxyBeanMethods = false)
     @ConditionalOnClass(name = "io.micrometer.core.instrument.MeterRegistry")
+    @ConditionalOnProperty(prefix = "latchkey.resource-server", name = "issuer")
     static class Metrics {
 
         @Bean

@@ -10,7 +10,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * {@code latchkey.resource-server.*}. Only {@code issuer} and {@code events.bootstrap-servers} are needed; the rest
  * has defaults matching Latchkey's own.
  *
- * @param issuer the Latchkey issuer URL; keys and endpoints come from its discovery document
+ * @param issuer the Latchkey issuer URL, exactly as its tokens' {@code iss}
+ * @param jwkSetUri where the signing keys are; by default Latchkey's {@code <issuer>/.well-known/jwks.json}
  * @param audience the {@code aud} access tokens must carry
  * @param clientId the {@code client_id} access tokens must carry
  * @param clockSkew leeway for {@code exp}/{@code nbf}/{@code iat}
@@ -22,6 +23,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 @ConfigurationProperties("latchkey.resource-server")
 public record LatchkeyResourceServerProperties(
         URI issuer,
+        @Nullable URI jwkSetUri,
         @DefaultValue("latchkey") String audience,
         @DefaultValue("latchkey") String clientId,
         @DefaultValue("60s") Duration clockSkew,
@@ -37,6 +39,15 @@ public record LatchkeyResourceServerProperties(
         if (maxEntries < 1) {
             throw new IllegalArgumentException("latchkey.resource-server.max-entries must be positive");
         }
+    }
+
+    /** The JWKS location: configured, or Latchkey's fixed path under the issuer. */
+    public URI jwks() {
+        if (jwkSetUri != null) {
+            return jwkSetUri;
+        }
+        String base = issuer.toString().endsWith("/") ? issuer.toString() : issuer + "/";
+        return URI.create(base).resolve(".well-known/jwks.json");
     }
 
     /**

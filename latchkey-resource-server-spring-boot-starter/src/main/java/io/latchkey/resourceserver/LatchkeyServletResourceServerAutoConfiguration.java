@@ -17,7 +17,7 @@ import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.web.SecurityFilterChain;
 
-/** Servlet: the JWT decoder from the issuer's discovery document, a default filter chain, the revocation filter. */
+/** Servlet: the JWT decoder on the issuer's JWKS, a default filter chain, the revocation filter. */
 @AutoConfiguration(after = LatchkeyResourceServerAutoConfiguration.class, beforeName = {
         "org.springframework.boot.security.oauth2.server.resource.autoconfigure.OAuth2ResourceServerAutoConfiguration",
         "org.springframework.boot.security.oauth2.server.resource.autoconfigure.web.OAuth2ResourceServerWebSecurityAutoConfiguration",
@@ -31,7 +31,7 @@ public class LatchkeyServletResourceServerAutoConfiguration {
     @ConditionalOnMissingBean
     JwtDecoder latchkeyJwtDecoder(LatchkeyResourceServerProperties properties) {
         // Keys come from a cached JWK source that refreshes on an unknown kid, rate-limited by Nimbus.
-        NimbusJwtDecoder decoder = NimbusJwtDecoder.withIssuerLocation(properties.issuer().toString())
+        NimbusJwtDecoder decoder = NimbusJwtDecoder.withJwkSetUri(properties.jwks().toString())
                 .jwsAlgorithm(SignatureAlgorithm.RS256).validateType(false).build();
         decoder.setJwtValidator(LatchkeyResourceServerAutoConfiguration.validator(properties));
         return decoder;
