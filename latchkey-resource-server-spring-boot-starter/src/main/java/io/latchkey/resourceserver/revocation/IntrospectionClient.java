@@ -21,7 +21,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * RFC 7662 introspection against the issuer, the fallback while the revocation stream cannot be trusted. Answers are
+ * RFC 7662 introspection against the issuer (endpoint from its {@code /.well-known/latchkey-configuration}), the fallback while the revocation stream cannot be trusted. Answers are
  * cached for a short time under the token's SHA-256 (never the token itself), in a bounded map. A failed or
  * unexpected answer completes exceptionally: the caller answers 503, never an accept.
  */
@@ -97,7 +97,7 @@ public final class IntrospectionClient {
             return CompletableFuture.completedFuture(known);
         }
         String base = issuer.toString().endsWith("/") ? issuer.toString() : issuer + "/";
-        URI metadata = URI.create(base).resolve(".well-known/oauth-authorization-server");
+        URI metadata = URI.create(base).resolve(".well-known/latchkey-configuration");
         return http.sendAsync(HttpRequest.newBuilder(metadata).timeout(timeout).GET().build(),
                         HttpResponse.BodyHandlers.ofString())
                 .thenApply(response -> {
