@@ -45,6 +45,9 @@ final class EventPayloads {
                 body.put("session_ids", e.sessionIds().stream().map(SessionId::toString).toList());
                 body.put("reason", e.reason().wireValue());
                 body.put("access_tokens_valid_until", e.accessTokensValidUntil().toString());
+                if (e.accountEpoch() != null) {
+                    body.put("account_epoch", e.accountEpoch());
+                }
             }
         }
         return body;

@@ -88,7 +88,11 @@ public final class SessionRevoker {
     private Mono<List<SessionId>> revokeAllListed(UserId userId, RevocationReason reason, Instant now) {
         return sessions.revokeAll(userId, reason, now)
                 .flatMap(revoked -> users.raiseAuthEpoch(userId)
-                        .then(events.publish(revokedEvent(userId, revoked, reason, now)))
+                        .map(java.util.Optional::of)
+                        .defaultIfEmpty(java.util.Optional.empty())
+                        // The new epoch lets subscribers deny every earlier token without comparing iat with a clock.
+                        .flatMap(epoch -> events.publish(new SessionRevoked(ids.newId(), userId, now, revoked, reason,
+                                now.plus(policy.accessTokenTtl()), epoch.orElse(null))))
                         .thenReturn(revoked));
     }
 

@@ -71,6 +71,23 @@ class SessionRevocationTest {
     }
 
     @Test
+    void givenLogoutAll_eventCarriesTheRaisedAccountEpoch_andLogoutOfOneSessionCarriesNone() {
+        TokenPair pair = login("laptop");
+        long before = kit.users.findById(user.id()).block().authEpoch();
+        new LogoutService(kit.revoker()).logout(new LogoutCommand(user.id(), sessionOf(pair))).block();
+        assertThat(kit.events.events()).last().isInstanceOfSatisfying(SessionRevoked.class,
+                e -> assertThat(e.accountEpoch()).isNull());
+
+        login("phone");
+        new LogoutAllSessionsService(kit.revoker()).logoutAll(new LogoutAllSessionsCommand(user.id())).block();
+
+        long after = kit.users.findById(user.id()).block().authEpoch();
+        assertThat(after).isEqualTo(before + 1);
+        assertThat(kit.events.events()).last().isInstanceOfSatisfying(SessionRevoked.class,
+                e -> assertThat(e.accountEpoch()).isEqualTo(after));
+    }
+
+    @Test
     void givenLogoutTwice_secondIsAHarmlessNoOp() {
         TokenPair pair = login("laptop");
         LogoutService logout = new LogoutService(kit.revoker());

@@ -15,9 +15,14 @@ public record EventsProperties(
         @DefaultValue("500ms") java.time.Duration relayPollInterval,
         @DefaultValue("1d") java.time.Duration publishedRetention,
         @DefaultValue("true") boolean consumersEnabled,
-        @DefaultValue("60s") java.time.Duration outageSummaryInterval) {
+        @DefaultValue("60s") java.time.Duration outageSummaryInterval,
+        @DefaultValue("2s") java.time.Duration heartbeatInterval,
+        @DefaultValue("5s") java.time.Duration heartbeatMaxBacklogAge) {
 
     public EventsProperties {
+        if (heartbeatInterval.isNegative() || heartbeatInterval.isZero()) {
+            throw new IllegalArgumentException("latchkey.events.heartbeat-interval must be positive");
+        }
         if (outageSummaryInterval.isNegative() || outageSummaryInterval.isZero()) {
             throw new IllegalArgumentException("latchkey.events.outage-summary-interval must be positive");
         }

@@ -49,7 +49,10 @@ import io.latchkey.application.service.EvictLocalAuthStateService;
 import io.latchkey.application.service.EvictSharedAuthStateService;
 import io.latchkey.application.service.IntrospectTokenService;
 import io.latchkey.application.service.PurgePublishedEventsService;
+import io.latchkey.application.service.PublishRelayHeartbeatService;
 import io.latchkey.application.service.RelayOutboxService;
+import io.latchkey.application.usecase.PublishRelayHeartbeatUseCase;
+import io.latchkey.domain.port.RelayHeartbeatPublisher;
 import io.latchkey.application.usecase.EvictLocalAuthStateUseCase;
 import io.latchkey.application.usecase.EvictSharedAuthStateUseCase;
 import io.latchkey.application.usecase.PurgePublishedEventsUseCase;
@@ -257,6 +260,12 @@ class UseCaseConfiguration {
     RelayOutboxUseCase relayOutboxUseCase(OutboxRepository outbox, AuthEventStreamPublisher stream,
             TransactionRunner transactions, InstantSource clock) {
         return new RelayOutboxService(outbox, stream, transactions, RetryPolicy.DEFAULT, clock);
+    }
+
+    @Bean
+    PublishRelayHeartbeatUseCase publishRelayHeartbeatUseCase(OutboxRepository outbox,
+            RelayHeartbeatPublisher heartbeats, InstantSource clock) {
+        return new PublishRelayHeartbeatService(outbox, heartbeats, clock);
     }
 
     @Bean

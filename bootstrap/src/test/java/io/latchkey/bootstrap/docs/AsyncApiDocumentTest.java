@@ -36,10 +36,16 @@ class AsyncApiDocumentTest {
         List<String> types = (List<String>) ((Map<String, Object>) ((Map<String, Object>) headers.get("properties"))
                 .get("ce_type")).get("enum");
 
-        assertThat(types).as("one documented type per AuthEvent record").hasSize(AuthEvent.class.getPermittedSubclasses().length);
+        assertThat(types).as("one documented type per AuthEvent record, plus the relay heartbeat")
+                .hasSize(AuthEvent.class.getPermittedSubclasses().length + 1);
         assertThat(messages.values()).extracting(m -> ((Map<String, Object>) m).get("name")).containsAll(types);
         assertThat(types).containsExactlyInAnyOrder("io.latchkey.user.registered", "io.latchkey.user.email_verified",
                 "io.latchkey.user.updated", "io.latchkey.user.password_changed", "io.latchkey.user.deleted",
-                "io.latchkey.session.started", "io.latchkey.token.rotated", "io.latchkey.session.revoked");
+                "io.latchkey.session.started", "io.latchkey.token.rotated", "io.latchkey.session.revoked",
+                "io.latchkey.relay.heartbeat");
+        Map<String, Object> schemas = (Map<String, Object>) components.get("schemas");
+        assertThat(String.valueOf(schemas.get("SessionRevoked"))).as("the epoch resource servers compare")
+                .contains("account_epoch");
+        assertThat(String.valueOf(schemas.get("RelayHeartbeat"))).contains("emitted_at");
     }
 }

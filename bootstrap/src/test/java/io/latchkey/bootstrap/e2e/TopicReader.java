@@ -56,6 +56,22 @@ final class TopicReader {
         }
     }
 
+    /** Writes the records in order, keyed by nothing (spread over partitions), and waits for every ack. */
+    static void writeAll(String topic, List<String> values) {
+        try (KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, TestInfrastructure.shared().kafkaBootstrapServers(),
+                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
+                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class))) {
+            List<java.util.concurrent.Future<?>> acks = new ArrayList<>();
+            values.forEach(v -> acks.add(producer.send(new ProducerRecord<>(topic, v))));
+            for (var ack : acks) {
+                ack.get();
+            }
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     static String header(ConsumerRecord<String, String> record, String name) {
         var header = record.headers().lastHeader(name);
         return header == null ? null : new String(header.value(), java.nio.charset.StandardCharsets.UTF_8);

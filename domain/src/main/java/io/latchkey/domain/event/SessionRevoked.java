@@ -7,10 +7,12 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Sessions ended. {@code accessTokensValidUntil} is the latest expiry of any access token they could
- * have issued, so a subscriber knows how long to keep its own deny entry.
+ * have issued, so a subscriber knows how long to keep its own deny entry. {@code accountEpoch}, when the revocation
+ * raised the account's epoch (every session ended), is the new epoch: every access token carrying a lower one is dead.
  */
 public record SessionRevoked(
         UUID eventId,
@@ -18,7 +20,14 @@ public record SessionRevoked(
         Instant occurredAt,
         List<SessionId> sessionIds,
         RevocationReason reason,
-        Instant accessTokensValidUntil) implements AuthEvent {
+        Instant accessTokensValidUntil,
+        @Nullable Long accountEpoch) implements AuthEvent {
+
+    /** A revocation of listed sessions only; the account's epoch stayed. */
+    public SessionRevoked(UUID eventId, UserId userId, Instant occurredAt, List<SessionId> sessionIds,
+            RevocationReason reason, Instant accessTokensValidUntil) {
+        this(eventId, userId, occurredAt, sessionIds, reason, accessTokensValidUntil, null);
+    }
 
     public SessionRevoked {
         Objects.requireNonNull(eventId, "eventId");

@@ -21,11 +21,18 @@ final class AuthEventMessages {
     /** Revocations that end every session of the account, or change what its snapshot says. */
     private static final Set<String> WHOLE_USER_REASONS = Set.of("logout_all", "password_changed", "admin", "account_deleted");
     private static final String PREFIX = "io.latchkey.";
+    static final String HEARTBEAT = PREFIX + "relay.heartbeat";
 
     record Parsed(EvictUserAuthStateCommand command, String type, Instant occurredAt) {
     }
 
     private AuthEventMessages() {
+    }
+
+    /** The relay's heartbeats (no user, nothing to purge) are for subscribers that watch the stream's freshness. */
+    static boolean isHeartbeat(org.apache.kafka.clients.consumer.ConsumerRecord<?, ?> record) {
+        org.apache.kafka.common.header.Header type = record.headers().lastHeader("ce_type");
+        return type != null && HEARTBEAT.equals(new String(type.value(), java.nio.charset.StandardCharsets.UTF_8));
     }
 
     static Parsed parse(JsonMapper json, String body) {

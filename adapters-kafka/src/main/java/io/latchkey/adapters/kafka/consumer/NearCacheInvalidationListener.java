@@ -46,6 +46,9 @@ class NearCacheInvalidationListener {
     @KafkaListener(id = "#{@instanceIdentity.nearCacheGroup()}", groupId = "#{@instanceIdentity.nearCacheGroup()}",
             topics = "#{@authEventsTopic.name()}", properties = "auto.offset.reset=latest")
     void onEvent(ConsumerRecord<String, String> record) {
+        if (AuthEventMessages.isHeartbeat(record)) {
+            return;
+        }
         AuthEventMessages.Parsed event = AuthEventMessages.parse(json, record.value());
         Boolean firstDelivery = evict.evictLocal(event.command()).block(TIMEOUT);
         if (Boolean.TRUE.equals(firstDelivery)) {

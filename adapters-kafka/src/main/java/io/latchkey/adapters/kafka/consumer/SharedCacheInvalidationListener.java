@@ -35,6 +35,9 @@ class SharedCacheInvalidationListener {
     @KafkaListener(id = "latchkey-shared-purge", groupId = GROUP, topics = "#{@authEventsTopic.name()}",
             properties = "auto.offset.reset=earliest")
     void onEvent(ConsumerRecord<String, String> record) {
+        if (AuthEventMessages.isHeartbeat(record)) {
+            return;
+        }
         AuthEventMessages.Parsed event = AuthEventMessages.parse(json, record.value());
         // The listener thread is the framework's, not an event loop: waiting here is the back-pressure.
         if (Boolean.TRUE.equals(evict.evictShared(event.command()).block(TIMEOUT))) {
