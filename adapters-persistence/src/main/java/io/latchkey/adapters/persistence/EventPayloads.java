@@ -36,7 +36,13 @@ final class EventPayloads {
             case PasswordChanged ignored -> { }
             case UserDeleted ignored -> { }
             case UserUpdated e -> body.put("changes", e.changes());
-            case SessionStarted e -> body.put("session_ids", List.of(e.sessionId().toString()));
+            case SessionStarted e -> {
+                body.put("session_ids", List.of(e.sessionId().toString()));
+                body.put("amr", SessionAuthenticationWire.amr(e.methods()));
+                if (e.identityProvider() != null) {
+                    body.put("idp", e.identityProvider());
+                }
+            }
             case TokenRotated e -> {
                 body.put("session_ids", List.of(e.sessionId().toString()));
                 body.put("generation", e.generation());

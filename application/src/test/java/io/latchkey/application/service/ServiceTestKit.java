@@ -84,8 +84,12 @@ final class ServiceTestKit {
     }
 
     LoginService login(AccountPolicy accounts) {
-        return new LoginService(users, sessions, tokens, tokens, ids, events, transactions, cache, policy,
-                guard(accounts), devices, clock);
+        return new LoginService(opener(accounts), ids, guard(accounts), devices, clock);
+    }
+
+    SessionOpener opener(AccountPolicy accounts) {
+        return new SessionOpener(users, sessions, tokens, tokens, ids, events, transactions, cache, policy, accounts,
+                clock);
     }
 
     LoginGuard guard(AccountPolicy accounts) {

@@ -43,6 +43,7 @@ import io.latchkey.application.service.AuthenticateService;
 import io.latchkey.application.service.FallbackGate;
 import io.latchkey.application.service.GetProfileService;
 import io.latchkey.application.service.LoginService;
+import io.latchkey.application.service.SessionOpener;
 import io.latchkey.adapters.redis.LocalEventLedger;
 import io.latchkey.adapters.redis.RedisEventLedger;
 import io.latchkey.application.service.EvictLocalAuthStateService;
@@ -109,11 +110,17 @@ class UseCaseConfiguration {
     }
 
     @Bean
-    LoginUseCase loginUseCase(UserRepository users, SessionRepository sessions, RefreshTokenGenerator refreshTokens,
+    SessionOpener sessionOpener(UserRepository users, SessionRepository sessions, RefreshTokenGenerator refreshTokens,
             AccessTokenIssuer issuer, IdGenerator ids, AuthEventPublisher events, TransactionRunner transactions,
-            UserAuthCache cache, TokenPolicy policy, LoginGuard guard, KnownDevices devices, InstantSource clock) {
-        return new LoginService(users, sessions, refreshTokens, issuer, ids, events, transactions, cache, policy,
-                guard, devices, clock);
+            UserAuthCache cache, TokenPolicy policy, AccountPolicy accounts, InstantSource clock) {
+        return new SessionOpener(users, sessions, refreshTokens, issuer, ids, events, transactions, cache, policy,
+                accounts, clock);
+    }
+
+    @Bean
+    LoginUseCase loginUseCase(SessionOpener opener, IdGenerator ids, LoginGuard guard, KnownDevices devices,
+            InstantSource clock) {
+        return new LoginService(opener, ids, guard, devices, clock);
     }
 
     @Bean
