@@ -15,23 +15,23 @@ import reactor.core.publisher.Mono;
 
 /**
  * Rate limits, then the password (doing the same Argon2 work for unknown emails, so timing reveals nothing;
- * locked accounts and wrong passwords are counted by {@link LoginGuard}), then opens a password-authenticated
- * session through {@link SessionOpener}. A
+ * locked accounts and wrong passwords are counted by {@link LoginGuard}), then either opens a password-authenticated
+ * session or, for an account with a second factor, answers with an MFA challenge ({@link MfaRequirement}). A
  * client showing a genuine, unexpired device token for the address, issued since the account's last password reset
  * or logout of every session, is checked and locked as that device; any other client as the address. Every
  * successful login hands the client a device token (the same device's, renewed, if it had a valid one).
  */
 public final class LoginService implements LoginUseCase {
 
-    private final SessionOpener opener;
+    private final MfaRequirement mfa;
     private final IdGenerator ids;
     private final LoginGuard guard;
     private final KnownDevices devices;
     private final InstantSource clock;
 
-    public LoginService(SessionOpener opener, IdGenerator ids, LoginGuard guard, KnownDevices devices,
+    public LoginService(MfaRequirement mfa, IdGenerator ids, LoginGuard guard, KnownDevices devices,
             InstantSource clock) {
-        this.opener = opener;
+        this.mfa = mfa;
         this.ids = ids;
         this.guard = guard;
         this.devices = devices;
@@ -48,7 +48,8 @@ public final class LoginService implements LoginUseCase {
             Optional<KnownDevice> presented = devices.verify(command.deviceToken(), email);
             return guard.subjectFor(email, presented).flatMap(subject -> guard.admit(subject, command.client().ipAddress())
                     .then(guard.authenticate(subject, password))
-                    .flatMap(user -> opener.open(user, SessionAuthentication.password(clock.instant()), command.client())
+                    .flatMap(user -> mfa.signIn(user, SessionAuthentication.password(clock.instant()), command.client(),
+                                    subject.knownDevice().orElse(null))
                             .map(tokens -> new LoginResult(tokens, devices.issue(email, new KnownDevice(
                                     subject.knownDevice().orElseGet(ids::newId), clock.instant(),
                                     user.authEpoch()))))));

@@ -66,14 +66,7 @@ public final class SessionOpener {
      * policy demands verification, and an account that changed since it was read (see {@link #unchangedSince}).
      */
     public Mono<TokenPair> open(User user, SessionAuthentication authentication, ClientInfo client) {
-        return Mono.defer(() -> {
-            if (!user.canAuthenticate()) {
-                return Mono.error(new UserDisabledException());
-            }
-            if (accounts.loginRequiresVerifiedEmail() && !user.emailVerified()) {
-                return Mono.error(new EmailNotVerifiedException());
-            }
-            return cacheWriter.generationBeforeWrite(user).flatMap(generation -> {
+        return admissible(user).then(Mono.defer(() -> cacheWriter.generationBeforeWrite(user).flatMap(generation -> {
                 var now = clock.instant();
                 Session session = Session.start(new SessionId(ids.newId()), user.id(), client, authentication, policy, now);
                 RefreshToken refresh = refreshTokens.newToken();
@@ -83,7 +76,19 @@ public final class SessionOpener {
                                         authentication)).thenReturn(saved)))
                         .flatMap(saved -> cacheWriter.write(user, saved, generation)
                                 .thenReturn(new TokenPair(accessTokens.issue(user, saved, now), refresh)));
-            });
+        })));
+    }
+
+    /** Refuses a disabled account, and an unverified one when the policy demands verification. */
+    public Mono<Void> admissible(User user) {
+        return Mono.defer(() -> {
+            if (!user.canAuthenticate()) {
+                return Mono.error(new UserDisabledException());
+            }
+            if (accounts.loginRequiresVerifiedEmail() && !user.emailVerified()) {
+                return Mono.error(new EmailNotVerifiedException());
+            }
+            return Mono.empty();
         });
     }
 

@@ -43,7 +43,9 @@ import io.latchkey.application.service.AuthenticateService;
 import io.latchkey.application.service.FallbackGate;
 import io.latchkey.application.service.GetProfileService;
 import io.latchkey.application.service.LoginService;
+import io.latchkey.application.service.MfaRequirement;
 import io.latchkey.application.service.SessionOpener;
+import io.latchkey.application.service.StepUpGuard;
 import io.latchkey.adapters.redis.LocalEventLedger;
 import io.latchkey.adapters.redis.RedisEventLedger;
 import io.latchkey.application.service.EvictLocalAuthStateService;
@@ -118,9 +120,9 @@ class UseCaseConfiguration {
     }
 
     @Bean
-    LoginUseCase loginUseCase(SessionOpener opener, IdGenerator ids, LoginGuard guard, KnownDevices devices,
+    LoginUseCase loginUseCase(MfaRequirement mfa, IdGenerator ids, LoginGuard guard, KnownDevices devices,
             InstantSource clock) {
-        return new LoginService(opener, ids, guard, devices, clock);
+        return new LoginService(mfa, ids, guard, devices, clock);
     }
 
     @Bean
@@ -147,9 +149,9 @@ class UseCaseConfiguration {
     ChangePasswordUseCase changePasswordUseCase(UserRepository users, PasswordHasher hasher, PasswordPolicy policy,
             PasswordResetTokens resetTokens, SessionRevoker revoker, AuthEventPublisher events,
             TransactionRunner transactions, IdGenerator ids, LoginGuard guard, AccountMail accountMail,
-            InstantSource clock) {
+            StepUpGuard stepUp, InstantSource clock) {
         return new ChangePasswordService(users, hasher, policy, resetTokens, revoker, events, transactions, ids, guard,
-                accountMail, clock);
+                accountMail, stepUp, clock);
     }
 
     @Bean
@@ -168,8 +170,9 @@ class UseCaseConfiguration {
     }
 
     @Bean
-    DeleteAccountUseCase deleteAccountUseCase(UserRepository users, LoginGuard guard, AccountEraser eraser) {
-        return new DeleteAccountService(users, guard, eraser);
+    DeleteAccountUseCase deleteAccountUseCase(UserRepository users, LoginGuard guard, AccountEraser eraser,
+            StepUpGuard stepUp) {
+        return new DeleteAccountService(users, guard, eraser, stepUp);
     }
 
     @Bean
