@@ -212,8 +212,9 @@ class UseCaseConfiguration {
 
     @Bean
     AuthenticateUseCase authenticateUseCase(AccessTokenVerifier verifier, NearAuthCache near, UserAuthCache cache,
-            SessionRepository sessions, FallbackGate fallbackGate, InstantSource clock) {
-        return new AuthenticateService(verifier, near, cache, sessions, fallbackGate, clock);
+            SessionRepository sessions, FallbackGate fallbackGate, io.latchkey.domain.model.mfa.MfaPolicy mfa,
+            InstantSource clock) {
+        return new AuthenticateService(verifier, near, cache, sessions, fallbackGate, mfa, clock);
     }
 
     @Bean
