@@ -1,6 +1,7 @@
 package io.latchkey.bootstrap.config;
 
 import io.latchkey.adapters.web.security.AesGcmFactorSecretCipher;
+import io.latchkey.adapters.web.security.RefreshTokenSecret;
 import io.latchkey.application.service.CompleteMfaChallengeService;
 import io.latchkey.application.service.LoginGuard;
 import io.latchkey.application.service.MfaRequirement;
@@ -46,21 +47,21 @@ class MfaConfiguration {
         return properties.toPolicy();
     }
 
+    /**
+     * Configured keys (rotatable by id) plus one derived from the refresh-token secret, which seals new secrets while
+     * no key is configured; see docs/operations.md for why production should configure its own.
+     */
     @Bean
-    FactorSecretCipher factorSecretCipher(MfaProperties properties, TokenProperties tokens) {
-        if (!properties.secretKeys().isEmpty()) {
-            if (properties.activeSecretKey() == null || properties.activeSecretKey().isBlank()) {
-                throw new IllegalStateException("latchkey.mfa.active-secret-key must name one of latchkey.mfa.secret-keys");
-            }
-            return new AesGcmFactorSecretCipher(properties.secretKeys(), properties.activeSecretKey());
+    FactorSecretCipher factorSecretCipher(MfaProperties properties, RefreshTokenSecret refreshSecret) {
+        if (!properties.secretKeys().isEmpty()
+                && (properties.activeSecretKey() == null || properties.activeSecretKey().isBlank())) {
+            throw new IllegalStateException("latchkey.mfa.active-secret-key must name one of latchkey.mfa.secret-keys");
         }
-        if (!tokens.signing().allowEphemeral()) {
-            throw new IllegalStateException("latchkey.mfa.secret-keys is not set; configure a key for TOTP secrets "
-                    + "(or set latchkey.token.signing.allow-ephemeral=true for a throw-away local run)");
+        if (properties.secretKeys().isEmpty()) {
+            log.info("TOTP secrets are sealed with a key derived from the refresh-token secret ({}); set "
+                    + "latchkey.mfa.secret-keys to rotate them independently", AesGcmFactorSecretCipher.DERIVED_KEY_ID);
         }
-        log.warn("EPHEMERAL key for TOTP secrets: authenticators enrolled now stop working at restart; "
-                + "set latchkey.mfa.secret-keys and latchkey.mfa.active-secret-key");
-        return AesGcmFactorSecretCipher.ephemeral();
+        return AesGcmFactorSecretCipher.withDerivedKey(refreshSecret, properties.secretKeys(), properties.activeSecretKey());
     }
 
     @Bean

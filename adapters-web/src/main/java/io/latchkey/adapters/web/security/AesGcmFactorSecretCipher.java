@@ -30,12 +30,20 @@ public final class AesGcmFactorSecretCipher implements FactorSecretCipher {
     private final String activeKeyId;
     private final SecureRandom random = new SecureRandom();
 
+    /** The id of the key derived from the refresh-token secret, always available beside configured ones. */
+    public static final String DERIVED_KEY_ID = "derived-1";
+    private static final byte[] HKDF_SALT = "latchkey hkdf salt".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] HKDF_INFO = "latchkey factor secrets v1".getBytes(StandardCharsets.US_ASCII);
+
     /** {@code base64Keys}: key id to a base64 256-bit key; {@code activeKeyId} must be one of them. */
     public AesGcmFactorSecretCipher(Map<String, String> base64Keys, String activeKeyId) {
+        this(decoded(base64Keys), activeKeyId, true);
+    }
+
+    private AesGcmFactorSecretCipher(Map<String, byte[]> rawKeys, String activeKeyId, boolean unused) {
         Objects.requireNonNull(activeKeyId, "activeKeyId");
         Map<String, SecretKeySpec> parsed = new LinkedHashMap<>();
-        base64Keys.forEach((id, encoded) -> {
-            byte[] key = Base64.getDecoder().decode(encoded.strip());
+        rawKeys.forEach((id, key) -> {
             if (key.length != 32) {
                 throw new IllegalArgumentException("factor-secret key " + id + " must be 32 bytes (base64), not "
                         + key.length);
@@ -49,11 +57,23 @@ public final class AesGcmFactorSecretCipher implements FactorSecretCipher {
         this.activeKeyId = activeKeyId;
     }
 
-    /** A random key for a throw-away local run; secrets sealed with it die with the process. */
-    public static AesGcmFactorSecretCipher ephemeral() {
-        byte[] key = new byte[32];
-        new SecureRandom().nextBytes(key);
-        return new AesGcmFactorSecretCipher(Map.of("ephemeral", Base64.getEncoder().encodeToString(key)), "ephemeral");
+    /**
+     * The configured keys plus {@link #DERIVED_KEY_ID}, derived from the refresh-token secret with HKDF-SHA256 (its own
+     * salt and info, so it equals no other key derived from that secret); new secrets are sealed with
+     * {@code activeKeyId}, or with the derived key when none is configured.
+     */
+    public static AesGcmFactorSecretCipher withDerivedKey(RefreshTokenSecret secret, Map<String, String> base64Keys,
+            @org.jspecify.annotations.Nullable String activeKeyId) {
+        Map<String, byte[]> keys = new LinkedHashMap<>(decoded(base64Keys));
+        keys.put(DERIVED_KEY_ID, HmacKnownDevices.hkdfSha256(secret.bytes(), HKDF_SALT, HKDF_INFO));
+        return new AesGcmFactorSecretCipher(keys, activeKeyId == null || activeKeyId.isBlank() ? DERIVED_KEY_ID
+                : activeKeyId, true);
+    }
+
+    private static Map<String, byte[]> decoded(Map<String, String> base64Keys) {
+        Map<String, byte[]> keys = new LinkedHashMap<>();
+        base64Keys.forEach((id, encoded) -> keys.put(id, Base64.getDecoder().decode(encoded.strip())));
+        return keys;
     }
 
     @Override
