@@ -64,6 +64,7 @@ class AuthController {
 
     @Operation(operationId = "login", summary = "Log in with email and password")
     @ApiResponse(responseCode = "200", description = "An access token and a refresh token (the latter in a cookie in cookie mode)")
+    @PostMapping(path = "/login", consumes = MediaType.APPLICATION_JSON_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)
     Mono<ResponseEntity<TokenResponse>> login(@RequestBody LoginRequest request, ServerWebExchange exchange) {
         return outcomes.login(login.login(request.toCommand(clientOf(exchange), devices.deviceToken(exchange))))
                 .map(result -> {

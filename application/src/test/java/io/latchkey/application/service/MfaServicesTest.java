@@ -181,4 +181,33 @@ class MfaServicesTest {
                 .isEqualTo("Your second factors were reset"));
         assertThat(passwordLogin().tokens()).isNotNull();
     }
+
+    @Test
+    void givenMfaRequiredForAdmins_adminRoleCountsOnlyInSessionsWithMfa() {
+        User admin = new User(new io.latchkey.domain.model.user.UserId(java.util.UUID.randomUUID()),
+                io.latchkey.domain.model.user.Email.parse("root@example.com", "email"), user.passwordHash(), user.name(),
+                user.status(), java.util.Set.of(User.ROLE_USER, User.ROLE_ADMIN), true, 0, user.createdAt(), user.updatedAt());
+        kit.users.insert(admin).block();
+        var policy = new io.latchkey.domain.model.mfa.MfaPolicy(Duration.ofMinutes(5), true, Duration.ofMinutes(5), 5,
+                "Latchkey");
+        AuthenticateService authenticate = new AuthenticateService(kit.tokens, kit.near, kit.cache, kit.sessions, kit.gate,
+                policy, kit.clock);
+        LoginResult passwordOnly = kit.login().login(new LoginCommand("root@example.com", UserFixtures.PASSWORD,
+                ClientInfo.UNKNOWN)).block();
+
+        var caller = authenticate.authenticate(new io.latchkey.application.usecase.AuthenticateCommand(
+                passwordOnly.tokens().accessToken().encoded())).block();
+        assertThat(caller.roles()).containsExactly(User.ROLE_USER);
+
+        SessionId session = kit.tokens.verify(passwordOnly.tokens().accessToken().encoded()).sessionId();
+        factors.enrol(new EnrolTotpCommand(admin.id(), session)).block();
+        byte[] secret = kit.factorSecrets.open(kit.factors.findTotp(admin.id()).block().secret()).value();
+        long step = Totp.stepAt(kit.clock.instant());
+        factors.confirm(new MfaCallerCommand(admin.id(), session, Totp.codeAt(secret, step - 1))).block();
+        var stepped = kit.stepUp().stepUp(new StepUpCommand(admin.id(), session, null, Totp.codeAt(secret, step), null))
+                .block();
+
+        assertThat(authenticate.authenticate(new io.latchkey.application.usecase.AuthenticateCommand(stepped.encoded()))
+                .block().roles()).contains(User.ROLE_ADMIN);
+    }
 }

@@ -5,8 +5,6 @@ import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.time.Instant;
 import java.util.OptionalLong;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 
 /**
  * RFC 6238 time-based one-time passwords as authenticator apps make them: HMAC-SHA1, 30-second steps from the
@@ -28,16 +26,32 @@ public final class Totp {
 
     /** The code of {@code step}, zero-padded to six digits. */
     public static String codeAt(byte[] secret, long step) {
+        byte[] hash = hmacSha1(secret, ByteBuffer.allocate(Long.BYTES).putLong(step).array());
+        int offset = hash[hash.length - 1] & 0x0f;
+        int binary = ((hash[offset] & 0x7f) << 24) | ((hash[offset + 1] & 0xff) << 16)
+                | ((hash[offset + 2] & 0xff) << 8) | (hash[offset + 3] & 0xff);
+        return String.format("%06d", binary % MODULUS);
+    }
+
+    /** RFC 2104 HMAC over SHA-1 with {@link MessageDigest} (the domain stays on java.* alone, no javax.crypto). */
+    static byte[] hmacSha1(byte[] key, byte[] message) {
         try {
-            Mac mac = Mac.getInstance("HmacSHA1");
-            mac.init(new SecretKeySpec(secret, "HmacSHA1"));
-            byte[] hash = mac.doFinal(ByteBuffer.allocate(Long.BYTES).putLong(step).array());
-            int offset = hash[hash.length - 1] & 0x0f;
-            int binary = ((hash[offset] & 0x7f) << 24) | ((hash[offset + 1] & 0xff) << 16)
-                    | ((hash[offset + 2] & 0xff) << 8) | (hash[offset + 3] & 0xff);
-            return String.format("%06d", binary % MODULUS);
+            int block = 64;
+            byte[] k = key.length > block ? MessageDigest.getInstance("SHA-1").digest(key) : key;
+            byte[] inner = new byte[block];
+            byte[] outer = new byte[block];
+            for (int i = 0; i < block; i++) {
+                byte b = i < k.length ? k[i] : 0;
+                inner[i] = (byte) (b ^ 0x36);
+                outer[i] = (byte) (b ^ 0x5c);
+            }
+            MessageDigest sha1 = MessageDigest.getInstance("SHA-1");
+            sha1.update(inner);
+            byte[] innerHash = sha1.digest(message);
+            sha1.update(outer);
+            return sha1.digest(innerHash);
         } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("HmacSHA1 unavailable", e);
+            throw new IllegalStateException("SHA-1 unavailable", e);
         }
     }
 

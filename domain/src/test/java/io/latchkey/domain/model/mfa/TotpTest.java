@@ -23,6 +23,16 @@ class TotpTest {
         assertThat(Totp.codeAt(SEED, step)).isEqualTo(eightDigits.substring(2));
     }
 
+    /** RFC 2202 test cases 1 and 6 (the latter a key longer than the SHA-1 block, hashed first). */
+    @Test
+    void givenRfc2202Vectors_hmacSha1_matchesThem() {
+        assertThat(java.util.HexFormat.of().formatHex(Totp.hmacSha1(java.util.HexFormat.of().parseHex("0b".repeat(20)),
+                "Hi There".getBytes(StandardCharsets.US_ASCII)))).isEqualTo("b617318655057264e28bc0b6fb378c8ef146be00");
+        assertThat(java.util.HexFormat.of().formatHex(Totp.hmacSha1(java.util.HexFormat.of().parseHex("aa".repeat(80)),
+                "Test Using Larger Than Block-Size Key - Hash Key First".getBytes(StandardCharsets.US_ASCII))))
+                .isEqualTo("aa4ae5e15272d00e95705637ce8a3b55ed402112");
+    }
+
     @Test
     void givenCodeOfNeighbouringStep_matchingStep_acceptsOneStepOfDriftAndNoMore() {
         Instant now = Instant.ofEpochSecond(1_234_567_890);
