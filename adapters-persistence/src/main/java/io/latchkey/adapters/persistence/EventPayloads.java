@@ -7,6 +7,8 @@ import io.latchkey.domain.event.TokenRotated;
 import io.latchkey.domain.event.EmailVerified;
 import io.latchkey.domain.event.PasswordChanged;
 import io.latchkey.domain.event.UserDeleted;
+import io.latchkey.domain.event.UserMfaDisabled;
+import io.latchkey.domain.event.UserMfaEnabled;
 import io.latchkey.domain.event.UserRegistered;
 import io.latchkey.domain.event.UserUpdated;
 import io.latchkey.domain.model.session.SessionId;
@@ -36,7 +38,18 @@ final class EventPayloads {
             case PasswordChanged ignored -> { }
             case UserDeleted ignored -> { }
             case UserUpdated e -> body.put("changes", e.changes());
-            case SessionStarted e -> body.put("session_ids", List.of(e.sessionId().toString()));
+            case UserMfaEnabled e -> body.put("method", e.method());
+            case UserMfaDisabled e -> {
+                body.put("method", e.method());
+                body.put("reason", e.reason());
+            }
+            case SessionStarted e -> {
+                body.put("session_ids", List.of(e.sessionId().toString()));
+                body.put("amr", SessionAuthenticationWire.amr(e.methods()));
+                if (e.identityProvider() != null) {
+                    body.put("idp", e.identityProvider());
+                }
+            }
             case TokenRotated e -> {
                 body.put("session_ids", List.of(e.sessionId().toString()));
                 body.put("generation", e.generation());

@@ -1,11 +1,13 @@
 package io.latchkey.adapters.persistence;
 
 import io.latchkey.domain.model.auth.AuthSnapshot;
+import io.latchkey.domain.model.session.AuthMethod;
 import io.latchkey.domain.model.session.ClientInfo;
 import io.latchkey.domain.model.session.PresentedRefreshToken;
 import io.latchkey.domain.model.session.RecentRevocation;
 import io.latchkey.domain.model.session.RevocationReason;
 import io.latchkey.domain.model.session.Session;
+import io.latchkey.domain.model.session.SessionAuthentication;
 import io.latchkey.domain.model.session.SessionId;
 import io.latchkey.domain.model.session.SessionStatus;
 import io.latchkey.domain.model.token.RefreshTokenHash;
@@ -14,7 +16,9 @@ import io.latchkey.domain.port.SessionRepository;
 import io.r2dbc.spi.Readable;
 import java.time.Instant;
 import java.time.InstantSource;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
@@ -28,7 +32,8 @@ import reactor.core.publisher.Mono;
 class R2dbcSessionRepository implements SessionRepository {
 
     static final String COLUMNS = "s.id, s.user_id, s.status, s.generation, s.created_at, s.last_used_at, s.rotated_at, "
-            + "s.idle_expires_at, s.absolute_expires_at, s.user_agent, s.ip_address, s.revocation_reason";
+            + "s.idle_expires_at, s.absolute_expires_at, s.user_agent, s.ip_address, s.revocation_reason, "
+            + "s.auth_methods, s.auth_time, s.identity_provider";
 
     private final DatabaseClient db;
     private final InstantSource clock;
@@ -40,11 +45,16 @@ class R2dbcSessionRepository implements SessionRepository {
 
     @Override
     public Mono<Session> insert(Session session, RefreshTokenHash firstToken) {
-        var insertSession = Binds.nullable(Binds.nullable(db.sql("""
+        SessionAuthentication auth = session.authentication();
+        var insertSession = Binds.nullable(Binds.nullable(Binds.nullable(db.sql("""
                         INSERT INTO sessions (id, user_id, status, generation, created_at, last_used_at,
-                                              idle_expires_at, absolute_expires_at, user_agent, ip_address)
-                        VALUES (:id, :user, :status, :generation, :created, :used, :idle, :absolute, :agent, :ip)
+                                              idle_expires_at, absolute_expires_at, user_agent, ip_address,
+                                              auth_methods, auth_time, identity_provider)
+                        VALUES (:id, :user, :status, :generation, :created, :used, :idle, :absolute, :agent, :ip,
+                                :methods, :authTime, :idp)
                         """)
+                        .bind("methods", methodValues(auth))
+                        .bind("authTime", auth.authTime())
                         .bind("id", session.id().value())
                         .bind("user", session.userId().value())
                         .bind("status", session.status().name())
@@ -53,7 +63,8 @@ class R2dbcSessionRepository implements SessionRepository {
                         .bind("used", session.lastUsedAt())
                         .bind("idle", session.idleExpiresAt())
                         .bind("absolute", session.absoluteExpiresAt()), "agent", session.client().userAgent(), String.class),
-                "ip", session.client().ipAddress(), String.class);
+                "ip", session.client().ipAddress(), String.class),
+                "idp", auth.identityProvider(), String.class);
         return insertSession.fetch().rowsUpdated()
                 .then(insertToken(session.id(), session.generation(), firstToken, session.createdAt()))
                 .thenReturn(session)
@@ -110,6 +121,24 @@ class R2dbcSessionRepository implements SessionRepository {
                 .fetch().rowsUpdated()
                 .map(rows -> rows == 1)
                 .onErrorMap(PostgresFailures::translate);
+    }
+
+    @Override
+    public Mono<Boolean> reauthenticate(SessionId id, SessionAuthentication authentication) {
+        return db.sql("""
+                        UPDATE sessions SET auth_methods = :methods, auth_time = :authTime
+                         WHERE id = :id AND status = 'ACTIVE'
+                        """)
+                .bind("id", id.value())
+                .bind("methods", methodValues(authentication))
+                .bind("authTime", authentication.authTime())
+                .fetch().rowsUpdated()
+                .map(rows -> rows == 1)
+                .onErrorMap(PostgresFailures::translate);
+    }
+
+    private static String[] methodValues(SessionAuthentication authentication) {
+        return authentication.amr().toArray(String[]::new);
     }
 
     @Override
@@ -228,6 +257,16 @@ class R2dbcSessionRepository implements SessionRepository {
                 row.get("idle_expires_at", Instant.class),
                 row.get("absolute_expires_at", Instant.class),
                 new ClientInfo(row.get("user_agent", String.class), row.get("ip_address", String.class)),
-                reason == null ? null : RevocationReason.valueOf(reason));
+                reason == null ? null : RevocationReason.valueOf(reason),
+                toAuthentication(row));
+    }
+
+    private static SessionAuthentication toAuthentication(Readable row) {
+        String[] stored = row.get("auth_methods", String[].class);
+        // A value this release does not know (written by a newer one) is left out rather than failing the read.
+        List<AuthMethod> methods = stored == null ? List.of(AuthMethod.PWD)
+                : Arrays.stream(stored).map(AuthMethod::fromWire).flatMap(Optional::stream).toList();
+        return new SessionAuthentication(Set.copyOf(methods.isEmpty() ? List.of(AuthMethod.PWD) : methods),
+                row.get("auth_time", Instant.class), row.get("identity_provider", String.class));
     }
 }

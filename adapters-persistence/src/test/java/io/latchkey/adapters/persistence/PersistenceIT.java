@@ -7,7 +7,9 @@ import io.latchkey.domain.error.EmailAlreadyRegisteredException;
 import io.latchkey.domain.event.SessionStarted;
 import io.latchkey.domain.event.UserRegistered;
 import io.latchkey.domain.model.auth.AuthSnapshot;
+import io.latchkey.domain.model.session.AuthMethod;
 import io.latchkey.domain.model.session.ClientInfo;
+import io.latchkey.domain.model.session.SessionAuthentication;
 import io.latchkey.domain.model.session.PresentedRefreshToken;
 import io.latchkey.domain.model.session.RevocationReason;
 import io.latchkey.domain.model.session.Session;
@@ -99,7 +101,7 @@ class PersistenceIT {
         List<Session> started = new java.util.ArrayList<>();
         for (int i = 0; i < 3; i++) {
             Session session = Session.start(new SessionId(UUID.randomUUID()), user.id(), ClientInfo.UNKNOWN,
-                    TokenPolicy.DEFAULTS, now);
+                    SessionAuthentication.password(now), TokenPolicy.DEFAULTS, now);
             sessions.insert(session, new RefreshToken("token-" + UUID.randomUUID()).hash()).block();
             started.add(session);
         }
@@ -148,7 +150,7 @@ class PersistenceIT {
         User user = newUser();
         users.insert(user).block();
         Session session = Session.start(new SessionId(UUID.randomUUID()), user.id(), new ClientInfo("ua", "10.0.0.1"),
-                TokenPolicy.DEFAULTS, clock.instant());
+                SessionAuthentication.password(clock.instant()), TokenPolicy.DEFAULTS, clock.instant());
         RefreshToken token = new RefreshToken("token-" + UUID.randomUUID());
         sessions.insert(session, token.hash()).block();
 
@@ -184,14 +186,49 @@ class PersistenceIT {
         SessionId sessionId = new SessionId(UUID.randomUUID());
         UUID eventId = UUID.randomUUID();
         transactions.inTransaction(users.insert(user)
-                .then(outbox.publish(new SessionStarted(eventId, user.id(), clock.instant(), sessionId)))).block();
+                .then(outbox.publish(SessionStarted.of(eventId, user.id(), clock.instant(), sessionId,
+                        SessionAuthentication.federated("google", clock.instant()))))).block();
 
         Map<String, Object> row = db.sql("SELECT aggregate_id, event_type, payload::text AS body FROM outbox WHERE id = :id")
                 .bind("id", eventId).fetch().one().block();
         assertThat(row.get("aggregate_id")).isEqualTo(user.id().value());
         assertThat(row.get("event_type")).isEqualTo("io.latchkey.session.started");
         assertThat((String) row.get("body")).contains("\"session_ids\": [\"" + sessionId + "\"]")
-                .contains("\"user_id\": \"" + user.id() + "\"");
+                .contains("\"user_id\": \"" + user.id() + "\"")
+                .contains("\"amr\": [\"fed\"]")
+                .contains("\"idp\": \"google\"");
+    }
+
+    @Test
+    void givenFederatedSession_stepUp_storesMergedMethodsAndNewAuthTimeKeepingProvider() {
+        User user = newUser();
+        users.insert(user).block();
+        Instant start = clock.instant();
+        Session session = Session.start(new SessionId(UUID.randomUUID()), user.id(), ClientInfo.UNKNOWN,
+                SessionAuthentication.federated("github", start), TokenPolicy.DEFAULTS, start);
+        RefreshToken token = new RefreshToken("token-" + UUID.randomUUID());
+        sessions.insert(session, token.hash()).block();
+        assertThat(sessions.findById(session.id()).block().authentication()).isEqualTo(session.authentication());
+
+        Session stepped = session.reauthenticated(List.of(AuthMethod.OTP), start.plusSeconds(120));
+        assertThat(sessions.reauthenticate(session.id(), stepped.authentication()).block()).isTrue();
+
+        Session stored = sessions.findByRefreshToken(token.hash()).block().session();
+        assertThat(stored.authentication().amr()).containsExactly("otp", "mfa", "fed");
+        assertThat(stored.authentication().authTime()).isEqualTo(start.plusSeconds(120));
+        assertThat(stored.authentication().identityProvider()).isEqualTo("github");
+    }
+
+    @Test
+    void givenRevokedSession_reauthenticate_changesNothing() {
+        User user = newUser();
+        users.insert(user).block();
+        Session session = storedSession(user, clock.instant());
+        sessions.revoke(session.id(), RevocationReason.LOGOUT, clock.instant()).block();
+
+        assertThat(sessions.reauthenticate(session.id(), session.reauthenticated(List.of(AuthMethod.OTP),
+                clock.instant()).authentication()).block()).isFalse();
+        assertThat(sessions.findById(session.id()).block().authentication().amr()).containsExactly("pwd");
     }
 
     @Test
@@ -208,8 +245,8 @@ class PersistenceIT {
     }
 
     private Session storedSession(User user, Instant start) {
-        Session session = Session.start(new SessionId(UUID.randomUUID()), user.id(), ClientInfo.UNKNOWN, TokenPolicy.DEFAULTS,
-                start);
+        Session session = Session.start(new SessionId(UUID.randomUUID()), user.id(), ClientInfo.UNKNOWN,
+                SessionAuthentication.password(start), TokenPolicy.DEFAULTS, start);
         sessions.insert(session, new RefreshToken("t-" + UUID.randomUUID()).hash()).block();
         return session;
     }

@@ -34,6 +34,11 @@ final class RedisKeys {
         return userPrefix(user) + "profile";
     }
 
+    /** A pending MFA challenge, under its user's tag; named by the SHA-256 of the token's secret. */
+    static String mfaChallenge(UserId user, String tokenHash) {
+        return userPrefix(user) + "mfa:" + tokenHash;
+    }
+
     static String verificationCode(Email email, KeyDigests digests) {
         return "lk:verify:" + digests.of(email.key());
     }

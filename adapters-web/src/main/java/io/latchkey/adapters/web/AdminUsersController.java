@@ -4,6 +4,8 @@ import io.latchkey.application.usecase.DeleteUserCommand;
 import io.latchkey.application.usecase.DeleteUserUseCase;
 import io.latchkey.application.usecase.ListUsersCommand;
 import io.latchkey.application.usecase.ListUsersUseCase;
+import io.latchkey.application.usecase.ResetSecondFactorsCommand;
+import io.latchkey.application.usecase.ResetSecondFactorsUseCase;
 import io.latchkey.application.usecase.RevokeUserSessionsCommand;
 import io.latchkey.application.usecase.RevokeUserSessionsUseCase;
 import io.latchkey.application.usecase.SetUserStatusCommand;
@@ -39,9 +41,11 @@ class AdminUsersController {
     private final SetUserStatusUseCase setStatus;
     private final RevokeUserSessionsUseCase revokeSessions;
     private final DeleteUserUseCase delete;
+    private final ResetSecondFactorsUseCase resetMfa;
 
     AdminUsersController(ListUsersUseCase list, SetUserStatusUseCase setStatus, RevokeUserSessionsUseCase revokeSessions,
-            DeleteUserUseCase delete) {
+            DeleteUserUseCase delete, ResetSecondFactorsUseCase resetMfa) {
+        this.resetMfa = resetMfa;
         this.list = list;
         this.setStatus = setStatus;
         this.revokeSessions = revokeSessions;
@@ -85,6 +89,14 @@ class AdminUsersController {
     @DeleteMapping("/{id}")
     Mono<ResponseEntity<Void>> delete(@AuthenticationPrincipal AuthenticatedCaller admin, @PathVariable String id) {
         return onUser(id, user -> delete.delete(new DeleteUserCommand(admin.userId(), user)));
+    }
+
+    /** For a user who lost their authenticator and recovery codes; they are told by mail. */
+    @Operation(operationId = "resetUserMfa", summary = "Remove every second factor of an account")
+    @ApiResponse(responseCode = "204", description = "The account signs in with its password alone until it enrols again")
+    @DeleteMapping("/{id}/mfa")
+    Mono<ResponseEntity<Void>> resetMfa(@AuthenticationPrincipal AuthenticatedCaller admin, @PathVariable String id) {
+        return onUser(id, user -> resetMfa.reset(new ResetSecondFactorsCommand(admin.userId(), user)));
     }
 
     private static Mono<ResponseEntity<Void>> onUser(String id, Function<UserId, Mono<Void>> action) {

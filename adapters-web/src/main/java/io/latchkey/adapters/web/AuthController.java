@@ -2,6 +2,7 @@ package io.latchkey.adapters.web;
 
 import io.latchkey.application.usecase.AuthenticateCommand;
 import io.latchkey.application.usecase.AuthenticateUseCase;
+import io.latchkey.application.usecase.CompleteMfaChallengeUseCase;
 import io.latchkey.application.usecase.LoginUseCase;
 import io.latchkey.application.usecase.LogoutAllSessionsCommand;
 import io.latchkey.application.usecase.LogoutAllSessionsUseCase;
@@ -32,10 +33,11 @@ import reactor.core.publisher.Mono;
 /** Login, refresh, logout and token verification. Token responses are never cached (RFC 6749 §5.1). */
 @RestController
 @RequestMapping("/api/v1/auth")
-@Tag(name = "auth", description = "Tokens: login, refresh, logout, verify")
+@Tag(name = "auth", description = "Tokens: login (with its MFA step), refresh, logout, verify")
 class AuthController {
 
     private final LoginUseCase login;
+    private final CompleteMfaChallengeUseCase completeMfa;
     private final RefreshTokensUseCase refresh;
     private final LogoutUseCase logout;
     private final LogoutAllSessionsUseCase logoutAll;
@@ -47,8 +49,9 @@ class AuthController {
 
     AuthController(LoginUseCase login, RefreshTokensUseCase refresh, LogoutUseCase logout,
             LogoutAllSessionsUseCase logoutAll, AuthenticateUseCase authenticate, RefreshTokenCookies cookies,
-            AuthOutcomes outcomes, ClientAddresses clients, DeviceCookies devices) {
+            AuthOutcomes outcomes, ClientAddresses clients, DeviceCookies devices, CompleteMfaChallengeUseCase completeMfa) {
         this.login = login;
+        this.completeMfa = completeMfa;
         this.refresh = refresh;
         this.logout = logout;
         this.logoutAll = logoutAll;
@@ -64,6 +67,18 @@ class AuthController {
     @PostMapping(path = "/login", consumes = MediaType.APPLICATION_JSON_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)
     Mono<ResponseEntity<TokenResponse>> login(@RequestBody LoginRequest request, ServerWebExchange exchange) {
         return outcomes.login(login.login(request.toCommand(clientOf(exchange), devices.deviceToken(exchange))))
+                .map(result -> {
+                    devices.write(result.deviceToken(), exchange);
+                    return tokens(result.tokens(), exchange);
+                });
+    }
+
+    /** The second step of a login that answered mfa-required; the answer is the login's. */
+    @Operation(operationId = "completeMfa", summary = "Complete a login with its MFA token and a TOTP or recovery code")
+    @ApiResponse(responseCode = "200", description = "An access token and a refresh token, as from login")
+    @PostMapping(path = "/mfa", consumes = MediaType.APPLICATION_JSON_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)
+    Mono<ResponseEntity<TokenResponse>> completeMfa(@RequestBody MfaCompletionRequest request, ServerWebExchange exchange) {
+        return outcomes.login(completeMfa.complete(request.toCommand(clientOf(exchange))))
                 .map(result -> {
                     devices.write(result.deviceToken(), exchange);
                     return tokens(result.tokens(), exchange);

@@ -75,7 +75,7 @@ class MeController {
     @DeleteMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
     Mono<ResponseEntity<Void>> delete(@AuthenticationPrincipal AuthenticatedCaller caller,
             @RequestBody PasswordConfirmation request, ServerWebExchange exchange) {
-        return deleteAccount.delete(new DeleteAccountCommand(caller.userId(), request.password()))
+        return deleteAccount.delete(new DeleteAccountCommand(caller.userId(), caller.sessionId(), request.password()))
                 .then(Mono.fromSupplier(() -> {
                     cookies.clear(exchange);
                     return ResponseEntity.noContent().<Void>build();

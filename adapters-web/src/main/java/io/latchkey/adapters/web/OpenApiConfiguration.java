@@ -38,27 +38,50 @@ class OpenApiConfiguration {
     /** Paths anyone may call; must match the permitAll rules of {@link SecurityConfiguration}. */
     static final Set<String> PUBLIC = Set.of("/api/v1/accounts", "/api/v1/accounts/email-verification",
             "/api/v1/accounts/email-verification/confirm", "/api/v1/password-reset", "/api/v1/password-reset/confirm",
-            "/api/v1/auth/login", "/api/v1/auth/refresh", "/api/v1/auth/verify", "/.well-known/jwks.json",
+            "/api/v1/auth/login", "/api/v1/auth/mfa", "/api/v1/auth/refresh", "/api/v1/auth/verify", "/.well-known/jwks.json",
             "/.well-known/latchkey-configuration", "/ping");
     /** Operations behind a rate limit or the per-address lockout (latchkey.rate-limits.limits, docs/operations.md). */
     private static final Set<String> RATE_LIMITED = Set.of("POST /api/v1/accounts",
             "POST /api/v1/accounts/email-verification", "POST /api/v1/accounts/email-verification/confirm",
             "POST /api/v1/password-reset", "POST /api/v1/password-reset/confirm", "POST /api/v1/auth/login",
-            "POST /api/v1/auth/refresh", "POST /api/v1/me/password", "DELETE /api/v1/me");
+            "POST /api/v1/auth/refresh", "POST /api/v1/me/password", "DELETE /api/v1/me", "POST /api/v1/auth/mfa",
+            "POST /api/v1/me/step-up");
+    private static final String STEP_UP = "step-up-required: authenticate again through POST /api/v1/me/step-up "
+            + "(WWW-Authenticate: Bearer error=\"insufficient_user_authentication\"); or a missing, invalid or revoked "
+            + "access token";
     /** The operations that run Argon2id, shed with 503 {@code overloaded} beyond the instance's capacity. */
     private static final Set<String> PASSWORD_OPERATIONS = Set.of("POST /api/v1/auth/login", "POST /api/v1/accounts",
-            "POST /api/v1/password-reset/confirm", "POST /api/v1/me/password", "DELETE /api/v1/me");
+            "POST /api/v1/password-reset/confirm", "POST /api/v1/me/password", "DELETE /api/v1/me", "POST /api/v1/me/step-up");
     /** Answers particular to one operation, beyond those every operation of its kind gives. */
-    private static final Map<String, Map<String, String>> SPECIFIC = Map.of(
-            "POST /api/v1/auth/login", Map.of(
+    private static final Map<String, Map<String, String>> SPECIFIC = Map.ofEntries(
+            Map.entry("POST /api/v1/auth/login", Map.of(
                     "401", "invalid-credentials: unknown address or wrong password (the same answer for both)",
-                    "403", "account-disabled; or email-not-verified when latchkey.accounts.login-requires-verified-email is on"),
-            "POST /api/v1/auth/refresh", Map.of(
+                    "403", "mfa-required: the account has a second factor; the problem carries error=mfa_required, "
+                            + "mfa_token (single use), mfa_methods and expires_in: complete with POST /api/v1/auth/mfa. "
+                            + "Or account-disabled; or email-not-verified when "
+                            + "latchkey.accounts.login-requires-verified-email is on")),
+            Map.entry("POST /api/v1/auth/mfa", Map.of(
+                    "400", "invalid-second-factor: a wrong or already used code (the attempt counts); or invalid input",
+                    "401", "invalid-mfa-token: unknown, expired, out of attempts or already completed",
+                    "403", "account-disabled; or email-not-verified")),
+            Map.entry("POST /api/v1/me/mfa/totp", Map.of("401", STEP_UP,
+                    "409", "factor-conflict: TOTP is already active")),
+            Map.entry("POST /api/v1/me/mfa/totp/confirm", Map.of(
+                    "400", "invalid-second-factor: the code is wrong; or invalid input",
+                    "409", "factor-conflict: no enrolment is pending")),
+            Map.entry("DELETE /api/v1/me/mfa/totp", Map.of("401", STEP_UP, "409", "factor-conflict: no TOTP factor")),
+            Map.entry("POST /api/v1/me/mfa/recovery-codes", Map.of("401", STEP_UP,
+                    "409", "factor-conflict: no active TOTP factor")),
+            Map.entry("POST /api/v1/me/step-up", Map.of(
+                    "400", "incorrect-password, invalid-second-factor, or invalid input (which answer the account needs)")),
+            Map.entry("POST /api/v1/me/password", Map.of("401", STEP_UP)),
+            Map.entry("DELETE /api/v1/me", Map.of("401", STEP_UP)),
+            Map.entry("POST /api/v1/auth/refresh", Map.of(
                     "401", "invalid-refresh-token (unknown, expired, revoked; in cookie mode also a missing or wrong "
                             + "X-CSRF-Token), or refresh-token-reused: the whole session is revoked",
-                    "403", "account-disabled"),
-            "POST /api/v1/auth/verify", Map.of("401", "The token is not valid or its session is no longer live"),
-            "DELETE /api/v1/me/sessions/{id}", Map.of("404", "session-not-found: no such session of the caller"));
+                    "403", "account-disabled")),
+            Map.entry("POST /api/v1/auth/verify", Map.of("401", "The token is not valid or its session is no longer live")),
+            Map.entry("DELETE /api/v1/me/sessions/{id}", Map.of("404", "session-not-found: no such session of the caller")));
 
     @Bean
     OpenAPI latchkeyOpenApi() {

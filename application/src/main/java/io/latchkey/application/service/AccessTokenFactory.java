@@ -1,6 +1,7 @@
 package io.latchkey.application.service;
 
-import io.latchkey.domain.model.session.SessionId;
+import io.latchkey.domain.model.session.Session;
+import io.latchkey.domain.model.session.SessionAuthentication;
 import io.latchkey.domain.model.token.AccessToken;
 import io.latchkey.domain.model.token.AccessTokenClaims;
 import io.latchkey.domain.model.token.TokenId;
@@ -10,7 +11,7 @@ import io.latchkey.domain.port.AccessTokenIssuer;
 import io.latchkey.domain.port.IdGenerator;
 import java.time.Instant;
 
-/** Builds the claims of an access token for a user's session and has it signed. */
+/** Builds the claims of an access token for a user's session (with how it was authenticated) and has it signed. */
 final class AccessTokenFactory {
 
     private final AccessTokenIssuer issuer;
@@ -23,8 +24,10 @@ final class AccessTokenFactory {
         this.policy = policy;
     }
 
-    AccessToken issue(User user, SessionId sessionId, Instant now) {
-        return issuer.issue(new AccessTokenClaims(new TokenId(ids.newId()), user.id(), sessionId, user.roles(),
-                user.authEpoch(), now, now.plus(policy.accessTokenTtl())));
+    AccessToken issue(User user, Session session, Instant now) {
+        SessionAuthentication auth = session.authentication();
+        return issuer.issue(new AccessTokenClaims(new TokenId(ids.newId()), user.id(), session.id(), user.roles(),
+                user.authEpoch(), now, now.plus(policy.accessTokenTtl()), auth.amr(), auth.authTime(),
+                auth.identityProvider()));
     }
 }

@@ -8,21 +8,47 @@ import io.latchkey.domain.port.NearAuthCache;
 import io.latchkey.domain.port.SessionRepository;
 import io.latchkey.domain.port.UserAuthCache;
 import java.time.InstantSource;
+import io.latchkey.domain.model.mfa.MfaPolicy;
+import io.latchkey.domain.model.session.AuthMethod;
+import io.latchkey.domain.model.user.User;
+import java.util.HashSet;
+import java.util.Set;
 import reactor.core.publisher.Mono;
 
 /** Authenticates a request's bearer token: signature and claims locally, then the live session check. */
 public final class AuthenticateService implements AuthenticateUseCase {
 
     private final AccessTokenCheck check;
+    private final MfaPolicy mfa;
 
     public AuthenticateService(AccessTokenVerifier verifier, NearAuthCache near, UserAuthCache cache,
             SessionRepository sessions,
             FallbackGate fallbackGate, InstantSource clock) {
-        this.check = new AccessTokenCheck(verifier, near, cache, sessions, fallbackGate, clock);
+        this(verifier, near, cache, sessions, fallbackGate, MfaPolicy.DEFAULTS, clock);
     }
 
+    public AuthenticateService(AccessTokenVerifier verifier, NearAuthCache near, UserAuthCache cache,
+            SessionRepository sessions, FallbackGate fallbackGate, MfaPolicy mfa, InstantSource clock) {
+        this.check = new AccessTokenCheck(verifier, near, cache, sessions, fallbackGate, clock);
+        this.mfa = mfa;
+    }
+
+    /**
+     * With the policy "MFA required for administrators", the ADMIN role only counts in a session whose token says
+     * {@code mfa}: an administrator who signed in with one factor can still use their own account (and enrol a second
+     * factor, then step up), but not the admin API.
+     */
     @Override
     public Mono<AuthenticatedCaller> authenticate(AuthenticateCommand command) {
-        return check.check(command.accessToken()).map(checked -> checked.snapshot().caller());
+        return check.check(command.accessToken()).map(checked -> {
+            AuthenticatedCaller caller = checked.snapshot().caller();
+            if (mfa.requiredForAdmins() && caller.roles().contains(User.ROLE_ADMIN)
+                    && !checked.claims().amr().contains(AuthMethod.MFA.wireValue())) {
+                Set<String> roles = new HashSet<>(caller.roles());
+                roles.remove(User.ROLE_ADMIN);
+                return new AuthenticatedCaller(caller.userId(), caller.sessionId(), roles, caller.emailVerified());
+            }
+            return caller;
+        });
     }
 }

@@ -22,7 +22,7 @@ import java.time.InstantSource;
 import reactor.core.publisher.Mono;
 
 /**
- * Changes the password after checking the current one (a wrong one counts towards the login lockout). By default every other session ends (reason
+ * Changes the password after the step-up rule ({@link StepUpGuard}) and checking the current one (a wrong one counts towards the login lockout). By default every other session ends (reason
  * {@code password_changed}); the caller's own stays. Outstanding reset tokens die with the old password.
  */
 public final class ChangePasswordService implements ChangePasswordUseCase {
@@ -37,6 +37,7 @@ public final class ChangePasswordService implements ChangePasswordUseCase {
     private final IdGenerator ids;
     private final LoginGuard guard;
     private final MailOutbox mails;
+    private final StepUpGuard stepUp;
 
     private record Confirmed(User user, PasswordHash hash) {
     }
@@ -45,7 +46,8 @@ public final class ChangePasswordService implements ChangePasswordUseCase {
     public ChangePasswordService(UserRepository users, PasswordHasher hasher, PasswordPolicy passwordPolicy,
             PasswordResetTokens resetTokens, SessionRevoker revoker, AuthEventPublisher events,
             TransactionRunner transactions, IdGenerator ids, LoginGuard guard, AccountMail accountMail,
-            InstantSource clock) {
+            StepUpGuard stepUp, InstantSource clock) {
+        this.stepUp = stepUp;
         this.users = users;
         this.hasher = hasher;
         this.passwordPolicy = passwordPolicy;
@@ -67,7 +69,8 @@ public final class ChangePasswordService implements ChangePasswordUseCase {
             RawPassword next = input.required(command.newPassword(), "new_password",
                     raw -> passwordPolicy.accept(raw, "new_password"));
             input.throwIfAny();
-            return users.findById(command.userId())
+            return stepUp.require(command.userId(), command.sessionId())
+                    .then(users.findById(command.userId()))
                     .switchIfEmpty(Mono.error(SessionRevokedException::new))
                     .flatMap(user -> guard.confirmPassword(user, current))
                     .flatMap(user -> hasher.hash(next).map(hash -> new Confirmed(user, hash)))

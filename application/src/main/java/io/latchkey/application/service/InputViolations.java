@@ -31,6 +31,10 @@ final class InputViolations {
         }
     }
 
+    void add(String field, String message) {
+        violations.add(new FieldViolation(field, message));
+    }
+
     void throwIfAny() {
         if (!violations.isEmpty()) {
             throw new InvalidInputException(violations);

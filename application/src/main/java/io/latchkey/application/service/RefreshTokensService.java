@@ -140,7 +140,7 @@ public final class RefreshTokensService implements RefreshTokensUseCase {
         return users.findById(session.userId())
                 .switchIfEmpty(Mono.error(RefreshTokenInvalidException::new))
                 .flatMap(user -> user.canAuthenticate()
-                        ? Mono.just(new TokenPair(accessTokens.issue(user, session.id(), now), refreshToken))
+                        ? Mono.just(new TokenPair(accessTokens.issue(user, session, now), refreshToken))
                         : Mono.error(new UserDisabledException()));
     }
 

@@ -61,6 +61,42 @@ final class ServiceTestKit {
             new RateLimit("resend-account", 1, Duration.ofSeconds(60)), limit("reset-ip", 10), limit("reset-account", 3),
             limit("reset-confirm-ip", 20), limit("refresh-failures-ip", 30));
     final LockoutPolicy lockout = new LockoutPolicy(5, Duration.ofMinutes(1), Duration.ofHours(1));
+    final io.latchkey.domain.testfixtures.InMemorySecondFactorRepository factors =
+            new io.latchkey.domain.testfixtures.InMemorySecondFactorRepository();
+    final io.latchkey.domain.testfixtures.FakeFactorSecrets factorSecrets = new io.latchkey.domain.testfixtures.FakeFactorSecrets();
+    final io.latchkey.domain.testfixtures.InMemoryMfaChallengeStore challenges =
+            new io.latchkey.domain.testfixtures.InMemoryMfaChallengeStore(clock);
+    final io.latchkey.domain.model.mfa.MfaPolicy mfaPolicy = io.latchkey.domain.model.mfa.MfaPolicy.DEFAULTS;
+
+    SecondFactorVerifier secondFactorVerifier() {
+        return new SecondFactorVerifier(factors, factorSecrets, loginFailures, lockout, mails, transactions, ids, clock);
+    }
+
+    StepUpGuard stepUpGuard() {
+        return new StepUpGuard(sessions, secondFactorVerifier(), mfaPolicy, clock);
+    }
+
+    MfaRequirement mfaRequirement(AccountPolicy accounts) {
+        return new MfaRequirement(secondFactorVerifier(), challenges, factorSecrets, opener(accounts), mfaPolicy);
+    }
+
+    CompleteMfaChallengeService completeMfa() {
+        return new CompleteMfaChallengeService(challenges, users, secondFactorVerifier(), opener(accountPolicy), devices,
+                ids, mfaPolicy, clock);
+    }
+
+    StepUpService stepUp() {
+        return new StepUpService(users, sessions, guard(accountPolicy), secondFactorVerifier(), tokens, ids, policy, clock);
+    }
+
+    SecondFactorsService secondFactors() {
+        return new SecondFactorsService(users, factors, factorSecrets, factorSecrets, stepUpGuard(), events, transactions,
+                ids, mfaPolicy, clock);
+    }
+
+    ResetSecondFactorsService resetSecondFactors() {
+        return new ResetSecondFactorsService(users, factors, events, mails, transactions, ids, clock);
+    }
 
     private static RateLimit limit(String scope, int perMinute) {
         return new RateLimit(scope, perMinute, Duration.ofMinutes(1));
@@ -84,8 +120,12 @@ final class ServiceTestKit {
     }
 
     LoginService login(AccountPolicy accounts) {
-        return new LoginService(users, sessions, tokens, tokens, ids, events, transactions, cache, policy,
-                guard(accounts), devices, clock);
+        return new LoginService(mfaRequirement(accounts), ids, guard(accounts), devices, clock);
+    }
+
+    SessionOpener opener(AccountPolicy accounts) {
+        return new SessionOpener(users, sessions, tokens, tokens, ids, events, transactions, cache, policy, accounts,
+                clock);
     }
 
     LoginGuard guard(AccountPolicy accounts) {
@@ -139,7 +179,7 @@ final class ServiceTestKit {
 
     ChangePasswordService changePassword() {
         return new ChangePasswordService(users, hasher, passwordPolicy, resetTokens, revoker(), events, transactions,
-                ids, guard(accountPolicy), accountMail(), clock);
+                ids, guard(accountPolicy), accountMail(), stepUpGuard(), clock);
     }
 
     GetProfileService profiles() {

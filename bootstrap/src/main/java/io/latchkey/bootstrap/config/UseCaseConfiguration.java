@@ -43,6 +43,9 @@ import io.latchkey.application.service.AuthenticateService;
 import io.latchkey.application.service.FallbackGate;
 import io.latchkey.application.service.GetProfileService;
 import io.latchkey.application.service.LoginService;
+import io.latchkey.application.service.MfaRequirement;
+import io.latchkey.application.service.SessionOpener;
+import io.latchkey.application.service.StepUpGuard;
 import io.latchkey.adapters.redis.LocalEventLedger;
 import io.latchkey.adapters.redis.RedisEventLedger;
 import io.latchkey.application.service.EvictLocalAuthStateService;
@@ -112,11 +115,17 @@ class UseCaseConfiguration {
     }
 
     @Bean
-    LoginUseCase loginUseCase(UserRepository users, SessionRepository sessions, RefreshTokenGenerator refreshTokens,
+    SessionOpener sessionOpener(UserRepository users, SessionRepository sessions, RefreshTokenGenerator refreshTokens,
             AccessTokenIssuer issuer, IdGenerator ids, AuthEventPublisher events, TransactionRunner transactions,
-            UserAuthCache cache, TokenPolicy policy, LoginGuard guard, KnownDevices devices, InstantSource clock) {
-        return new LoginService(users, sessions, refreshTokens, issuer, ids, events, transactions, cache, policy,
-                guard, devices, clock);
+            UserAuthCache cache, TokenPolicy policy, AccountPolicy accounts, InstantSource clock) {
+        return new SessionOpener(users, sessions, refreshTokens, issuer, ids, events, transactions, cache, policy,
+                accounts, clock);
+    }
+
+    @Bean
+    LoginUseCase loginUseCase(MfaRequirement mfa, IdGenerator ids, LoginGuard guard, KnownDevices devices,
+            InstantSource clock) {
+        return new LoginService(mfa, ids, guard, devices, clock);
     }
 
     @Bean
@@ -143,9 +152,9 @@ class UseCaseConfiguration {
     ChangePasswordUseCase changePasswordUseCase(UserRepository users, PasswordHasher hasher, PasswordPolicy policy,
             PasswordResetTokens resetTokens, SessionRevoker revoker, AuthEventPublisher events,
             TransactionRunner transactions, IdGenerator ids, LoginGuard guard, AccountMail accountMail,
-            InstantSource clock) {
+            StepUpGuard stepUp, InstantSource clock) {
         return new ChangePasswordService(users, hasher, policy, resetTokens, revoker, events, transactions, ids, guard,
-                accountMail, clock);
+                accountMail, stepUp, clock);
     }
 
     @Bean
@@ -164,8 +173,9 @@ class UseCaseConfiguration {
     }
 
     @Bean
-    DeleteAccountUseCase deleteAccountUseCase(UserRepository users, LoginGuard guard, AccountEraser eraser) {
-        return new DeleteAccountService(users, guard, eraser);
+    DeleteAccountUseCase deleteAccountUseCase(UserRepository users, LoginGuard guard, AccountEraser eraser,
+            StepUpGuard stepUp) {
+        return new DeleteAccountService(users, guard, eraser, stepUp);
     }
 
     @Bean
@@ -205,8 +215,9 @@ class UseCaseConfiguration {
 
     @Bean
     AuthenticateUseCase authenticateUseCase(AccessTokenVerifier verifier, NearAuthCache near, UserAuthCache cache,
-            SessionRepository sessions, FallbackGate fallbackGate, InstantSource clock) {
-        return new AuthenticateService(verifier, near, cache, sessions, fallbackGate, clock);
+            SessionRepository sessions, FallbackGate fallbackGate, io.latchkey.domain.model.mfa.MfaPolicy mfa,
+            InstantSource clock) {
+        return new AuthenticateService(verifier, near, cache, sessions, fallbackGate, mfa, clock);
     }
 
     @Bean

@@ -11,6 +11,7 @@ import io.swagger.v3.oas.models.security.SecurityRequirement;
 import io.swagger.v3.parser.OpenAPIV3Parser;
 import io.swagger.v3.parser.core.models.SwaggerParseResult;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -268,11 +269,57 @@ class ApiDocumentationIT extends IntegrationTest {
         drivers.put("POST /api/v1/admin/users/{id}/enable", () -> adminOnUser(HttpMethod.POST, "/enable"));
         drivers.put("DELETE /api/v1/admin/users/{id}/sessions", () -> adminOnUser(HttpMethod.DELETE, "/sessions"));
         drivers.put("DELETE /api/v1/admin/users/{id}", () -> adminOnUser(HttpMethod.DELETE, ""));
+        drivers.put("POST /api/v1/auth/mfa", () -> {
+            String email = registered();
+            String secret = totpEnrolled(email, accessTokenFor(email));
+            Map<?, ?> problem = anonymous(HttpMethod.POST, "/api/v1/auth/login", Map.of("email", email, "password", PASSWORD))
+                    .expectStatus().isForbidden().expectBody(Map.class).returnResult().getResponseBody();
+            return status(anonymous(HttpMethod.POST, "/api/v1/auth/mfa", Map.of("mfa_token", problem.get("mfa_token"),
+                    "code", Rfc6238.code(secret, Instant.now(), 0))));
+        });
+        drivers.put("GET /api/v1/me/mfa", () -> status(bearer(HttpMethod.GET, "/api/v1/me/mfa", null)));
+        drivers.put("POST /api/v1/me/mfa/totp", () -> status(bearer(HttpMethod.POST, "/api/v1/me/mfa/totp", null)));
+        drivers.put("POST /api/v1/me/mfa/totp/confirm", () -> {
+            String access = accessTokenFor(registered());
+            String secret = (String) as(access, HttpMethod.POST, "/api/v1/me/mfa/totp", null).expectBody(Map.class)
+                    .returnResult().getResponseBody().get("secret");
+            return status(as(access, HttpMethod.POST, "/api/v1/me/mfa/totp/confirm",
+                    Map.of("code", Rfc6238.code(secret, Instant.now(), 0))));
+        });
+        drivers.put("DELETE /api/v1/me/mfa/totp", () -> status(as(steppedUpWithTotp(), HttpMethod.DELETE,
+                "/api/v1/me/mfa/totp", null)));
+        drivers.put("POST /api/v1/me/mfa/recovery-codes", () -> status(as(steppedUpWithTotp(), HttpMethod.POST,
+                "/api/v1/me/mfa/recovery-codes", null)));
+        drivers.put("POST /api/v1/me/step-up", () -> status(bearer(HttpMethod.POST, "/api/v1/me/step-up",
+                Map.of("password", PASSWORD))));
+        drivers.put("DELETE /api/v1/admin/users/{id}/mfa", () -> adminOnUser(HttpMethod.DELETE, "/mfa"));
         drivers.put("GET /.well-known/jwks.json", () -> status(anonymous(HttpMethod.GET, "/.well-known/jwks.json", null)));
         drivers.put("GET /.well-known/latchkey-configuration", () -> status(anonymous(HttpMethod.GET,
                 "/.well-known/latchkey-configuration", null)));
         drivers.put("GET /ping", () -> status(anonymous(HttpMethod.GET, "/ping", null)));
         return drivers;
+    }
+
+    /** Enrols and confirms TOTP with the previous step's code (this step's and the next stay unused); the secret. */
+    private String totpEnrolled(String email, String access) throws InterruptedException {
+        String secret = (String) as(access, HttpMethod.POST, "/api/v1/me/mfa/totp", null).expectBody(Map.class)
+                .returnResult().getResponseBody().get("secret");
+        long left = 30_000 - Instant.now().toEpochMilli() % 30_000;
+        if (left < 12_000) {
+            Thread.sleep(left + 100);
+        }
+        assertThat(status(as(access, HttpMethod.POST, "/api/v1/me/mfa/totp/confirm",
+                Map.of("code", Rfc6238.code(secret, Instant.now(), -1))))).isEqualTo(200);
+        return secret;
+    }
+
+    /** An access token of a TOTP account whose session just stepped up with the second factor. */
+    private String steppedUpWithTotp() throws InterruptedException {
+        String email = registered();
+        String access = accessTokenFor(email);
+        String secret = totpEnrolled(email, access);
+        return (String) as(access, HttpMethod.POST, "/api/v1/me/step-up", Map.of("code", Rfc6238.code(secret, Instant.now(), 0)))
+                .expectStatus().isOk().expectBody(Map.class).returnResult().getResponseBody().get("access_token");
     }
 
     private String registered() {

@@ -21,6 +21,11 @@ public enum AuthErrorCode {
     INCORRECT_PASSWORD("incorrect-password", "The current password is incorrect."),
     EMAIL_NOT_VERIFIED("email-not-verified", "The email address of this account is not verified yet."),
     USER_NOT_FOUND("user-not-found", "No such user."),
+    MFA_REQUIRED("mfa-required", "A second factor is required: complete the sign-in with the mfa_token."),
+    INVALID_MFA_TOKEN("invalid-mfa-token", "The MFA token is invalid, expired, used up or already completed; sign in again."),
+    INVALID_SECOND_FACTOR("invalid-second-factor", "The second-factor code is incorrect or was already used."),
+    STEP_UP_REQUIRED("step-up-required", "This change needs a recent authentication; re-authenticate through POST /api/v1/me/step-up."),
+    FACTOR_CONFLICT("factor-conflict", "The second factor is not in a state that allows this."),
     DEPENDENCY_UNAVAILABLE("temporarily-unavailable", "The service is temporarily unavailable; retry shortly.");
 
     private final String slug;

@@ -7,7 +7,9 @@ public sealed abstract class AuthException extends RuntimeException
                 RefreshTokenInvalidException, RefreshTokenReuseException, SessionNotFoundException,
                 CsrfRejectedException, DependencyUnavailableException, RateLimitedException,
                 InvalidVerificationCodeException, InvalidResetTokenException, IncorrectPasswordException,
-                EmailNotVerifiedException, UserNotFoundException {
+                EmailNotVerifiedException, UserNotFoundException, MfaRequiredException,
+                InvalidMfaTokenException, InvalidSecondFactorException, StepUpRequiredException,
+                FactorConflictException {
 
     private final AuthErrorCode code;
 

@@ -5,6 +5,7 @@ import io.latchkey.domain.model.session.PresentedRefreshToken;
 import io.latchkey.domain.model.session.RecentRevocation;
 import io.latchkey.domain.model.session.RevocationReason;
 import io.latchkey.domain.model.session.Session;
+import io.latchkey.domain.model.session.SessionAuthentication;
 import io.latchkey.domain.model.session.SessionId;
 import io.latchkey.domain.model.token.RefreshTokenHash;
 import io.latchkey.domain.model.user.UserId;
@@ -30,6 +31,9 @@ public interface SessionRepository {
      * another request rotated it first.
      */
     Mono<Boolean> rotate(Session next, long expectedGeneration, RefreshTokenHash newToken);
+
+    /** Records a step-up: the active session's authentication becomes {@code authentication}; false when not active. */
+    Mono<Boolean> reauthenticate(SessionId id, SessionAuthentication authentication);
 
     /** Revokes one session if it is active; true when this call revoked it. */
     Mono<Boolean> revoke(SessionId id, RevocationReason reason, Instant now);

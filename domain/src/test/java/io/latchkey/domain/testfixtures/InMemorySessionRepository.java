@@ -6,6 +6,7 @@ import io.latchkey.domain.model.session.PresentedRefreshToken;
 import io.latchkey.domain.model.session.RecentRevocation;
 import io.latchkey.domain.model.session.RevocationReason;
 import io.latchkey.domain.model.session.Session;
+import io.latchkey.domain.model.session.SessionAuthentication;
 import io.latchkey.domain.model.session.SessionId;
 import io.latchkey.domain.model.session.SessionStatus;
 import io.latchkey.domain.model.token.RefreshTokenHash;
@@ -69,6 +70,22 @@ public final class InMemorySessionRepository implements SessionRepository {
                 }
                 sessions.put(next.id(), next);
                 tokens.put(newToken, new TokenEntry(next.id(), next.generation()));
+                return true;
+            }
+        }));
+    }
+
+    @Override
+    public Mono<Boolean> reauthenticate(SessionId id, SessionAuthentication authentication) {
+        return guard(Mono.fromCallable(() -> {
+            synchronized (this) {
+                Session s = sessions.get(id);
+                if (s == null || s.status() != SessionStatus.ACTIVE) {
+                    return false;
+                }
+                sessions.put(id, new Session(s.id(), s.userId(), s.status(), s.generation(), s.createdAt(),
+                        s.lastUsedAt(), s.rotatedAt(), s.idleExpiresAt(), s.absoluteExpiresAt(), s.client(),
+                        s.revocationReason(), authentication));
                 return true;
             }
         }));
@@ -182,7 +199,7 @@ public final class InMemorySessionRepository implements SessionRepository {
     private Session revoked(Session s, RevocationReason reason, Instant now) {
         revokedAt.put(s.id(), now);
         return new Session(s.id(), s.userId(), SessionStatus.REVOKED, s.generation(), s.createdAt(), s.lastUsedAt(),
-                s.rotatedAt(), s.idleExpiresAt(), s.absoluteExpiresAt(), s.client(), reason);
+                s.rotatedAt(), s.idleExpiresAt(), s.absoluteExpiresAt(), s.client(), reason, s.authentication());
     }
 
     private <T> Mono<T> guard(Mono<T> operation) {

@@ -19,6 +19,11 @@ import io.latchkey.domain.error.SessionNotFoundException;
 import io.latchkey.domain.error.SessionRevokedException;
 import io.latchkey.domain.error.UserDisabledException;
 import io.latchkey.domain.error.UserNotFoundException;
+import io.latchkey.domain.error.FactorConflictException;
+import io.latchkey.domain.error.InvalidMfaTokenException;
+import io.latchkey.domain.error.InvalidSecondFactorException;
+import io.latchkey.domain.error.MfaRequiredException;
+import io.latchkey.domain.error.StepUpRequiredException;
 import java.net.URI;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -62,6 +67,11 @@ public final class Problems {
             case IncorrectPasswordException e -> HttpStatus.BAD_REQUEST;
             case EmailNotVerifiedException e -> HttpStatus.FORBIDDEN;
             case UserNotFoundException e -> HttpStatus.NOT_FOUND;
+            case MfaRequiredException e -> HttpStatus.FORBIDDEN;
+            case InvalidMfaTokenException e -> HttpStatus.UNAUTHORIZED;
+            case InvalidSecondFactorException e -> HttpStatus.BAD_REQUEST;
+            case StepUpRequiredException e -> HttpStatus.UNAUTHORIZED;
+            case FactorConflictException e -> HttpStatus.CONFLICT;
         };
     }
 
@@ -73,6 +83,22 @@ public final class Problems {
             List<Map<String, String>> errors = invalid.violations().stream()
                     .map(v -> Map.of("field", v.field(), "message", v.message())).toList();
             problem.setProperty("errors", errors);
+        }
+        switch (error) {
+            case MfaRequiredException mfa -> {
+                // Auth0's shape inside RFC 9457: the client completes the sign-in with this token.
+                problem.setProperty("error", "mfa_required");
+                problem.setProperty("mfa_token", mfa.mfaToken());
+                problem.setProperty("mfa_methods", mfa.methods());
+                problem.setProperty("expires_in", mfa.expiresInSeconds());
+            }
+            case StepUpRequiredException stepUp -> {
+                problem.setDetail(stepUp.getMessage());
+                problem.setProperty("max_age", stepUp.maxAge().toSeconds());
+                problem.setProperty("second_factor_required", stepUp.secondFactor());
+            }
+            case FactorConflictException conflict -> problem.setDetail(conflict.getMessage());
+            default -> { }
         }
         return problem;
     }
@@ -92,6 +118,9 @@ public final class Problems {
             case SessionRevokedException e -> headers.set(HttpHeaders.WWW_AUTHENTICATE, INVALID_TOKEN_CHALLENGE);
             case DependencyUnavailableException e -> headers.set(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS);
             case RateLimitedException e -> headers.set(HttpHeaders.RETRY_AFTER, Long.toString(e.retryAfterSeconds()));
+            case StepUpRequiredException e -> headers.set(HttpHeaders.WWW_AUTHENTICATE,
+                    "Bearer error=\"insufficient_user_authentication\", error_description=\"A more recent authentication"
+                            + " is required\", max_age=" + e.maxAge().toSeconds());
             default -> {
                 if (statusOf(error) == HttpStatus.UNAUTHORIZED) {
                     headers.set(HttpHeaders.WWW_AUTHENTICATE, BEARER_CHALLENGE);

@@ -38,7 +38,7 @@ class NimbusAccessTokenIssuer implements AccessTokenIssuer {
 
     @Override
     public AccessToken issue(AccessTokenClaims claims) {
-        JWTClaimsSet set = new JWTClaimsSet.Builder()
+        JWTClaimsSet.Builder builder = new JWTClaimsSet.Builder()
                 .issuer(settings.issuer())
                 .subject(claims.subject().toString())
                 .audience(settings.audience())
@@ -50,7 +50,13 @@ class NimbusAccessTokenIssuer implements AccessTokenIssuer {
                 .claim(ClaimNames.SESSION_ID, claims.sessionId().toString())
                 .claim(ClaimNames.ROLES, new TreeSet<>(claims.roles()).stream().toList())
                 .claim(ClaimNames.EPOCH, claims.epoch())
-                .build();
+                .claim(ClaimNames.AMR, claims.amr())
+                // OIDC Core: auth_time is a NumericDate (seconds), like exp and iat.
+                .claim(ClaimNames.AUTH_TIME, claims.authTime().getEpochSecond());
+        if (claims.idp() != null) {
+            builder.claim(ClaimNames.IDP, claims.idp());
+        }
+        JWTClaimsSet set = builder.build();
         SignedJWT jwt = new SignedJWT(header, set);
         try {
             jwt.sign(signer);

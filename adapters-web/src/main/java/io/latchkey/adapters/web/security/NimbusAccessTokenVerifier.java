@@ -91,9 +91,15 @@ class NimbusAccessTokenVerifier implements AccessTokenVerifier {
             throw new InvalidAccessTokenException();
         }
         Set<String> roleSet = roles == null ? Set.of() : new HashSet<>(roles);
+        // Tokens signed before amr/auth_time existed were password logins of unknown age: the epoch is never recent.
+        List<String> amr = claims.getStringListClaim(ClaimNames.AMR);
+        Long authTime = claims.getLongClaim(ClaimNames.AUTH_TIME);
         try {
             return new AccessTokenClaims(new TokenId(UUID.fromString(claims.getJWTID())), UserId.parse(claims.getSubject()),
-                    SessionId.parse(sessionId), roleSet, epoch, issuedAt, expiresAt);
+                    SessionId.parse(sessionId), roleSet, epoch, issuedAt, expiresAt,
+                    amr == null ? List.of("pwd") : amr,
+                    authTime == null ? Instant.EPOCH : Instant.ofEpochSecond(authTime),
+                    claims.getStringClaim(ClaimNames.IDP));
         } catch (IllegalArgumentException e) {
             throw new InvalidAccessTokenException();
         }

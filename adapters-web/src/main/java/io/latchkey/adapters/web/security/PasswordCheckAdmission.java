@@ -32,7 +32,7 @@ final class PasswordCheckAdmission implements WebFilter {
     /** Every operation that checks or sets a password. */
     static final ServerWebExchangeMatcher PASSWORD_OPERATIONS = new OrServerWebExchangeMatcher(
             ServerWebExchangeMatchers.pathMatchers(HttpMethod.POST, "/api/v1/auth/login", "/api/v1/accounts",
-                    "/api/v1/password-reset/confirm", "/api/v1/me/password"),
+                    "/api/v1/password-reset/confirm", "/api/v1/me/password", "/api/v1/me/step-up"),
             ServerWebExchangeMatchers.pathMatchers(HttpMethod.DELETE, "/api/v1/me"));
 
     private final Semaphore permits;

@@ -85,7 +85,7 @@ public class SecurityConfiguration {
                 .authorizeExchange(exchanges -> exchanges
                         .pathMatchers(HttpMethod.POST, "/api/v1/accounts", "/api/v1/accounts/email-verification",
                                 "/api/v1/accounts/email-verification/confirm", "/api/v1/password-reset",
-                                "/api/v1/password-reset/confirm", "/api/v1/auth/login", "/api/v1/auth/refresh",
+                                "/api/v1/password-reset/confirm", "/api/v1/auth/login", "/api/v1/auth/mfa", "/api/v1/auth/refresh",
                                 "/api/v1/auth/verify")
                         .permitAll()
                         .pathMatchers("/api/v1/admin/**").hasRole(User.ROLE_ADMIN)

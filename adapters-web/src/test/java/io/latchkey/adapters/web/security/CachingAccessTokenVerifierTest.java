@@ -21,7 +21,8 @@ class CachingAccessTokenVerifierTest {
     private final MutableInstantSource clock = MutableInstantSource.atDefaultStart();
     private final AtomicInteger verifications = new AtomicInteger();
     private final AccessTokenClaims claims = new AccessTokenClaims(new TokenId(UUID.randomUUID()), new UserId(UUID.randomUUID()),
-            new SessionId(UUID.randomUUID()), Set.of("USER"), 0, clock.instant(), clock.instant().plus(Duration.ofMinutes(15)));
+            new SessionId(UUID.randomUUID()), Set.of("USER"), 0, clock.instant(), clock.instant().plus(Duration.ofMinutes(15)),
+            java.util.List.of("pwd"), clock.instant(), null);
     private final AccessTokenVerifier delegate = token -> {
         verifications.incrementAndGet();
         if (!token.equals("good") || !clock.instant().isBefore(claims.expiresAt().plusSeconds(60))) {

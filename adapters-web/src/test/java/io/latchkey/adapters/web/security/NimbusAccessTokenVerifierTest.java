@@ -92,9 +92,40 @@ class NimbusAccessTokenVerifierTest {
         UserId user = new UserId(UUID.randomUUID());
         SessionId session = new SessionId(UUID.randomUUID());
         AccessTokenClaims issued = new AccessTokenClaims(new TokenId(UUID.randomUUID()), user, session, Set.of("USER", "ADMIN"),
-                7, NOW, NOW.plusSeconds(900));
+                7, NOW, NOW.plusSeconds(900), java.util.List.of("pwd", "otp", "mfa"), NOW.minusSeconds(30), null);
         String token = new NimbusAccessTokenIssuer(RING, SETTINGS).issue(issued).encoded();
         assertThat(verifier.verify(token)).isEqualTo(issued);
+    }
+
+    @Test
+    void givenFederatedToken_verify_returnsIdpAndAuthTimeAsNumericDate() throws Exception {
+        AccessTokenClaims issued = new AccessTokenClaims(new TokenId(UUID.randomUUID()), new UserId(UUID.randomUUID()),
+                new SessionId(UUID.randomUUID()), Set.of("USER"), 0, NOW, NOW.plusSeconds(900), java.util.List.of("fed"),
+                NOW.minusSeconds(60), "google");
+        String token = new NimbusAccessTokenIssuer(RING, SETTINGS).issue(issued).encoded();
+
+        var jwt = com.nimbusds.jwt.SignedJWT.parse(token).getJWTClaimsSet();
+        assertThat(jwt.getClaim("auth_time")).isEqualTo(NOW.minusSeconds(60).getEpochSecond());
+        assertThat(jwt.getStringClaim("idp")).isEqualTo("google");
+        assertThat(verifier.verify(token)).isEqualTo(issued);
+    }
+
+    @Test
+    void givenTokenWithoutIdp_issue_omitsTheClaim() throws Exception {
+        AccessTokenClaims issued = new AccessTokenClaims(new TokenId(UUID.randomUUID()), new UserId(UUID.randomUUID()),
+                new SessionId(UUID.randomUUID()), Set.of("USER"), 0, NOW, NOW.plusSeconds(900), java.util.List.of("pwd"),
+                NOW, null);
+        String token = new NimbusAccessTokenIssuer(RING, SETTINGS).issue(issued).encoded();
+
+        assertThat(com.nimbusds.jwt.SignedJWT.parse(token).getJWTClaimsSet().getClaims()).doesNotContainKey("idp");
+    }
+
+    @Test
+    void givenTokenSignedBeforeAmrExisted_verify_acceptsAsPasswordOfUnknownAge() {
+        AccessTokenClaims claims = verifier.verify(signed(RETIRED, h -> h, c -> c));
+
+        assertThat(claims.amr()).containsExactly("pwd");
+        assertThat(claims.authTime()).isEqualTo(java.time.Instant.EPOCH);
     }
 
     @Test

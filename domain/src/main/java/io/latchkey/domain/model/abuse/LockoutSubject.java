@@ -13,12 +13,23 @@ import org.jspecify.annotations.Nullable;
  */
 public record LockoutSubject(Email address, @Nullable UUID device) {
 
+    private static final UUID SECOND_FACTOR = new UUID(0, 0);
+
     public LockoutSubject {
         Objects.requireNonNull(address, "address");
     }
 
     public static LockoutSubject address(Email address) {
         return new LockoutSubject(address, null);
+    }
+
+    /**
+     * Wrong second-factor codes of the account with this address, counted apart from its passwords (a right
+     * password clears the password count, and must not clear this one). Kept as the address tried from the nil
+     * device, which no real device token carries.
+     */
+    public static LockoutSubject secondFactor(Email address) {
+        return new LockoutSubject(address, SECOND_FACTOR);
     }
 
     public static LockoutSubject device(Email address, UUID device) {

@@ -2,13 +2,15 @@ package io.latchkey.domain.model.session;
 
 import io.latchkey.domain.model.user.UserId;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
  * One login: a refresh-token family. {@code generation} counts rotations; the refresh token of
  * generation {@code g} is the only one that rotates it. Idle expiry moves with each rotation but never
- * past {@code absoluteExpiresAt}.
+ * past {@code absoluteExpiresAt}. {@code authentication} says how and when its user last proved who they are; rotation
+ * keeps it, a step-up replaces it.
  */
 public record Session(
         SessionId id,
@@ -21,7 +23,8 @@ public record Session(
         Instant idleExpiresAt,
         Instant absoluteExpiresAt,
         ClientInfo client,
-        @Nullable RevocationReason revocationReason) {
+        @Nullable RevocationReason revocationReason,
+        SessionAuthentication authentication) {
 
     public Session {
         Objects.requireNonNull(id, "id");
@@ -32,15 +35,23 @@ public record Session(
         Objects.requireNonNull(idleExpiresAt, "idleExpiresAt");
         Objects.requireNonNull(absoluteExpiresAt, "absoluteExpiresAt");
         Objects.requireNonNull(client, "client");
+        Objects.requireNonNull(authentication, "authentication");
         if (idleExpiresAt.isAfter(absoluteExpiresAt)) {
             throw new IllegalArgumentException("idle expiry beyond absolute expiry");
         }
     }
 
-    public static Session start(SessionId id, UserId userId, ClientInfo client, TokenPolicy policy, Instant now) {
+    public static Session start(SessionId id, UserId userId, ClientInfo client, SessionAuthentication authentication,
+            TokenPolicy policy, Instant now) {
         Instant absolute = now.plus(policy.sessionAbsoluteTtl());
         return new Session(id, userId, SessionStatus.ACTIVE, 0, now, now, null,
-                earliest(now.plus(policy.refreshIdleTtl()), absolute), absolute, client, null);
+                earliest(now.plus(policy.refreshIdleTtl()), absolute), absolute, client, null, authentication);
+    }
+
+    /** This session after its user authenticated again (step-up) at {@code now} with {@code presented}. */
+    public Session reauthenticated(Collection<AuthMethod> presented, Instant now) {
+        return new Session(id, userId, status, generation, createdAt, lastUsedAt, rotatedAt, idleExpiresAt,
+                absoluteExpiresAt, client, revocationReason, authentication.reauthenticated(presented, now));
     }
 
     public boolean isUsableAt(Instant now) {
@@ -50,7 +61,8 @@ public record Session(
     /** The next generation of this session, as a successful rotation at {@code now} leaves it. */
     public Session rotated(TokenPolicy policy, Instant now) {
         return new Session(id, userId, status, generation + 1, createdAt, now, now,
-                earliest(now.plus(policy.refreshIdleTtl()), absoluteExpiresAt), absoluteExpiresAt, client, null);
+                earliest(now.plus(policy.refreshIdleTtl()), absoluteExpiresAt), absoluteExpiresAt, client, null,
+                authentication);
     }
 
     /**

@@ -14,7 +14,7 @@ class SessionTest {
     private final TokenPolicy policy = new TokenPolicy(Duration.ofMinutes(15), Duration.ofDays(1), Duration.ofDays(3),
             Duration.ofSeconds(10));
     private final Session started = Session.start(new SessionId(UUID.randomUUID()), new UserId(UUID.randomUUID()),
-            ClientInfo.UNKNOWN, policy, T0);
+            ClientInfo.UNKNOWN, SessionAuthentication.password(T0), policy, T0);
 
     @Test
     void givenNewSession_start_setsIdleAndAbsoluteExpiry() {
@@ -55,5 +55,25 @@ class SessionTest {
         Session twice = started.rotated(policy, T0.plusSeconds(1)).rotated(policy, T0.plusSeconds(2));
         assertThat(twice.isGraceRetry(0, policy, T0.plusSeconds(3))).isFalse();
         assertThat(twice.isGraceRetry(1, policy, T0.plusSeconds(3))).isTrue();
+    }
+
+    @Test
+    void givenPasswordSession_rotated_keepsItsAuthentication() {
+        Session rotated = started.rotated(policy, T0.plusSeconds(600));
+
+        assertThat(rotated.authentication()).isEqualTo(started.authentication());
+        assertThat(rotated.authentication().authTime()).isEqualTo(T0);
+    }
+
+    @Test
+    void givenPasswordSession_reauthenticatedWithOtp_movesAuthTimeAndAddsMfa() {
+        Instant later = T0.plusSeconds(900);
+
+        Session stepped = started.reauthenticated(java.util.List.of(AuthMethod.OTP), later);
+
+        assertThat(stepped.authentication().authTime()).isEqualTo(later);
+        assertThat(stepped.authentication().amr()).containsExactly("pwd", "otp", "mfa");
+        assertThat(stepped.generation()).isEqualTo(started.generation());
+        assertThat(stepped.id()).isEqualTo(started.id());
     }
 }

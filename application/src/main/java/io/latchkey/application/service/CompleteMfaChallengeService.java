@@ -1,0 +1,81 @@
+package io.latchkey.application.service;
+
+import io.latchkey.application.usecase.CompleteMfaChallengeCommand;
+import io.latchkey.application.usecase.CompleteMfaChallengeUseCase;
+import io.latchkey.application.usecase.LoginResult;
+import io.latchkey.domain.error.InvalidMfaTokenException;
+import io.latchkey.domain.model.abuse.KnownDevice;
+import io.latchkey.domain.model.mfa.MfaChallenge;
+import io.latchkey.domain.model.mfa.MfaPolicy;
+import io.latchkey.domain.model.mfa.MfaToken;
+import io.latchkey.domain.model.user.User;
+import io.latchkey.domain.port.IdGenerator;
+import io.latchkey.domain.port.KnownDevices;
+import io.latchkey.domain.port.MfaChallengeStore;
+import io.latchkey.domain.port.UserRepository;
+import java.time.InstantSource;
+import reactor.core.publisher.Mono;
+
+/**
+ * Completes an MFA challenge: counts the attempt against the challenge (out of attempts, it is gone), checks the
+ * account is unchanged since the first factor (same epoch, still active), checks the second factor, then consumes the
+ * challenge (one atomic delete: of concurrent completions only one gets past it) and opens the session.
+ */
+public final class CompleteMfaChallengeService implements CompleteMfaChallengeUseCase {
+
+    private final MfaChallengeStore challenges;
+    private final UserRepository users;
+    private final SecondFactorVerifier factors;
+    private final SessionOpener opener;
+    private final KnownDevices devices;
+    private final IdGenerator ids;
+    private final MfaPolicy policy;
+    private final InstantSource clock;
+
+    public CompleteMfaChallengeService(MfaChallengeStore challenges, UserRepository users, SecondFactorVerifier factors,
+            SessionOpener opener, KnownDevices devices, IdGenerator ids, MfaPolicy policy, InstantSource clock) {
+        this.challenges = challenges;
+        this.users = users;
+        this.factors = factors;
+        this.opener = opener;
+        this.devices = devices;
+        this.ids = ids;
+        this.policy = policy;
+        this.clock = clock;
+    }
+
+    @Override
+    public Mono<LoginResult> complete(CompleteMfaChallengeCommand command) {
+        return Mono.defer(() -> {
+            InputViolations input = new InputViolations();
+            String raw = input.required(command.mfaToken(), "mfa_token", value -> value);
+            boolean hasCode = command.code() != null && !command.code().isBlank();
+            boolean hasRecovery = command.recoveryCode() != null && !command.recoveryCode().isBlank();
+            if (hasCode == hasRecovery) {
+                input.add("code", "give exactly one of code (from the authenticator app) and recovery_code");
+            }
+            input.throwIfAny();
+            MfaToken token = MfaToken.parse(raw).orElseThrow(InvalidMfaTokenException::new);
+            return challenges.attempt(token, policy.challengeAttempts())
+                    .switchIfEmpty(Mono.error(InvalidMfaTokenException::new))
+                    .flatMap(challenge -> users.findById(challenge.userId())
+                            .filter(user -> user.canAuthenticate() && user.authEpoch() == challenge.authEpoch())
+                            .switchIfEmpty(Mono.error(InvalidMfaTokenException::new))
+                            .flatMap(user -> factors.verify(user, hasCode ? command.code().strip() : null,
+                                            hasRecovery ? command.recoveryCode() : null)
+                                    // The code is checked before the challenge is consumed, so a wrong code
+                                    // leaves it for another attempt; a right one races only for the delete.
+                                    .flatMap(method -> challenges.consume(token)
+                                            .flatMap(won -> won ? Mono.just(method)
+                                                    : Mono.error(new InvalidMfaTokenException())))
+                                    .flatMap(method -> opener.open(user,
+                                            challenge.completedWith(method, clock.instant()), command.client()))
+                                    .map(tokens -> new LoginResult(tokens, deviceToken(user, challenge)))));
+        });
+    }
+
+    private String deviceToken(User user, MfaChallenge challenge) {
+        return devices.issue(user.email(), new KnownDevice(challenge.device() != null ? challenge.device() : ids.newId(),
+                clock.instant(), user.authEpoch()));
+    }
+}

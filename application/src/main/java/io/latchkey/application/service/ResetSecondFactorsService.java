@@ -1,0 +1,64 @@
+package io.latchkey.application.service;
+
+import io.latchkey.application.usecase.ResetSecondFactorsCommand;
+import io.latchkey.application.usecase.ResetSecondFactorsUseCase;
+import io.latchkey.domain.error.UserNotFoundException;
+import io.latchkey.domain.event.UserMfaDisabled;
+import io.latchkey.domain.model.mail.OutgoingMail;
+import io.latchkey.domain.port.AuthEventPublisher;
+import io.latchkey.domain.port.IdGenerator;
+import io.latchkey.domain.port.MailOutbox;
+import io.latchkey.domain.port.SecondFactorRepository;
+import io.latchkey.domain.port.TransactionRunner;
+import io.latchkey.domain.port.UserRepository;
+import java.time.InstantSource;
+import reactor.core.publisher.Mono;
+
+/**
+ * An administrator removes every second factor of a user (lost phone and codes). In one transaction: the factors go,
+ * {@code user.mfa_disabled} (reason {@code admin_reset}) is written, and the user is told by mail. Resetting an
+ * account without factors changes nothing and sends nothing.
+ */
+public final class ResetSecondFactorsService implements ResetSecondFactorsUseCase {
+
+    private final UserRepository users;
+    private final SecondFactorRepository factors;
+    private final AuthEventPublisher events;
+    private final MailOutbox mail;
+    private final TransactionRunner transactions;
+    private final IdGenerator ids;
+    private final InstantSource clock;
+
+    public ResetSecondFactorsService(UserRepository users, SecondFactorRepository factors, AuthEventPublisher events,
+            MailOutbox mail, TransactionRunner transactions, IdGenerator ids, InstantSource clock) {
+        this.users = users;
+        this.factors = factors;
+        this.events = events;
+        this.mail = mail;
+        this.transactions = transactions;
+        this.ids = ids;
+        this.clock = clock;
+    }
+
+    @Override
+    public Mono<Void> reset(ResetSecondFactorsCommand command) {
+        return users.findById(command.userId())
+                .switchIfEmpty(Mono.error(UserNotFoundException::new))
+                .flatMap(user -> {
+                    var now = clock.instant();
+                    return transactions.inTransaction(factors.deleteAll(user.id())
+                            .flatMap(removed -> !removed ? Mono.<Void>empty()
+                                    : events.publish(new UserMfaDisabled(ids.newId(), user.id(), now, "all",
+                                                    UserMfaDisabled.BY_ADMIN))
+                                            .then(mail.enqueue(new OutgoingMail(ids.newId(), user.email(),
+                                                    "Your second factors were reset", """
+                                                    An administrator removed the second factors (authenticator app and \
+                                                    recovery codes) of your account at %s (UTC). You now sign in with \
+                                                    your password alone.
+
+                                                    If you did not ask for this, contact your administrator at once and \
+                                                    set up a new authenticator app.
+                                                    """.formatted(now), null).queued()))));
+                });
+    }
+}

@@ -1,0 +1,213 @@
+package io.latchkey.application.service;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import io.latchkey.application.usecase.CompleteMfaChallengeCommand;
+import io.latchkey.application.usecase.EnrolTotpCommand;
+import io.latchkey.application.usecase.LoginCommand;
+import io.latchkey.application.usecase.LoginResult;
+import io.latchkey.application.usecase.MfaCallerCommand;
+import io.latchkey.application.usecase.RecoveryCodes;
+import io.latchkey.application.usecase.ResetSecondFactorsCommand;
+import io.latchkey.application.usecase.StepUpCommand;
+import io.latchkey.domain.error.FactorConflictException;
+import io.latchkey.domain.error.InvalidMfaTokenException;
+import io.latchkey.domain.error.InvalidSecondFactorException;
+import io.latchkey.domain.error.MfaRequiredException;
+import io.latchkey.domain.error.StepUpRequiredException;
+import io.latchkey.domain.event.UserMfaDisabled;
+import io.latchkey.domain.event.UserMfaEnabled;
+import io.latchkey.domain.model.mail.MailContent;
+import io.latchkey.domain.model.mfa.Totp;
+import io.latchkey.domain.model.session.ClientInfo;
+import io.latchkey.domain.model.session.SessionId;
+import io.latchkey.domain.model.token.AccessTokenClaims;
+import io.latchkey.domain.model.user.User;
+import io.latchkey.domain.testfixtures.UserFixtures;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+import reactor.test.StepVerifier;
+
+class MfaServicesTest {
+
+    private final ServiceTestKit kit = new ServiceTestKit();
+    private final User user = UserFixtures.anActiveUser(kit.clock.instant());
+    private final SecondFactorsService factors = kit.secondFactors();
+
+    MfaServicesTest() {
+        kit.users.insert(user).block();
+    }
+
+    private LoginResult passwordLogin() {
+        return kit.login().login(new LoginCommand(user.email().value(), UserFixtures.PASSWORD, ClientInfo.UNKNOWN)).block();
+    }
+
+    private SessionId sessionOf(LoginResult result) {
+        return kit.tokens.verify(result.tokens().accessToken().encoded()).sessionId();
+    }
+
+    private String code(int steps) {
+        byte[] secret = kit.factorSecrets.open(kit.factors.findTotp(user.id()).block().secret()).value();
+        return Totp.codeAt(secret, Totp.stepAt(kit.clock.instant()) + steps);
+    }
+
+    /** Enrols and confirms TOTP with the code of the previous step, so this step and the next stay usable. */
+    private RecoveryCodes enrolled(SessionId session) {
+        factors.enrol(new EnrolTotpCommand(user.id(), session)).block();
+        return factors.confirm(new MfaCallerCommand(user.id(), session, code(-1))).block();
+    }
+
+    private MfaRequiredException challenged() {
+        return catchThrowableOfType(MfaRequiredException.class, this::passwordLogin);
+    }
+
+    private LoginResult complete(String token, String code, String recovery) {
+        return kit.completeMfa().complete(new CompleteMfaChallengeCommand(token, code, recovery, ClientInfo.UNKNOWN)).block();
+    }
+
+    @Test
+    void givenConfirmedTotp_login_answersAChallengeThatACodeCompletesWithMfaClaims() {
+        RecoveryCodes codes = enrolled(sessionOf(passwordLogin()));
+        assertThat(codes.codes()).hasSize(10).doesNotHaveDuplicates();
+        assertThat(kit.events.events()).anySatisfy(e -> assertThat(e).isInstanceOf(UserMfaEnabled.class));
+        int sessionsBefore = kit.sessions.count();
+
+        MfaRequiredException challenge = challenged();
+        assertThat(challenge.methods()).containsExactly("otp", "recovery_code");
+        assertThat(kit.sessions.count()).as("no session before the second factor").isEqualTo(sessionsBefore);
+
+        LoginResult result = complete(challenge.mfaToken(), code(0), null);
+        AccessTokenClaims claims = kit.tokens.verify(result.tokens().accessToken().encoded());
+        assertThat(claims.amr()).containsExactly("pwd", "otp", "mfa");
+        assertThat(result.deviceToken()).isNotBlank();
+    }
+
+    @Test
+    void givenCompletedChallenge_completingItAgain_isRefused() {
+        enrolled(sessionOf(passwordLogin()));
+        String token = challenged().mfaToken();
+        complete(token, code(0), null);
+
+        assertThat(catchThrowableOfType(InvalidMfaTokenException.class, () -> complete(token, code(1), null))).isNotNull();
+    }
+
+    @Test
+    void givenCodeUsedOnce_sameCodeOnAnotherChallenge_isRefusedAsReplay() {
+        enrolled(sessionOf(passwordLogin()));
+        String used = code(0);
+        complete(challenged().mfaToken(), used, null);
+
+        assertThat(catchThrowableOfType(InvalidSecondFactorException.class,
+                () -> complete(challenged().mfaToken(), used, null))).isNotNull();
+    }
+
+    @Test
+    void givenChallenge_wrongCodesUpToTheLimit_voidIt() {
+        enrolled(sessionOf(passwordLogin()));
+        String token = challenged().mfaToken();
+        for (int i = 0; i < kit.mfaPolicy.challengeAttempts(); i++) {
+            assertThat(catchThrowableOfType(InvalidSecondFactorException.class, () -> complete(token, "000000", null)))
+                    .isNotNull();
+            kit.loginFailures.clear(io.latchkey.domain.model.abuse.LockoutSubject.secondFactor(user.email())).block();
+        }
+
+        assertThat(catchThrowableOfType(InvalidMfaTokenException.class, () -> complete(token, code(0), null))).isNotNull();
+    }
+
+    @Test
+    void givenChallengeOlderThanItsLifetime_complete_isRefused() {
+        enrolled(sessionOf(passwordLogin()));
+        String token = challenged().mfaToken();
+        kit.clock.advance(kit.mfaPolicy.challengeTtl().plusSeconds(1));
+
+        assertThat(catchThrowableOfType(InvalidMfaTokenException.class, () -> complete(token, code(0), null))).isNotNull();
+    }
+
+    @Test
+    void givenRecoveryCode_itCompletesOnceAndIsAnnouncedByMail() {
+        RecoveryCodes codes = enrolled(sessionOf(passwordLogin()));
+        String recovery = codes.codes().get(3).toUpperCase();
+
+        complete(challenged().mfaToken(), null, recovery);
+
+        assertThat(kit.mails.queued()).anySatisfy(mail -> assertThat(((MailContent.Written) mail.content()).subject())
+                .isEqualTo("A recovery code was used to sign in"));
+        assertThat(factors.status(user.id()).block().recoveryCodesRemaining()).isEqualTo(9);
+        assertThat(catchThrowableOfType(InvalidSecondFactorException.class,
+                () -> complete(challenged().mfaToken(), null, recovery))).isNotNull();
+    }
+
+    @Test
+    void givenOldAuthentication_sensitiveChanges_requireStepUpWithTheSecondFactor() {
+        SessionId session = sessionOf(passwordLogin());
+        enrolled(session);
+        MfaCallerCommand caller = new MfaCallerCommand(user.id(), session, null);
+
+        StepUpRequiredException refused = catchThrowableOfType(StepUpRequiredException.class,
+                () -> factors.regenerate(caller).block());
+        assertThat(refused.secondFactor()).as("a password session of an account with a factor").isTrue();
+
+        StepVerifier.create(kit.stepUp().stepUp(new StepUpCommand(user.id(), session, UserFixtures.PASSWORD, null, null)))
+                .expectError(io.latchkey.domain.error.InvalidInputException.class).verify();
+        var token = kit.stepUp().stepUp(new StepUpCommand(user.id(), session, null, code(0), null)).block();
+        assertThat(kit.tokens.verify(token.encoded()).amr()).containsExactly("pwd", "otp", "mfa");
+        assertThat(factors.regenerate(caller).block().codes()).hasSize(10);
+
+        kit.clock.advance(kit.mfaPolicy.stepUpMaxAge().plusSeconds(1));
+        assertThat(catchThrowableOfType(StepUpRequiredException.class, () -> factors.disable(caller).block())).isNotNull();
+    }
+
+    @Test
+    void givenActiveTotp_enrolAgain_isAConflict() {
+        SessionId session = sessionOf(passwordLogin());
+        enrolled(session);
+        kit.stepUp().stepUp(new StepUpCommand(user.id(), session, null, code(0), null)).block();
+
+        assertThat(catchThrowableOfType(FactorConflictException.class,
+                () -> factors.enrol(new EnrolTotpCommand(user.id(), session)).block())).isNotNull();
+    }
+
+    @Test
+    void givenAdminReset_factorsAreGoneTheUserIsToldAndLoginNeedsThePasswordOnly() {
+        enrolled(sessionOf(passwordLogin()));
+
+        kit.resetSecondFactors().reset(new ResetSecondFactorsCommand(new io.latchkey.domain.model.user.UserId(
+                java.util.UUID.randomUUID()), user.id())).block();
+
+        assertThat(kit.events.events()).anySatisfy(e -> assertThat(e).isInstanceOfSatisfying(UserMfaDisabled.class,
+                disabled -> assertThat(disabled.reason()).isEqualTo("admin_reset")));
+        assertThat(kit.mails.queued()).anySatisfy(mail -> assertThat(((MailContent.Written) mail.content()).subject())
+                .isEqualTo("Your second factors were reset"));
+        assertThat(passwordLogin().tokens()).isNotNull();
+    }
+
+    @Test
+    void givenMfaRequiredForAdmins_adminRoleCountsOnlyInSessionsWithMfa() {
+        User admin = new User(new io.latchkey.domain.model.user.UserId(java.util.UUID.randomUUID()),
+                io.latchkey.domain.model.user.Email.parse("root@example.com", "email"), user.passwordHash(), user.name(),
+                user.status(), java.util.Set.of(User.ROLE_USER, User.ROLE_ADMIN), true, 0, user.createdAt(), user.updatedAt());
+        kit.users.insert(admin).block();
+        var policy = new io.latchkey.domain.model.mfa.MfaPolicy(Duration.ofMinutes(5), true, Duration.ofMinutes(5), 5,
+                "Latchkey");
+        AuthenticateService authenticate = new AuthenticateService(kit.tokens, kit.near, kit.cache, kit.sessions, kit.gate,
+                policy, kit.clock);
+        LoginResult passwordOnly = kit.login().login(new LoginCommand("root@example.com", UserFixtures.PASSWORD,
+                ClientInfo.UNKNOWN)).block();
+
+        var caller = authenticate.authenticate(new io.latchkey.application.usecase.AuthenticateCommand(
+                passwordOnly.tokens().accessToken().encoded())).block();
+        assertThat(caller.roles()).containsExactly(User.ROLE_USER);
+
+        SessionId session = kit.tokens.verify(passwordOnly.tokens().accessToken().encoded()).sessionId();
+        factors.enrol(new EnrolTotpCommand(admin.id(), session)).block();
+        byte[] secret = kit.factorSecrets.open(kit.factors.findTotp(admin.id()).block().secret()).value();
+        long step = Totp.stepAt(kit.clock.instant());
+        factors.confirm(new MfaCallerCommand(admin.id(), session, Totp.codeAt(secret, step - 1))).block();
+        var stepped = kit.stepUp().stepUp(new StepUpCommand(admin.id(), session, null, Totp.codeAt(secret, step), null))
+                .block();
+
+        assertThat(authenticate.authenticate(new io.latchkey.application.usecase.AuthenticateCommand(stepped.encoded()))
+                .block().roles()).contains(User.ROLE_ADMIN);
+    }
+}
