@@ -21,7 +21,17 @@ public enum AuthErrorCode {
     INCORRECT_PASSWORD("incorrect-password", "The current password is incorrect."),
     EMAIL_NOT_VERIFIED("email-not-verified", "The email address of this account is not verified yet."),
     USER_NOT_FOUND("user-not-found", "No such user."),
-    DEPENDENCY_UNAVAILABLE("temporarily-unavailable", "The service is temporarily unavailable; retry shortly.");
+    DEPENDENCY_UNAVAILABLE("temporarily-unavailable", "The service is temporarily unavailable; retry shortly."),
+    UNKNOWN_IDENTITY_PROVIDER("unknown-identity-provider", "No identity provider with this name is configured."),
+    REDIRECT_URI_NOT_ALLOWED("redirect-uri-not-allowed", "This redirect URI is not registered for the identity provider."),
+    FEDERATION_REJECTED("invalid-federation-grant", "The sign-in could not be completed; start it again."),
+    ACCOUNT_EXISTS("account-exists",
+            "An account with this email already exists; log in with it, then link this identity provider."),
+    EMAIL_REQUIRED("email-required",
+            "The identity provider shared no email address; log in with another method, then link this provider."),
+    IDENTITY_ALREADY_LINKED("identity-already-linked", "This identity is already linked to an account."),
+    LAST_SIGN_IN_METHOD("last-sign-in-method",
+            "This is the account's only way to log in; set a password or link another provider first.");
 
     private final String slug;
     private final String defaultMessage;

@@ -7,7 +7,7 @@ public sealed abstract class AuthException extends RuntimeException
                 RefreshTokenInvalidException, RefreshTokenReuseException, SessionNotFoundException,
                 CsrfRejectedException, DependencyUnavailableException, RateLimitedException,
                 InvalidVerificationCodeException, InvalidResetTokenException, IncorrectPasswordException,
-                EmailNotVerifiedException, UserNotFoundException {
+                EmailNotVerifiedException, UserNotFoundException, FederationException {
 
     private final AuthErrorCode code;
 

@@ -18,6 +18,7 @@ import io.latchkey.domain.error.RefreshTokenReuseException;
 import io.latchkey.domain.error.SessionNotFoundException;
 import io.latchkey.domain.error.SessionRevokedException;
 import io.latchkey.domain.error.UserDisabledException;
+import io.latchkey.domain.error.FederationException;
 import io.latchkey.domain.error.UserNotFoundException;
 import java.net.URI;
 import java.util.LinkedHashMap;
@@ -62,6 +63,11 @@ public final class Problems {
             case IncorrectPasswordException e -> HttpStatus.BAD_REQUEST;
             case EmailNotVerifiedException e -> HttpStatus.FORBIDDEN;
             case UserNotFoundException e -> HttpStatus.NOT_FOUND;
+            case FederationException e -> switch (e.code()) {
+                case UNKNOWN_IDENTITY_PROVIDER -> HttpStatus.NOT_FOUND;
+                case ACCOUNT_EXISTS, IDENTITY_ALREADY_LINKED, LAST_SIGN_IN_METHOD -> HttpStatus.CONFLICT;
+                default -> HttpStatus.BAD_REQUEST;
+            };
         };
     }
 
