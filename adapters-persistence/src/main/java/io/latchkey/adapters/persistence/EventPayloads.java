@@ -8,6 +8,8 @@ import io.latchkey.domain.event.EmailVerified;
 import io.latchkey.domain.event.PasswordChanged;
 import io.latchkey.domain.event.UserDeleted;
 import io.latchkey.domain.event.UserRegistered;
+import io.latchkey.domain.event.IdentityLinked;
+import io.latchkey.domain.event.IdentityUnlinked;
 import io.latchkey.domain.event.UserUpdated;
 import io.latchkey.domain.model.session.SessionId;
 import java.util.LinkedHashMap;
@@ -36,6 +38,8 @@ final class EventPayloads {
             case PasswordChanged ignored -> { }
             case UserDeleted ignored -> { }
             case UserUpdated e -> body.put("changes", e.changes());
+            case IdentityLinked e -> body.put("provider", e.provider());
+            case IdentityUnlinked e -> body.put("provider", e.provider());
             case SessionStarted e -> {
                 body.put("session_ids", List.of(e.sessionId().toString()));
                 body.put("amr", SessionAuthenticationWire.amr(e.methods()));

@@ -47,6 +47,15 @@ class R2dbcIdentityLinkRepository implements IdentityLinkRepository {
     }
 
     @Override
+    public Flux<LinkedIdentity> findByUserForUpdate(UserId userId) {
+        return db.sql("SELECT " + COLUMNS + " FROM user_identities WHERE user_id = :user ORDER BY provider FOR UPDATE")
+                .bind("user", userId.value())
+                .map(R2dbcIdentityLinkRepository::toIdentity)
+                .all()
+                .onErrorMap(PostgresFailures::translate);
+    }
+
+    @Override
     public Mono<LinkedIdentity> insert(LinkedIdentity identity) {
         return Binds.nullable(db.sql("""
                         INSERT INTO user_identities (provider, subject, user_id, email, linked_at)

@@ -3,6 +3,7 @@ package io.latchkey.application.service;
 import io.latchkey.domain.error.AuthErrorCode;
 import io.latchkey.domain.error.EmailAlreadyRegisteredException;
 import io.latchkey.domain.error.FederationException;
+import io.latchkey.domain.event.IdentityLinked;
 import io.latchkey.domain.event.UserRegistered;
 import io.latchkey.domain.model.federation.ExternalIdentity;
 import io.latchkey.domain.model.federation.LinkedIdentity;
@@ -60,7 +61,14 @@ public final class IdentityResolver {
     public Mono<LinkedIdentity> link(UserId userId, ExternalIdentity identity) {
         return transactions.inTransaction(users.findById(userId)
                 .switchIfEmpty(Mono.error(() -> new FederationException(AuthErrorCode.FEDERATION_REJECTED)))
-                .flatMap(user -> links.insert(LinkedIdentity.of(user.id(), identity, clock.instant()))));
+                .flatMap(user -> insertLink(user.id(), identity)));
+    }
+
+    private Mono<LinkedIdentity> insertLink(UserId userId, ExternalIdentity identity) {
+        var now = clock.instant();
+        return links.insert(LinkedIdentity.of(userId, identity, now))
+                .flatMap(link -> events.publish(new IdentityLinked(ids.newId(), userId, now, identity.provider()))
+                        .thenReturn(link));
     }
 
     private Mono<User> byAddress(ExternalIdentity identity, ProviderPolicy provider) {
@@ -70,7 +78,7 @@ public final class IdentityResolver {
         }
         return users.findByEmail(email)
                 .flatMap(existing -> provider.autoLinkVerifiedEmail() && identity.emailVerified() && existing.emailVerified()
-                        ? links.insert(LinkedIdentity.of(existing.id(), identity, clock.instant())).thenReturn(existing)
+                        ? insertLink(existing.id(), identity).thenReturn(existing)
                         : Mono.error(new FederationException(AuthErrorCode.ACCOUNT_EXISTS)))
                 .switchIfEmpty(Mono.defer(() -> signUp(identity, email)));
     }
@@ -84,7 +92,7 @@ public final class IdentityResolver {
                 .onErrorMap(EmailAlreadyRegisteredException.class,
                         taken -> new FederationException(AuthErrorCode.ACCOUNT_EXISTS))
                 .flatMap(saved -> events.publish(new UserRegistered(ids.newId(), saved.id(), now))
-                        .then(links.insert(LinkedIdentity.of(saved.id(), identity, now)))
+                        .then(insertLink(saved.id(), identity))
                         .then(verification)
                         .thenReturn(saved));
     }

@@ -7,6 +7,7 @@ import io.latchkey.application.service.AccountMail;
 import io.latchkey.application.service.AttemptGate;
 import io.latchkey.application.service.FederatedSignInService;
 import io.latchkey.application.service.IdentityResolver;
+import io.latchkey.application.service.LinkedIdentitiesService;
 import io.latchkey.application.service.SessionOpener;
 import io.latchkey.domain.model.federation.FederationPolicy;
 import io.latchkey.domain.model.federation.ProviderPolicy;
@@ -90,6 +91,12 @@ class FederationConfiguration {
     IdentityResolver identityResolver(UserRepository users, IdentityLinkRepository links, IdGenerator ids,
             AuthEventPublisher events, TransactionRunner transactions, AccountMail mail, InstantSource clock) {
         return new IdentityResolver(users, links, ids, events, transactions, mail, clock);
+    }
+
+    @Bean
+    LinkedIdentitiesService linkedIdentitiesService(UserRepository users, IdentityLinkRepository links, IdGenerator ids,
+            AuthEventPublisher events, TransactionRunner transactions, InstantSource clock) {
+        return new LinkedIdentitiesService(users, links, ids, events, transactions, clock);
     }
 
     @Bean

@@ -29,6 +29,7 @@ public enum AuthErrorCode {
             "An account with this email already exists; log in with it, then link this identity provider."),
     EMAIL_REQUIRED("email-required",
             "The identity provider shared no email address; log in with another method, then link this provider."),
+    IDENTITY_NOT_LINKED("identity-not-linked", "No identity of this provider is linked to the account."),
     IDENTITY_ALREADY_LINKED("identity-already-linked", "This identity is already linked to an account."),
     LAST_SIGN_IN_METHOD("last-sign-in-method",
             "This is the account's only way to log in; set a password or link another provider first.");

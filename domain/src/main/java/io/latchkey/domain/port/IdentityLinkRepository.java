@@ -12,6 +12,9 @@ public interface IdentityLinkRepository {
 
     Flux<LinkedIdentity> findByUser(UserId userId);
 
+    /** The account's links, locked until the transaction ends, so concurrent unlinks see each other. */
+    Flux<LinkedIdentity> findByUserForUpdate(UserId userId);
+
     /** Fails with {@code FederationException(IDENTITY_ALREADY_LINKED)} when either uniqueness would break. */
     Mono<LinkedIdentity> insert(LinkedIdentity identity);
 

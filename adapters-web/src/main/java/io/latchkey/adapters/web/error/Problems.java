@@ -64,7 +64,7 @@ public final class Problems {
             case EmailNotVerifiedException e -> HttpStatus.FORBIDDEN;
             case UserNotFoundException e -> HttpStatus.NOT_FOUND;
             case FederationException e -> switch (e.code()) {
-                case UNKNOWN_IDENTITY_PROVIDER -> HttpStatus.NOT_FOUND;
+                case UNKNOWN_IDENTITY_PROVIDER, IDENTITY_NOT_LINKED -> HttpStatus.NOT_FOUND;
                 case ACCOUNT_EXISTS, IDENTITY_ALREADY_LINKED, LAST_SIGN_IN_METHOD -> HttpStatus.CONFLICT;
                 default -> HttpStatus.BAD_REQUEST;
             };
