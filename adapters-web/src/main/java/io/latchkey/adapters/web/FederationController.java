@@ -70,9 +70,6 @@ class FederationController {
                     + "registered for the provider, exactly; otherwise the answer is problem+json, never a redirect. "
                     + "With a valid bearer token the provider is linked to the caller's account instead.")
     @ApiResponse(responseCode = "302", description = "To the provider's authorization endpoint")
-    @ApiResponse(responseCode = "400", description = "redirect_uri not allowed, or a missing/invalid code_challenge")
-    @ApiResponse(responseCode = "404", description = "No such provider")
-    @ApiResponse(responseCode = "503", description = "The provider did not answer; retry after Retry-After")
     @GetMapping("/{provider}/authorize")
     Mono<ResponseEntity<Void>> authorize(@PathVariable String provider,
             @Parameter(description = "The app's URI to return to; exact match") @RequestParam(name = "redirect_uri", required = false) @Nullable String redirectUri,
@@ -91,7 +88,6 @@ class FederationController {
                     + "app's code_challenge) or with error=<problem slug>, plus the app's state. An unknown, expired "
                     + "or reused state answers problem+json.")
     @ApiResponse(responseCode = "302", description = "To the app's redirect_uri")
-    @ApiResponse(responseCode = "400", description = "Unknown, expired or already used state")
     @GetMapping("/{provider}/callback")
     Mono<ResponseEntity<Void>> callback(@PathVariable String provider,
             @RequestParam(name = "state", required = false) @Nullable String state,
@@ -111,8 +107,6 @@ class FederationController {
             description = "The code from the callback redirect and the PKCE verifier of the app's code_challenge. "
                     + "A wrong verifier burns the code.")
     @ApiResponse(responseCode = "200", description = "An access token and a refresh token (the latter in a cookie in cookie mode)")
-    @ApiResponse(responseCode = "400", description = "Unknown, expired or used code, or a wrong code_verifier")
-    @ApiResponse(responseCode = "429", description = "Too many attempts from this client")
     @PostMapping(path = "/token", consumes = MediaType.APPLICATION_JSON_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)
     Mono<ResponseEntity<TokenResponse>> token(@RequestBody CodeRequest request, ServerWebExchange exchange) {
         return redeem.redeem(new RedeemFederatedCodeCommand(request.code(), request.codeVerifier(), clientOf(exchange)))
@@ -127,9 +121,6 @@ class FederationController {
             description = "The ID token is validated against the provider's keys, with the provider's configured "
                     + "client ids as audiences, and must carry the nonce given here.")
     @ApiResponse(responseCode = "200", description = "An access token and a refresh token")
-    @ApiResponse(responseCode = "400", description = "The ID token is not valid for this provider and nonce")
-    @ApiResponse(responseCode = "409", description = "account-exists: log in with the existing method, then link")
-    @ApiResponse(responseCode = "503", description = "The provider's keys could not be fetched; retry after Retry-After")
     @PostMapping(path = "/{provider}/id-token", consumes = MediaType.APPLICATION_JSON_VALUE,
             produces = MediaType.APPLICATION_JSON_VALUE)
     Mono<ResponseEntity<TokenResponse>> idToken(@PathVariable String provider, @RequestBody IdTokenRequest request,

@@ -46,8 +46,6 @@ class IdentitiesController {
 
     @Operation(operationId = "unlinkIdentity", summary = "Unlink a provider from the caller's account")
     @ApiResponse(responseCode = "204", description = "Unlinked; the provider no longer signs in to this account")
-    @ApiResponse(responseCode = "404", description = "No identity of this provider is linked")
-    @ApiResponse(responseCode = "409", description = "last-sign-in-method: the account has no password and no other identity")
     @DeleteMapping("/api/v1/me/identities/{provider}")
     Mono<ResponseEntity<Void>> unlink(@AuthenticationPrincipal AuthenticatedCaller caller, @PathVariable String provider) {
         return unlink.unlink(new UnlinkIdentityCommand(caller.userId(), provider))

@@ -44,7 +44,8 @@ public final class LinkedIdentitiesService implements ListIdentitiesUseCase, Unl
 
     @Override
     public Mono<List<LinkedIdentity>> listIdentities(ListIdentitiesCommand command) {
-        return links.findByUser(command.userId()).collectList();
+        return users.findById(command.userId()).switchIfEmpty(Mono.error(UserNotFoundException::new))
+                .then(links.findByUser(command.userId()).collectList());
     }
 
     @Override

@@ -40,6 +40,7 @@ class AsyncApiDocumentTest {
         assertThat(messages.values()).extracting(m -> ((Map<String, Object>) m).get("name")).containsAll(types);
         assertThat(types).containsExactlyInAnyOrder("io.latchkey.user.registered", "io.latchkey.user.email_verified",
                 "io.latchkey.user.updated", "io.latchkey.user.password_changed", "io.latchkey.user.deleted",
-                "io.latchkey.session.started", "io.latchkey.token.rotated", "io.latchkey.session.revoked");
+                "io.latchkey.session.started", "io.latchkey.token.rotated", "io.latchkey.session.revoked",
+                "io.latchkey.user.identity_linked", "io.latchkey.user.identity_unlinked");
     }
 }
