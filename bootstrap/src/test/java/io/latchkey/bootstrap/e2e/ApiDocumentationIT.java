@@ -326,7 +326,7 @@ class ApiDocumentationIT extends IntegrationTest {
 
     /** A one-time code from a completed browser flow, for {@link #VERIFIER}. */
     private String federationCode() throws Exception {
-        java.net.URI app = http.get().uri(java.net.URI.create(providerReturn(null))).exchange().expectStatus().isFound()
+        java.net.URI app = http.get().uri(providerReturn(null)).exchange().expectStatus().isFound()
                 .expectBody().returnResult().getResponseHeaders().getLocation();
         return org.springframework.web.util.UriComponentsBuilder.fromUri(app).build().getQueryParams().getFirst("code");
     }
