@@ -48,3 +48,10 @@ app.kubernetes.io/instance: {{ .Release.Name }}
 {{- define "latchkey.postgresqlSecret" -}}
 {{- default (printf "%s-postgresql" (include "latchkey.fullname" .)) .Values.postgresql.existingSecret }}
 {{- end }}
+
+{{/*
+The environment variable holding an identity provider's client secret (from its existingSecret).
+*/}}
+{{- define "latchkey.federationSecretEnv" -}}
+LATCHKEY_FEDERATION_{{ . | upper | replace "-" "_" }}_CLIENT_SECRET
+{{- end }}

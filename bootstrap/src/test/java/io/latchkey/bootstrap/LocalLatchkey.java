@@ -1,6 +1,7 @@
 package io.latchkey.bootstrap;
 
 import io.latchkey.testsupport.MailPrinter;
+import io.latchkey.testsupport.OidcTestServer;
 import io.latchkey.testsupport.TestInfrastructure;
 import java.io.OutputStream;
 import java.io.PrintStream;
@@ -23,6 +24,8 @@ public final class LocalLatchkey {
     static final int INTERRUPTED = 130;
     static final int TERMINATED = 143;
     static final int FAILED = 1;
+    static final String DEV_PROVIDER = "dev";
+    static final String DEV_APP_REDIRECT = "http://localhost:3000/signed-in";
 
     private final TestInfrastructure infrastructure = TestInfrastructure.unmanaged();
     private @Nullable ConfigurableApplicationContext context;
@@ -52,6 +55,9 @@ public final class LocalLatchkey {
         startInfrastructureQuietly().forEach(System::setProperty);
         System.setProperty("latchkey.token.signing.allow-ephemeral", "true");
         infrastructure.mail().onArrival(new MailPrinter(System.out));
+        // A "dev" identity provider that signs in one fixed user at once, for the federated sign-in walkthrough.
+        infrastructure.oidc().providerProperties(DEV_PROVIDER, OidcTestServer.DEV, DEV_APP_REDIRECT)
+                .forEach(System::setProperty);
         SpringApplication application = new SpringApplication(LatchkeyApplication.class);
         application.setAdditionalProfiles("local");
         // One stop, in order: the service drains and closes first, then the servers it was using.
@@ -71,8 +77,9 @@ public final class LocalLatchkey {
                   OpenAPI: http://localhost:%s/v3/api-docs   Swagger UI: http://localhost:%s/swagger-ui.html
                   JWKS:    http://localhost:%s/.well-known/jwks.json
                 Mails (verification codes, reset tokens) are printed here as they arrive.
+                  Identity provider "dev" (signs in %s at once; app redirect URI %s).
                 Walk-through: sh docs/walkthrough.sh (see README.md). Ctrl-C stops everything.
-                %n""", port, port, port, port);
+                %n""", port, port, port, port, OidcTestServer.DEV_EMAIL, DEV_APP_REDIRECT);
     }
 
     /**

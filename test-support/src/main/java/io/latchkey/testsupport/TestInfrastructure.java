@@ -22,6 +22,7 @@ public final class TestInfrastructure implements AutoCloseable {
     private @Nullable RedisTestServer redis;
     private @Nullable KafkaTestServer kafka;
     private @Nullable MailTestServer mail;
+    private @Nullable OidcTestServer oidc;
     private boolean closed;
 
     private TestInfrastructure() {
@@ -135,6 +136,15 @@ public final class TestInfrastructure implements AutoCloseable {
         return mail;
     }
 
+    /** The OpenID Connect provider federated sign-in talks to. */
+    public synchronized OidcTestServer oidc() {
+        if (oidc == null) {
+            requireOpen();
+            oidc = started(OidcTestServer::start);
+        }
+        return oidc;
+    }
+
     private synchronized PostgresServer postgres() {
         if (postgres == null) {
             requireOpen();
@@ -176,7 +186,7 @@ public final class TestInfrastructure implements AutoCloseable {
     @Override
     public synchronized void close() {
         closed = true;
-        for (Server server : new Server[] {mail, kafka, redis, postgres}) {
+        for (Server server : new Server[] {oidc, mail, kafka, redis, postgres}) {
             if (server == null) {
                 continue;
             }
@@ -186,6 +196,7 @@ public final class TestInfrastructure implements AutoCloseable {
                 log.warn("stopping {} failed: {}", server.description(), e.toString());
             }
         }
+        oidc = null;
         mail = null;
         kafka = null;
         redis = null;

@@ -10,6 +10,8 @@ import io.latchkey.domain.event.UserDeleted;
 import io.latchkey.domain.event.UserMfaDisabled;
 import io.latchkey.domain.event.UserMfaEnabled;
 import io.latchkey.domain.event.UserRegistered;
+import io.latchkey.domain.event.IdentityLinked;
+import io.latchkey.domain.event.IdentityUnlinked;
 import io.latchkey.domain.event.UserUpdated;
 import io.latchkey.domain.model.session.SessionId;
 import java.util.LinkedHashMap;
@@ -43,6 +45,8 @@ final class EventPayloads {
                 body.put("method", e.method());
                 body.put("reason", e.reason());
             }
+            case IdentityLinked e -> body.put("provider", e.provider());
+            case IdentityUnlinked e -> body.put("provider", e.provider());
             case SessionStarted e -> {
                 body.put("session_ids", List.of(e.sessionId().toString()));
                 body.put("amr", SessionAuthenticationWire.amr(e.methods()));

@@ -46,4 +46,14 @@ final class RedisKeys {
     static String rateLimit(String scope, String key, KeyDigests digests) {
         return "lk:rl:" + scope + ":" + digests.of(key);
     }
+
+    /** A pending federated sign-in under a digest of its {@code state}, so the key names no usable secret. */
+    static String federationState(String state, KeyDigests digests) {
+        return "lk:fed:state:" + digests.of(state);
+    }
+
+    /** A one-time federated sign-in code, under its digest. */
+    static String federationCode(String code, KeyDigests digests) {
+        return "lk:fed:code:" + digests.of(code);
+    }
 }

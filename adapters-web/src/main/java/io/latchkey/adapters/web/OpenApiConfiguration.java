@@ -39,13 +39,16 @@ class OpenApiConfiguration {
     static final Set<String> PUBLIC = Set.of("/api/v1/accounts", "/api/v1/accounts/email-verification",
             "/api/v1/accounts/email-verification/confirm", "/api/v1/password-reset", "/api/v1/password-reset/confirm",
             "/api/v1/auth/login", "/api/v1/auth/mfa", "/api/v1/auth/refresh", "/api/v1/auth/verify", "/.well-known/jwks.json",
-            "/.well-known/latchkey-configuration", "/ping");
+            "/.well-known/latchkey-configuration", "/ping", "/api/v1/auth/federation/{provider}/authorize",
+            "/api/v1/auth/federation/{provider}/callback", "/api/v1/auth/federation/token",
+            "/api/v1/auth/federation/{provider}/id-token");
     /** Operations behind a rate limit or the per-address lockout (latchkey.rate-limits.limits, docs/operations.md). */
     private static final Set<String> RATE_LIMITED = Set.of("POST /api/v1/accounts",
             "POST /api/v1/accounts/email-verification", "POST /api/v1/accounts/email-verification/confirm",
             "POST /api/v1/password-reset", "POST /api/v1/password-reset/confirm", "POST /api/v1/auth/login",
             "POST /api/v1/auth/refresh", "POST /api/v1/me/password", "DELETE /api/v1/me", "POST /api/v1/auth/mfa",
-            "POST /api/v1/me/step-up");
+            "POST /api/v1/me/step-up", "GET /api/v1/auth/federation/{provider}/authorize",
+            "POST /api/v1/auth/federation/token", "POST /api/v1/auth/federation/{provider}/id-token");
     private static final String STEP_UP = "step-up-required: authenticate again through POST /api/v1/me/step-up "
             + "(WWW-Authenticate: Bearer error=\"insufficient_user_authentication\"); or a missing, invalid or revoked "
             + "access token";
@@ -81,7 +84,26 @@ class OpenApiConfiguration {
                             + "X-CSRF-Token), or refresh-token-reused: the whole session is revoked",
                     "403", "account-disabled")),
             Map.entry("POST /api/v1/auth/verify", Map.of("401", "The token is not valid or its session is no longer live")),
-            Map.entry("DELETE /api/v1/me/sessions/{id}", Map.of("404", "session-not-found: no such session of the caller")));
+            Map.entry("DELETE /api/v1/me/sessions/{id}", Map.of("404", "session-not-found: no such session of the caller")),
+            Map.entry("GET /api/v1/auth/federation/{provider}/authorize", Map.of(
+                    "400", "redirect-uri-not-allowed (never a redirect), or a missing or invalid S256 code_challenge",
+                    "404", "unknown-identity-provider",
+                    "503", "The identity provider (or a store) did not answer; retry after Retry-After seconds")),
+            Map.entry("GET /api/v1/auth/federation/{provider}/callback", Map.of(
+                    "400", "invalid-federation-grant: unknown, expired or already used state (never a redirect)",
+                    "404", "unknown-identity-provider")),
+            Map.entry("POST /api/v1/auth/federation/token", Map.of(
+                    "400", "invalid-federation-grant: unknown, expired or used code, or a wrong code_verifier (the code is burned)",
+                    "403", "account-disabled; or email-not-verified when latchkey.accounts.login-requires-verified-email is on")),
+            Map.entry("POST /api/v1/auth/federation/{provider}/id-token", Map.of(
+                    "400", "invalid-federation-grant: the ID token is not valid for this provider and nonce; or email-required",
+                    "403", "account-disabled; or email-not-verified when latchkey.accounts.login-requires-verified-email is on",
+                    "404", "unknown-identity-provider",
+                    "409", "account-exists: an account has this address; log in with it, then link the provider",
+                    "503", "The identity provider's keys (or a store) could not be reached; retry after Retry-After seconds")),
+            Map.entry("DELETE /api/v1/me/identities/{provider}", Map.of(
+                    "404", "identity-not-linked",
+                    "409", "last-sign-in-method: the account has no password and no other linked identity")));
 
     @Bean
     OpenAPI latchkeyOpenApi() {
@@ -109,7 +131,8 @@ class OpenApiConfiguration {
     private static void addAnswers(String key, String path, Operation operation) {
         ApiResponses responses = operation.getResponses();
         // springdoc adds a 200 for every ResponseEntity; the controllers declare their real success code.
-        if (responses.containsKey("200") && responses.keySet().stream().anyMatch(code -> code.startsWith("2") && !code.equals("200"))) {
+        if (responses.containsKey("200") && responses.keySet().stream()
+                .anyMatch(code -> (code.startsWith("2") || code.startsWith("3")) && !code.equals("200"))) {
             responses.remove("200");
         }
         SPECIFIC.getOrDefault(key, Map.of()).forEach((status, description) -> problem(operation, status, description));

@@ -49,6 +49,9 @@ public record RateLimitProperties(
         defaults.put("reset-confirm-per-ip", "20/10m");
         // Failed refreshes only: a client with a good token is never slowed down by this one.
         defaults.put("refresh-failures-per-ip", "30/1m");
+        // Federated sign-in: starting a flow at a provider, and redeeming a code or a native ID token.
+        defaults.put("federation-start-per-ip", "30/1m");
+        defaults.put("federation-token-per-ip", "30/1m");
         return Map.copyOf(defaults);
     }
 
@@ -59,7 +62,7 @@ public record RateLimitProperties(
                 limit("reset-confirm-per-ip"), limit("refresh-failures-per-ip"));
     }
 
-    private RateLimit limit(String name) {
+    RateLimit limit(String name) {
         String spec = limits.getOrDefault(name, DEFAULTS.get(name));
         int slash = spec.indexOf('/');
         if (slash < 1) {

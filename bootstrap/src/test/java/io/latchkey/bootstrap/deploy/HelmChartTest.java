@@ -265,6 +265,54 @@ class HelmChartTest {
     }
 
     @Test
+    @SuppressWarnings("unchecked")
+    void givenIdentityProviders_theirClientSecretsComeFromExistingSecretsAndNeverSitInTheConfigMap() throws Exception {
+        Path values = java.nio.file.Files.createTempFile("federation", ".yaml");
+        values.toFile().deleteOnExit();
+        java.nio.file.Files.writeString(values, """
+                federation:
+                  publicBaseUri: https://auth.example.com
+                  providers:
+                    google:
+                      preset: google
+                      clientId: web-client
+                      existingSecret: latchkey-google
+                      clientSecretKey: secret
+                      redirectUris: ["https://app.example.com/signed-in"]
+                    my-idp:
+                      preset: oidc
+                      issuer: https://idp.example.com
+                      clientId: other
+                      redirectUris: ["https://app.example.com/signed-in"]
+                rateLimits:
+                  limits:
+                    federation-start-per-ip: "10/1m"
+                """);
+        List<Map<String, Object>> objects = parse(template().withValuesFile(values));
+        Map<String, Object> data = at(ofKind(objects, "ConfigMap").get(0), "data");
+        Map<String, Object> app = new Yaml().load((String) data.get("SPRING_APPLICATION_JSON"));
+        Map<String, Object> google = at(app, "latchkey", "federation", "providers", "google");
+        assertThat(google).containsEntry("client-id", "web-client")
+                .containsEntry("client-secret", "${LATCHKEY_FEDERATION_GOOGLE_CLIENT_SECRET}")
+                .containsEntry("redirect-uris", List.of("https://app.example.com/signed-in"));
+        assertThat((Map<String, Object>) at(app, "latchkey", "federation", "providers", "my-idp"))
+                .containsEntry("issuer", "https://idp.example.com").doesNotContainKey("client-secret");
+        assertThat((Object) at(app, "latchkey", "federation", "public-base-uri")).isEqualTo("https://auth.example.com");
+        assertThat((Object) at(app, "latchkey", "rate-limits", "limits", "federation-start-per-ip")).isEqualTo("10/1m");
+        List<Map<String, Object>> env = at(ofKind(objects, "Deployment").get(0), "spec", "template", "spec", "containers", "0", "env");
+        assertThat(env).anySatisfy(variable -> {
+            assertThat(variable.get("name")).isEqualTo("LATCHKEY_FEDERATION_GOOGLE_CLIENT_SECRET");
+            assertThat((Object) at(variable, "valueFrom", "secretKeyRef", "name")).isEqualTo("latchkey-google");
+            assertThat((Object) at(variable, "valueFrom", "secretKeyRef", "key")).isEqualTo("secret");
+        });
+        assertThat(ofKind(objects, "Secret")).isEmpty();
+        assertThatThrownBy(() -> template().set("federation.providers.google.clientId", "x")
+                .set("federation.providers.google.redirectUris[0]", "https://app.example.com/cb")
+                .set("federation.providers.google.preset", "facebook").call())
+                .hasMessageContaining("preset");
+    }
+
+    @Test
     void givenInvalidValues_theSchemaRejectsThem() {
         assertThatThrownBy(() -> template().set("config.issuer", "not-a-url").call())
                 .hasMessageContaining("issuer");

@@ -2,7 +2,10 @@ package io.latchkey.bootstrap.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.latchkey.domain.model.federation.CodeChallenge;
+import io.latchkey.testsupport.OidcTestServer;
 import io.latchkey.testsupport.ReceivedMail;
+import io.latchkey.testsupport.TestInfrastructure;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.Operation;
 import io.swagger.v3.oas.models.PathItem;
@@ -60,7 +63,9 @@ class ApiDocumentationIT extends IntegrationTest {
     }
 
     private static String successCode(String key, Operation operation) {
-        List<String> success = operation.getResponses().keySet().stream().filter(code -> code.startsWith("2")).toList();
+        // A redirect is the success of the browser-flow operations, which have no 2xx.
+        List<String> success = operation.getResponses().keySet().stream()
+                .filter(code -> code.startsWith("2") || code.equals("302")).toList();
         assertThat(success).as("%s documents exactly one success code", key).hasSize(1);
         return success.get(0);
     }
@@ -88,7 +93,7 @@ class ApiDocumentationIT extends IntegrationTest {
             assertThat(operations.get(limited).getResponses().get("429").getHeaders()).containsKey(HttpHeaders.RETRY_AFTER);
         }
         operations.forEach((key, operation) -> operation.getResponses().forEach((code, response) -> {
-            if (!code.startsWith("2")) {
+            if (!code.startsWith("2") && !code.equals("302")) {
                 assertThat(response.getContent()).as("%s %s", key, code).containsKey("application/problem+json");
             }
         }));
@@ -112,7 +117,8 @@ class ApiDocumentationIT extends IntegrationTest {
             String key = entry.getKey();
             Operation operation = entry.getValue();
             String method = key.substring(0, key.indexOf(' '));
-            String path = key.substring(key.indexOf(' ') + 1).replace("{id}", UUID.randomUUID().toString());
+            String path = key.substring(key.indexOf(' ') + 1).replace("{id}", UUID.randomUUID().toString())
+                    .replace("{provider}", "google");
             WebTestClient.RequestBodySpec request = http.method(HttpMethod.valueOf(method)).uri(path);
             if (operation.getRequestBody() != null) {
                 if (operation.getRequestBody().getContent().containsKey(MediaType.APPLICATION_FORM_URLENCODED_VALUE)) {
@@ -144,7 +150,8 @@ class ApiDocumentationIT extends IntegrationTest {
         List<DynamicTest> tests = new java.util.ArrayList<>();
         operations.forEach((key, operation) -> {
             String method = key.substring(0, key.indexOf(' '));
-            String path = key.substring(key.indexOf(' ') + 1).replace("{id}", UUID.randomUUID().toString());
+            String path = key.substring(key.indexOf(' ') + 1).replace("{id}", UUID.randomUUID().toString())
+                    .replace("{provider}", "google");
             List<String> schemes = schemes(operation);
             if (operation.getRequestBody() != null) {
                 tests.add(DynamicTest.dynamicTest(key + " 415", () -> assertDocumented(key, operation,
@@ -297,6 +304,26 @@ class ApiDocumentationIT extends IntegrationTest {
         drivers.put("GET /.well-known/latchkey-configuration", () -> status(anonymous(HttpMethod.GET,
                 "/.well-known/latchkey-configuration", null)));
         drivers.put("GET /ping", () -> status(anonymous(HttpMethod.GET, "/ping", null)));
+        drivers.put("GET /api/v1/auth/federation/{provider}/authorize", () -> status(anonymous(HttpMethod.GET,
+                authorizeUri(CodeChallenge.of(VERIFIER).value()), null)));
+        drivers.put("GET /api/v1/auth/federation/{provider}/callback", () -> status(anonymous(HttpMethod.GET,
+                providerReturn(null), null)));
+        drivers.put("POST /api/v1/auth/federation/token", () -> status(anonymous(HttpMethod.POST,
+                "/api/v1/auth/federation/token", Map.of("code", federationCode(), "code_verifier", VERIFIER))));
+        drivers.put("POST /api/v1/auth/federation/{provider}/id-token", () -> {
+            String idToken = TestInfrastructure.shared().oidc().idToken(OidcTestServer.GOOGLE_LIKE, "api-" + UUID.randomUUID(),
+                    List.of(OidcTestServer.CLIENT_ID), Map.of("email", uniqueEmail(), "email_verified", true, "nonce", "n"), 300);
+            return status(anonymous(HttpMethod.POST, "/api/v1/auth/federation/google/id-token",
+                    Map.of("id_token", idToken, "nonce", "n")));
+        });
+        drivers.put("GET /api/v1/me/identities", () -> status(bearer(HttpMethod.GET, "/api/v1/me/identities", null)));
+        drivers.put("DELETE /api/v1/me/identities/{provider}", () -> {
+            String token = accessTokenFor(registered());
+            String linked = providerReturn(token);
+            assertThat(status(anonymous(HttpMethod.GET, linked, null))).isEqualTo(302);
+            return status(as(token, HttpMethod.DELETE, "/api/v1/me/identities/google", null));
+        });
+        drivers.put("GET /api/v1/admin/users/{id}/identities", () -> adminOnUser(HttpMethod.GET, "/identities"));
         return drivers;
     }
 
@@ -320,6 +347,35 @@ class ApiDocumentationIT extends IntegrationTest {
         String secret = totpEnrolled(email, access);
         return (String) as(access, HttpMethod.POST, "/api/v1/me/step-up", Map.of("code", Rfc6238.code(secret, Instant.now(), 0)))
                 .expectStatus().isOk().expectBody(Map.class).returnResult().getResponseBody().get("access_token");
+    }
+
+    private static final String VERIFIER = "api-documentation-verifier-" + UUID.randomUUID();
+
+    private static String authorizeUri(String challenge) {
+        return "/api/v1/auth/federation/google/authorize?redirect_uri=" + APP_REDIRECT + "&code_challenge=" + challenge
+                + "&code_challenge_method=S256";
+    }
+
+    /** Starts a browser flow (a link when {@code bearer} is given) and lets the provider answer: the callback URI. */
+    private String providerReturn(String bearer) throws Exception {
+        OidcTestServer oidc = TestInfrastructure.shared().oidc();
+        oidc.nextUser(OidcTestServer.GOOGLE_LIKE, "api-" + UUID.randomUUID(),
+                Map.of("email", uniqueEmail(), "email_verified", true));
+        WebTestClient.ResponseSpec start = bearer == null
+                ? anonymous(HttpMethod.GET, authorizeUri(CodeChallenge.of(VERIFIER).value()), null)
+                : as(bearer, HttpMethod.GET, authorizeUri(CodeChallenge.of(VERIFIER).value()), null);
+        java.net.URI atProvider = start.expectStatus().isFound().expectBody().returnResult().getResponseHeaders().getLocation();
+        var answer = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(atProvider).build(),
+                java.net.http.HttpResponse.BodyHandlers.discarding());
+        java.net.URI callback = java.net.URI.create(answer.headers().firstValue("Location").orElseThrow());
+        return callback.getRawPath() + "?" + callback.getRawQuery();
+    }
+
+    /** A one-time code from a completed browser flow, for {@link #VERIFIER}. */
+    private String federationCode() throws Exception {
+        java.net.URI app = http.get().uri(providerReturn(null)).exchange().expectStatus().isFound()
+                .expectBody().returnResult().getResponseHeaders().getLocation();
+        return org.springframework.web.util.UriComponentsBuilder.fromUri(app).build().getQueryParams().getFirst("code");
     }
 
     private String registered() {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.latchkey.adapters.web.security.IntrospectionClients;
 import io.latchkey.testsupport.MailTestServer;
+import io.latchkey.testsupport.OidcTestServer;
 import io.latchkey.testsupport.ReceivedMail;
 import io.latchkey.testsupport.TestInfrastructure;
 import java.sql.Connection;
@@ -70,6 +71,9 @@ public abstract class IntegrationTest {
     protected static final String INTROSPECTION_SECRET = "billing-service-secret-0123456789abcdef";
     protected static final String ADMIN_EMAIL = "admin@latchkey.test";
     protected static final String ADMIN_PASSWORD = "first administrator secret";
+    /** The app redirect URI registered for the test identity providers. */
+    protected static final String APP_REDIRECT = "https://app.example/signed-in";
+    protected static final String NATIVE_CLIENT_ID = "latchkey-test-ios";
 
     @Autowired
     protected WebTestClient http;
@@ -92,6 +96,18 @@ public abstract class IntegrationTest {
         TestInfrastructure.shared().registerProperties(registry);
         registry.add("latchkey.introspection.clients." + INTROSPECTION_CLIENT,
                 () -> IntrospectionClients.hashOf(INTROSPECTION_SECRET));
+        OidcTestServer oidc = TestInfrastructure.shared().oidc();
+        oidc.providerProperties("google", OidcTestServer.GOOGLE_LIKE, APP_REDIRECT).forEach((k, v) -> registry.add(k, () -> v));
+        oidc.providerProperties("kakao", OidcTestServer.KAKAO_LIKE, APP_REDIRECT).forEach((k, v) -> registry.add(k, () -> v));
+        oidc.providerProperties("google-autolink", OidcTestServer.GOOGLE_LIKE, APP_REDIRECT)
+                .forEach((k, v) -> registry.add(k, () -> v));
+        registry.add("latchkey.federation.providers.google-autolink.auto-link-verified-email", () -> "true");
+        registry.add("latchkey.federation.providers.google.native-client-ids[0]", () -> NATIVE_CLIENT_ID);
+        // A provider nobody answers for: its sign-ins must fail with 503 and leave nothing behind.
+        String down = OidcTestServer.unreachableIssuer();
+        registry.add("latchkey.federation.providers.down.issuer", () -> down);
+        registry.add("latchkey.federation.providers.down.client-id", () -> "nobody");
+        registry.add("latchkey.federation.providers.down.redirect-uris[0]", () -> APP_REDIRECT);
     }
 
     protected static String uniqueEmail() {

@@ -26,7 +26,18 @@ public enum AuthErrorCode {
     INVALID_SECOND_FACTOR("invalid-second-factor", "The second-factor code is incorrect or was already used."),
     STEP_UP_REQUIRED("step-up-required", "This change needs a recent authentication; re-authenticate through POST /api/v1/me/step-up."),
     FACTOR_CONFLICT("factor-conflict", "The second factor is not in a state that allows this."),
-    DEPENDENCY_UNAVAILABLE("temporarily-unavailable", "The service is temporarily unavailable; retry shortly.");
+    DEPENDENCY_UNAVAILABLE("temporarily-unavailable", "The service is temporarily unavailable; retry shortly."),
+    UNKNOWN_IDENTITY_PROVIDER("unknown-identity-provider", "No identity provider with this name is configured."),
+    REDIRECT_URI_NOT_ALLOWED("redirect-uri-not-allowed", "This redirect URI is not registered for the identity provider."),
+    FEDERATION_REJECTED("invalid-federation-grant", "The sign-in could not be completed; start it again."),
+    ACCOUNT_EXISTS("account-exists",
+            "An account with this email already exists; log in with it, then link this identity provider."),
+    EMAIL_REQUIRED("email-required",
+            "The identity provider shared no email address; log in with another method, then link this provider."),
+    IDENTITY_NOT_LINKED("identity-not-linked", "No identity of this provider is linked to the account."),
+    IDENTITY_ALREADY_LINKED("identity-already-linked", "This identity is already linked to an account."),
+    LAST_SIGN_IN_METHOD("last-sign-in-method",
+            "This is the account's only way to log in; set a password or link another provider first.");
 
     private final String slug;
     private final String defaultMessage;

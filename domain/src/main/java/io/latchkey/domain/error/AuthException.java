@@ -9,7 +9,7 @@ public sealed abstract class AuthException extends RuntimeException
                 InvalidVerificationCodeException, InvalidResetTokenException, IncorrectPasswordException,
                 EmailNotVerifiedException, UserNotFoundException, MfaRequiredException,
                 InvalidMfaTokenException, InvalidSecondFactorException, StepUpRequiredException,
-                FactorConflictException {
+                FactorConflictException, FederationException {
 
     private final AuthErrorCode code;
 

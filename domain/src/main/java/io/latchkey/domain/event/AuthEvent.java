@@ -9,7 +9,8 @@ import java.util.UUID;
  * {@link #type()} is the stable suffix of the CloudEvents type {@code io.latchkey.<type>}.
  */
 public sealed interface AuthEvent permits UserRegistered, EmailVerified, UserUpdated, PasswordChanged, UserDeleted, SessionStarted,
-        TokenRotated, SessionRevoked, UserMfaEnabled, UserMfaDisabled {
+        TokenRotated, SessionRevoked, UserMfaEnabled, UserMfaDisabled, IdentityLinked,
+        IdentityUnlinked {
 
     UUID eventId();
 

@@ -18,6 +18,7 @@ import io.latchkey.domain.error.RefreshTokenReuseException;
 import io.latchkey.domain.error.SessionNotFoundException;
 import io.latchkey.domain.error.SessionRevokedException;
 import io.latchkey.domain.error.UserDisabledException;
+import io.latchkey.domain.error.FederationException;
 import io.latchkey.domain.error.UserNotFoundException;
 import io.latchkey.domain.error.FactorConflictException;
 import io.latchkey.domain.error.InvalidMfaTokenException;
@@ -72,6 +73,11 @@ public final class Problems {
             case InvalidSecondFactorException e -> HttpStatus.BAD_REQUEST;
             case StepUpRequiredException e -> HttpStatus.UNAUTHORIZED;
             case FactorConflictException e -> HttpStatus.CONFLICT;
+            case FederationException e -> switch (e.code()) {
+                case UNKNOWN_IDENTITY_PROVIDER, IDENTITY_NOT_LINKED -> HttpStatus.NOT_FOUND;
+                case ACCOUNT_EXISTS, IDENTITY_ALREADY_LINKED, LAST_SIGN_IN_METHOD -> HttpStatus.CONFLICT;
+                default -> HttpStatus.BAD_REQUEST;
+            };
         };
     }
 

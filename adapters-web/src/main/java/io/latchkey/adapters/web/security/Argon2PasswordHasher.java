@@ -72,7 +72,7 @@ class Argon2PasswordHasher implements PasswordHasher {
 
     @Override
     public Mono<Boolean> matches(RawPassword password, PasswordHash hash) {
-        if (!password.fitsHashInput()) {
+        if (!password.fitsHashInput() || !hash.isSet()) {
             return matchesNothing(password);
         }
         return Mono.fromCallable(() -> encoder.matches(password.value(), hash.encoded())).subscribeOn(scheduler);

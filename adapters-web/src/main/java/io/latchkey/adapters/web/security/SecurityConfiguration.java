@@ -86,7 +86,12 @@ public class SecurityConfiguration {
                         .pathMatchers(HttpMethod.POST, "/api/v1/accounts", "/api/v1/accounts/email-verification",
                                 "/api/v1/accounts/email-verification/confirm", "/api/v1/password-reset",
                                 "/api/v1/password-reset/confirm", "/api/v1/auth/login", "/api/v1/auth/mfa", "/api/v1/auth/refresh",
-                                "/api/v1/auth/verify")
+                                "/api/v1/auth/verify", "/api/v1/auth/federation/token",
+                                "/api/v1/auth/federation/*/id-token")
+                        .permitAll()
+                        // A bearer token, when sent, still authenticates: it turns a sign-in into a link.
+                        .pathMatchers(HttpMethod.GET, "/api/v1/auth/federation/*/authorize",
+                                "/api/v1/auth/federation/*/callback")
                         .permitAll()
                         .pathMatchers("/api/v1/admin/**").hasRole(User.ROLE_ADMIN)
                         .pathMatchers(HttpMethod.GET, "/ping", "/.well-known/**", "/actuator/health/**", "/actuator/health",

@@ -1,0 +1,22 @@
+package io.latchkey.domain.event;
+
+import io.latchkey.domain.model.user.UserId;
+import java.time.Instant;
+import java.util.Objects;
+import java.util.UUID;
+
+/** An external identity of {@code provider} was unlinked from the account. */
+public record IdentityUnlinked(UUID eventId, UserId userId, Instant occurredAt, String provider) implements AuthEvent {
+
+    public IdentityUnlinked {
+        Objects.requireNonNull(eventId, "eventId");
+        Objects.requireNonNull(userId, "userId");
+        Objects.requireNonNull(occurredAt, "occurredAt");
+        Objects.requireNonNull(provider, "provider");
+    }
+
+    @Override
+    public String type() {
+        return "user.identity_unlinked";
+    }
+}
