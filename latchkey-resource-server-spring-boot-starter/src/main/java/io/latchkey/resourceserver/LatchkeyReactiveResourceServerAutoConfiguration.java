@@ -1,6 +1,8 @@
 package io.latchkey.resourceserver;
 
+import io.latchkey.resourceserver.reactive.RateLimitedJwkSource;
 import io.latchkey.resourceserver.reactive.RevocationWebFilter;
+import java.time.InstantSource;
 import io.latchkey.resourceserver.revocation.IntrospectionClient;
 import io.latchkey.resourceserver.revocation.RevocationGate;
 import org.springframework.beans.factory.ObjectProvider;
@@ -16,6 +18,7 @@ import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
 import org.springframework.security.oauth2.jwt.NimbusReactiveJwtDecoder;
 import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
 import org.springframework.security.web.server.SecurityWebFilterChain;
+import org.springframework.web.reactive.function.client.WebClient;
 
 /** WebFlux: the JWT decoder on the issuer's JWKS, a default filter chain, the revocation filter. */
 @AutoConfiguration(after = LatchkeyResourceServerAutoConfiguration.class, beforeName = {
@@ -31,8 +34,12 @@ public class LatchkeyReactiveResourceServerAutoConfiguration {
     @Bean
     @ConditionalOnMissingBean
     ReactiveJwtDecoder latchkeyReactiveJwtDecoder(LatchkeyResourceServerProperties properties) {
+        WebClient web = WebClient.create();
+        RateLimitedJwkSource keys = new RateLimitedJwkSource(() -> web.get().uri(properties.jwks()).retrieve()
+                .bodyToMono(String.class).map(RateLimitedJwkSource::parse), properties.jwksRefreshMinInterval(),
+                InstantSource.system());
         // validateType(false): Nimbus would refuse typ at+jwt; the at+jwt validator checks typ instead.
-        NimbusReactiveJwtDecoder decoder = NimbusReactiveJwtDecoder.withJwkSetUri(properties.jwks().toString())
+        NimbusReactiveJwtDecoder decoder = NimbusReactiveJwtDecoder.withJwkSource(keys)
                 .jwsAlgorithm(SignatureAlgorithm.RS256).validateType(false).build();
         decoder.setJwtValidator(LatchkeyResourceServerAutoConfiguration.validator(properties));
         return decoder;

@@ -15,6 +15,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param audience the {@code aud} access tokens must carry
  * @param clientId the {@code client_id} access tokens must carry
  * @param clockSkew leeway for {@code exp}/{@code nbf}/{@code iat}
+ * @param jwksRefreshMinInterval an unknown {@code kid} refreshes the keys at most this often
  * @param maxTokenLifetime the longest access-token lifetime Latchkey is configured with; revocations are kept this long
  * @param events where the auth events come from and how fresh they must be
  * @param fallback what to do while the stream cannot be trusted
@@ -27,6 +28,7 @@ public record LatchkeyResourceServerProperties(
         @DefaultValue("latchkey") String audience,
         @DefaultValue("latchkey") String clientId,
         @DefaultValue("60s") Duration clockSkew,
+        @DefaultValue("30s") Duration jwksRefreshMinInterval,
         @DefaultValue("15m") Duration maxTokenLifetime,
         @DefaultValue Events events,
         @DefaultValue Fallback fallback,

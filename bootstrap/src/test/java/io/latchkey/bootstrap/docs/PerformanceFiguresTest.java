@@ -38,4 +38,11 @@ class PerformanceFiguresTest {
         assertThat(operations).contains(Math.round(Double.parseDouble(rs256Verify)) + " µs");
         assertThat(keys + operations).doesNotContain("about 50 ms", "about 2 ms", "about 27 ms", "about 40 µs");
     }
+
+    @Test
+    void givenTheStarterPropagationBench_theReadmeQuotesItsP99() throws IOException {
+        String results = read("bench", "RESULTS.md");
+        String p99 = firstGroup(results, "\\| 1 \\| 200 \\| [\\d.]+ ms \\| ([\\d.]+) ms \\|");
+        assertThat(read("README.md")).contains("p99 " + p99 + " ms here, [bench/RESULTS.md](bench/RESULTS.md)");
+    }
 }

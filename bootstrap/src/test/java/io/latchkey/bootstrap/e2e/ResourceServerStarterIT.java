@@ -2,7 +2,7 @@ package io.latchkey.bootstrap.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.latchkey.sample.SampleServiceApplication;
+import com.example.billing.SampleServiceApplication;
 import io.latchkey.testsupport.TestInfrastructure;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.io.IOException;

@@ -1,5 +1,5 @@
 /** A downstream service that trusts Latchkey's access tokens, as a reference for adding the starter. */
 @NullMarked
-package io.latchkey.sample;
+package com.example.billing;
 
 import org.jspecify.annotations.NullMarked;

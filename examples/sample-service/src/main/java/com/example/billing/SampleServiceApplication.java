@@ -1,4 +1,4 @@
-package io.latchkey.sample;
+package com.example.billing;
 
 import java.util.Map;
 import org.springframework.boot.SpringApplication;
@@ -8,7 +8,10 @@ import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Answers {@code GET /whoami} for any caller with a valid, unrevoked Latchkey access token. */
+/**
+ * Answers {@code GET /whoami} for any caller with a valid, unrevoked Latchkey access token. It lives in its own
+ * package, as a downstream service does, so Latchkey's component scan of {@code io.latchkey} never sees it.
+ */
 @SpringBootApplication
 @RestController
 public class SampleServiceApplication {
