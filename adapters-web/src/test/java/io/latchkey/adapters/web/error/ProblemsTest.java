@@ -37,4 +37,26 @@ class ProblemsTest {
         assertThat(Problems.headersFor(new IncorrectPasswordException()).containsHeader(HttpHeaders.WWW_AUTHENTICATE))
                 .isFalse();
     }
+
+    @Test
+    void givenMfaRequired_problem_carriesTheAuth0ShapeAsExtensionMembers() {
+        var problem = Problems.of(new io.latchkey.domain.error.MfaRequiredException("mfa.x.y", java.util.List.of("otp",
+                "recovery_code"), 300));
+
+        assertThat(Problems.statusOf(new io.latchkey.domain.error.MfaRequiredException("t", java.util.List.of(), 1)))
+                .isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat(problem.getType()).hasToString("urn:problem:auth:mfa-required");
+        assertThat(problem.getProperties()).containsEntry("error", "mfa_required").containsEntry("mfa_token", "mfa.x.y")
+                .containsEntry("mfa_methods", java.util.List.of("otp", "recovery_code")).containsEntry("expires_in", 300L);
+    }
+
+    @Test
+    void givenStepUpRequired_problemAndChallenge_sayHowRecentAndWhetherTheSecondFactor() {
+        var error = new io.latchkey.domain.error.StepUpRequiredException(java.time.Duration.ofMinutes(5), true);
+
+        assertThat(Problems.statusOf(error)).isEqualTo(HttpStatus.UNAUTHORIZED);
+        assertThat(Problems.of(error).getProperties()).containsEntry("max_age", 300L).containsEntry("second_factor_required", true);
+        assertThat(Problems.headersFor(error).getFirst(org.springframework.http.HttpHeaders.WWW_AUTHENTICATE))
+                .startsWith("Bearer error=\"insufficient_user_authentication\"").endsWith("max_age=300");
+    }
 }
