@@ -40,7 +40,7 @@ import org.junit.jupiter.api.Test;
 class OidcExternalIdentityVerifierTest {
 
     private static final String CLIENT = "kakao-rest-api-key";
-    private static final Duration TIMEOUT = Duration.ofMillis(500);
+    private static final Duration TIMEOUT = Duration.ofSeconds(2);
 
     private final MutableInstantSource clock = MutableInstantSource.atDefaultStart();
     private final AtomicReference<JWKSet> published = new AtomicReference<>();
@@ -134,7 +134,7 @@ class OidcExternalIdentityVerifierTest {
                 .isInstanceOf(DependencyUnavailableException.class);
 
         tokenStatus.set(200);
-        tokenDelayMillis.set((int) TIMEOUT.toMillis() * 4);
+        tokenDelayMillis.set((int) TIMEOUT.toMillis() + 1500);
         assertThatThrownBy(() -> verifier.redeem("kakao", URI.create("http://localhost/cb"), "c", "v", "n").block())
                 .isInstanceOf(DependencyUnavailableException.class);
     }
