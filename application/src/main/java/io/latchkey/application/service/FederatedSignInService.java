@@ -41,7 +41,8 @@ import reactor.core.publisher.Mono;
  * stored or anyone redirected; state, nonce and Latchkey's PKCE verifier wait in the cache for the provider's
  * return, single use; the validated identity resolves to an account ({@link IdentityResolver}); the app gets a
  * one-time code bound to its challenge, redeemed for the token pair. Native: a validated ID token goes straight to a
- * session. Sessions are opened through {@link SessionOpener} as {@code fed} with the provider's id.
+ * session. Sessions are opened as {@code fed} with the provider's id, through {@link MfaRequirement}: an account
+ * with a second factor gets an MFA challenge instead of tokens, as after a password.
  */
 public final class FederatedSignInService implements StartFederatedSignInUseCase, CompleteFederatedSignInUseCase,
         RedeemFederatedCodeUseCase, SignInWithIdTokenUseCase {
@@ -52,12 +53,12 @@ public final class FederatedSignInService implements StartFederatedSignInUseCase
     private final OpaqueTokenGenerator tokens;
     private final IdentityResolver resolver;
     private final UserRepository users;
-    private final SessionOpener opener;
+    private final MfaRequirement mfa;
     private final AttemptGate gate;
     private final InstantSource clock;
 
     public FederatedSignInService(FederationPolicy policy, ExternalIdentityVerifier verifier, FederationStateCache state,
-            OpaqueTokenGenerator tokens, IdentityResolver resolver, UserRepository users, SessionOpener opener,
+            OpaqueTokenGenerator tokens, IdentityResolver resolver, UserRepository users, MfaRequirement mfa,
             AttemptGate gate, InstantSource clock) {
         this.policy = policy;
         this.verifier = verifier;
@@ -65,7 +66,7 @@ public final class FederatedSignInService implements StartFederatedSignInUseCase
         this.tokens = tokens;
         this.resolver = resolver;
         this.users = users;
-        this.opener = opener;
+        this.mfa = mfa;
         this.gate = gate;
         this.clock = clock;
     }
@@ -180,12 +181,9 @@ public final class FederatedSignInService implements StartFederatedSignInUseCase
         });
     }
 
-    /**
-     * Where a rule "an account with a second factor must present it" would apply to federated sign-in: before the
-     * session is opened, for the browser and the native path alike.
-     */
+    /** The provider is the first factor; an account with a second factor must still present it. */
     private Mono<TokenPair> open(User user, String provider, java.time.Instant authTime, ClientInfo client) {
-        return opener.open(user, SessionAuthentication.federated(provider, authTime), client);
+        return mfa.signIn(user, SessionAuthentication.federated(provider, authTime), client, null);
     }
 
     private ProviderPolicy provider(String id) {

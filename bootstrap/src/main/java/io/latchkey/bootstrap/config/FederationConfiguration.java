@@ -8,7 +8,7 @@ import io.latchkey.application.service.AttemptGate;
 import io.latchkey.application.service.FederatedSignInService;
 import io.latchkey.application.service.IdentityResolver;
 import io.latchkey.application.service.LinkedIdentitiesService;
-import io.latchkey.application.service.SessionOpener;
+import io.latchkey.application.service.MfaRequirement;
 import io.latchkey.domain.model.federation.FederationPolicy;
 import io.latchkey.domain.model.federation.ProviderPolicy;
 import io.latchkey.domain.port.AuthEventPublisher;
@@ -102,7 +102,7 @@ class FederationConfiguration {
     @Bean
     FederatedSignInService federatedSignInService(FederationPolicy policy, ExternalIdentityVerifier verifier,
             FederationStateCache state, OpaqueTokenGenerator tokens, IdentityResolver resolver, UserRepository users,
-            SessionOpener opener, AttemptGate gate, InstantSource clock) {
-        return new FederatedSignInService(policy, verifier, state, tokens, resolver, users, opener, gate, clock);
+            MfaRequirement mfa, AttemptGate gate, InstantSource clock) {
+        return new FederatedSignInService(policy, verifier, state, tokens, resolver, users, mfa, gate, clock);
     }
 }

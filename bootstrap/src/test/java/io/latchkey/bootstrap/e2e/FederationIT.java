@@ -165,6 +165,42 @@ class FederationIT extends IntegrationTest {
     }
 
     @Test
+    @SuppressWarnings("unchecked")
+    void givenTheAccountHasASecondFactor_aFederatedSignIn_getsAnMfaChallenge_notTokens() throws Exception {
+        String email = uniqueEmail();
+        String subject = "g-" + UUID.randomUUID();
+        Map<String, Object> claims = Map.of("email", email, "email_verified", true, "nonce", "mfa-nonce");
+        Map<String, Object> first = nativeSignIn("google", OIDC.idToken(OidcTestServer.GOOGLE_LIKE, subject,
+                List.of(NATIVE_CLIENT_ID), claims, 300), "mfa-nonce").expectStatus().isOk()
+                .expectBody(Map.class).returnResult().getResponseBody();
+        String access = (String) first.get("access_token");
+        String secret = (String) http.post().uri("/api/v1/me/mfa/totp").header(HttpHeaders.AUTHORIZATION, "Bearer " + access)
+                .exchange().expectStatus().isCreated().expectBody(Map.class).returnResult().getResponseBody().get("secret");
+        long left = 30_000 - Instant.now().toEpochMilli() % 30_000;
+        if (left < 12_000) {
+            Thread.sleep(left + 100);
+        }
+        http.post().uri("/api/v1/me/mfa/totp/confirm").header(HttpHeaders.AUTHORIZATION, "Bearer " + access)
+                .contentType(MediaType.APPLICATION_JSON).bodyValue(Map.of("code", Rfc6238.code(secret, Instant.now(), -1)))
+                .exchange().expectStatus().isOk();
+        long sessionsBefore = count("SELECT count(*) FROM sessions s JOIN users u ON u.id = s.user_id WHERE u.email = ?", email);
+
+        Map<String, Object> challenge = nativeSignIn("google", OIDC.idToken(OidcTestServer.GOOGLE_LIKE, subject,
+                List.of(NATIVE_CLIENT_ID), claims, 300), "mfa-nonce").expectStatus().isForbidden()
+                .expectBody(Map.class).returnResult().getResponseBody();
+
+        assertThat(challenge).containsEntry("type", "urn:problem:auth:mfa-required").doesNotContainKey("access_token");
+        assertThat(count("SELECT count(*) FROM sessions s JOIN users u ON u.id = s.user_id WHERE u.email = ?", email))
+                .isEqualTo(sessionsBefore);
+        Map<String, Object> tokens = http.post().uri("/api/v1/auth/mfa").contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("mfa_token", challenge.get("mfa_token"), "code", Rfc6238.code(secret, Instant.now(), 0)))
+                .exchange().expectStatus().isOk().expectBody(Map.class).returnResult().getResponseBody();
+        JWTClaimsSet completed = SignedJWT.parse((String) tokens.get("access_token")).getJWTClaimsSet();
+        assertThat(completed.getStringListClaim("amr")).contains("fed", "otp", "mfa");
+        assertThat(completed.getStringClaim("idp")).isEqualTo("google");
+    }
+
+    @Test
     void nativeIdToken_withWrongNonceAudienceIssuerOrExpired_isRefusedAndCreatesNothing() throws Exception {
         String email = uniqueEmail();
         String subject = "g-" + UUID.randomUUID();
