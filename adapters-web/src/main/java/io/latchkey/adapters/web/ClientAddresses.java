@@ -13,15 +13,15 @@ import org.springframework.web.server.ServerWebExchange;
  * further left, and any {@code Forwarded} header, were written by the client and are ignored.
  */
 @Component
-class ClientAddresses {
+public class ClientAddresses {
 
     private final int trustedProxies;
 
-    ClientAddresses(ClientAddressSettings settings) {
+    public ClientAddresses(ClientAddressSettings settings) {
         this.trustedProxies = settings.trustedProxies();
     }
 
-    @Nullable String of(ServerWebExchange exchange) {
+    public @Nullable String of(ServerWebExchange exchange) {
         if (trustedProxies > 0) {
             List<String> forwarded = forwardedFor(exchange);
             if (forwarded.size() >= trustedProxies) {

@@ -23,6 +23,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -43,13 +44,29 @@ class ContainerCommandLineIT {
 
         Path layers = Files.createTempDirectory("latchkey-layers-");
         Path app = Files.createTempDirectory("latchkey-app-");
+        Assumptions.assumeTrue(Runtime.version().feature() >= 25, "the image's JVM writes and reads an AOT cache (JDK 25)");
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         Process extract = new ProcessBuilder(java, "-Djarmode=tools", "-jar", bootJar().toString(), "extract", "--layers",
-                "--launcher", "--destination", layers.toString()).inheritIO().start();
+                "--destination", layers.toString()).inheritIO().start();
         assertThat(extract.waitFor(120, TimeUnit.SECONDS)).isTrue();
         for (String layer : List.of("dependencies", "spring-boot-loader", "snapshot-dependencies", "application")) {
             copyInto(layers.resolve(layer), app);
         }
+        try (Stream<Path> files = Files.list(app)) {
+            Path jar = files.filter(p -> p.getFileName().toString().matches("bootstrap-.*\\.jar")).findFirst().orElseThrow();
+            Files.move(jar, app.resolve("latchkey.jar"));
+        }
+        // The training run as the Dockerfile's RUN line has it: it must succeed with no server reachable.
+        List<String> training = new ArrayList<>(Arrays.asList(match(dockerfile,
+                "RUN (java -XX:AOTCacheOutput=(?:[^\\n\\\\]|\\\\\\n)*)").replace("\\\n", " ").strip().split("\\s+")));
+        training.set(0, java);
+        ProcessBuilder trainer = new ProcessBuilder(training).directory(app.toFile()).redirectErrorStream(true)
+                .redirectOutput(app.resolve("training.log").toFile());
+        trainer.environment().put("JAVA_TOOL_OPTIONS", javaToolOptions);
+        Process trainingRun = trainer.start();
+        assertThat(trainingRun.waitFor(240, TimeUnit.SECONDS)).as("training run ends").isTrue();
+        assertThat(trainingRun.exitValue()).as(Files.readString(app.resolve("training.log"))).isZero();
+        assertThat(app.resolve("app.aot")).isNotEmptyFile();
 
         int port = freePort();
         int management = freePort();
@@ -77,6 +94,8 @@ class ContainerCommandLineIT {
         }
         List<String> lines = Files.readAllLines(app.resolve("stdout.log"));
         assertThat(lines).anyMatch(line -> line.contains("Picked up JAVA_TOOL_OPTIONS: " + javaToolOptions));
+        assertThat(lines).as("the JVM took the ahead-of-time cache").noneMatch(line -> line.contains("[aot]")
+                && (line.contains("error") || line.contains("Unable to")));
         assertThat(lines).filteredOn(line -> line.startsWith("{")).isNotEmpty()
                 .anyMatch(line -> line.contains("\"message\":\"Started LatchkeyApplication"))
                 .anyMatch(line -> line.contains("Graceful shutdown complete"));

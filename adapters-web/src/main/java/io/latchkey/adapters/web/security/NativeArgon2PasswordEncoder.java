@@ -3,6 +3,7 @@ package io.latchkey.adapters.web.security;
 import de.mkammerer.argon2.Argon2;
 import de.mkammerer.argon2.Argon2Factory;
 import java.nio.charset.StandardCharsets;
+import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 
 /**
@@ -16,12 +17,14 @@ final class NativeArgon2PasswordEncoder implements PasswordEncoder {
     private static final int HASH_BYTES = 32;
 
     private final Argon2 argon2;
+    private final PasswordEncoder otherVariants;
     private final int memoryKib;
     private final int iterations;
 
     /** @throws LinkageError when the native library cannot be loaded on this platform */
     NativeArgon2PasswordEncoder(int memoryKib, int iterations) {
         this.argon2 = Argon2Factory.create(Argon2Factory.Argon2Types.ARGON2id, SALT_BYTES, HASH_BYTES);
+        this.otherVariants = new Argon2PasswordEncoder(SALT_BYTES, HASH_BYTES, 1, memoryKib, iterations);
         this.memoryKib = memoryKib;
         this.iterations = iterations;
     }
@@ -34,7 +37,8 @@ final class NativeArgon2PasswordEncoder implements PasswordEncoder {
     @Override
     public boolean matches(CharSequence rawPassword, String encodedPassword) {
         if (encodedPassword == null || !encodedPassword.startsWith("$argon2id$")) {
-            return false;
+            // argon2i/argon2d strings (and anything else) get exactly what the Java encoder gives them.
+            return otherVariants.matches(rawPassword, encodedPassword);
         }
         try {
             return argon2.verify(encodedPassword, rawPassword.toString().toCharArray(), StandardCharsets.UTF_8);

@@ -1,46 +1,65 @@
 package io.latchkey.adapters.web.security;
 
+import io.latchkey.adapters.web.error.ProblemResponses;
 import io.latchkey.adapters.web.error.Problems;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.net.URI;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
+import org.springframework.core.io.buffer.DataBuffer;
+import org.springframework.core.io.buffer.DataBufferLimitException;
+import org.springframework.core.io.buffer.DataBufferUtils;
+import org.springframework.core.io.buffer.DefaultDataBufferFactory;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
+import org.springframework.http.server.reactive.ServerHttpRequestDecorator;
 import org.springframework.security.web.server.util.matcher.OrServerWebExchangeMatcher;
 import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatcher;
 import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatchers;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebFilter;
 import org.springframework.web.server.WebFilterChain;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
  * Sheds password work beyond what the cores can do promptly: at most {@code maxConcurrentChecks} requests to the
- * operations that run Argon2id are in flight; the next one is answered 503 with {@code Retry-After} before it
- * touches Redis, PostgreSQL or the hashing pool, so a login flood neither queues for seconds nor counts towards
- * anyone's lockout, and the rest of the API keeps its share of the CPU.
+ * operations that run Argon2id are served at once, and at most a quarter of them (at least one) for one client
+ * address; the next one is answered 503 with {@code Retry-After} before it touches Redis, PostgreSQL or the hashing
+ * pool, so a login flood neither queues for seconds nor counts towards anyone's lockout, and the rest of the API keeps
+ * its share of the CPU. A place is taken only once the request's body has arrived, so slow senders hold none.
  */
 final class PasswordCheckAdmission implements WebFilter {
 
     static final String RETRY_AFTER_SECONDS = "1";
+    /** The JSON codecs' own limit: a body they would refuse is refused here, before it is held. */
+    static final int MAX_BODY_BYTES = 256 * 1024;
 
-    /** Every operation that checks or sets a password. */
+    /** Every operation that checks or sets a password (PasswordCheckRoutesIT holds this list to the handlers). */
     static final ServerWebExchangeMatcher PASSWORD_OPERATIONS = new OrServerWebExchangeMatcher(
             ServerWebExchangeMatchers.pathMatchers(HttpMethod.POST, "/api/v1/auth/login", "/api/v1/accounts",
                     "/api/v1/password-reset/confirm", "/api/v1/me/password", "/api/v1/me/step-up"),
             ServerWebExchangeMatchers.pathMatchers(HttpMethod.DELETE, "/api/v1/me"));
 
     private final Semaphore permits;
+    private final int perClient;
+    private final ConcurrentHashMap<String, AtomicInteger> byClient = new ConcurrentHashMap<>();
+    private final Function<ServerWebExchange, String> client;
     private final ProblemWriter problems;
     private final Counter shed;
 
-    PasswordCheckAdmission(int maxConcurrentChecks, ProblemWriter problems, MeterRegistry meters) {
+    PasswordCheckAdmission(int maxConcurrentChecks, Function<ServerWebExchange, String> client, ProblemWriter problems,
+            MeterRegistry meters) {
         this.permits = new Semaphore(maxConcurrentChecks);
+        this.perClient = Math.max(1, maxConcurrentChecks / 4);
+        this.client = client;
         this.problems = problems;
         this.shed = Counter.builder("latchkey.password.checks.shed")
                 .description("Requests to password operations answered 503 because the hashing capacity was taken")
@@ -51,24 +70,72 @@ final class PasswordCheckAdmission implements WebFilter {
 
     @Override
     public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
-        return PASSWORD_OPERATIONS.matches(exchange).flatMap(match -> {
-            if (!match.isMatch()) {
-                return chain.filter(exchange);
+        return PASSWORD_OPERATIONS.matches(exchange).flatMap(match -> match.isMatch()
+                ? DataBufferUtils.join(exchange.getRequest().getBody(), MAX_BODY_BYTES)
+                        .map(PasswordCheckAdmission::copied).defaultIfEmpty(new byte[0])
+                        .flatMap(body -> admitted(replayed(exchange, body), chain))
+                        .onErrorResume(DataBufferLimitException.class, tooLarge -> tooLarge(exchange))
+                : chain.filter(exchange));
+    }
+
+    /** A heap copy, so nothing pooled is left unreleased when the handler never reads the body. */
+    private static byte[] copied(DataBuffer buffer) {
+        try {
+            byte[] bytes = new byte[buffer.readableByteCount()];
+            buffer.read(bytes);
+            return bytes;
+        } finally {
+            DataBufferUtils.release(buffer);
+        }
+    }
+
+    private Mono<Void> admitted(ServerWebExchange exchange, WebFilterChain chain) {
+        String address = String.valueOf(client.apply(exchange));
+        AtomicInteger mine = byClient.computeIfAbsent(address, key -> new AtomicInteger());
+        if (mine.incrementAndGet() > perClient) {
+            leave(address, mine);
+            return overloaded(exchange);
+        }
+        if (!permits.tryAcquire()) {
+            leave(address, mine);
+            return overloaded(exchange);
+        }
+        AtomicBoolean released = new AtomicBoolean();
+        // A hash already running when the client goes away finishes on its thread: at most one per hashing thread.
+        return Mono.defer(() -> chain.filter(exchange)).doFinally(signal -> {
+            if (released.compareAndSet(false, true)) {
+                permits.release();
+                leave(address, mine);
             }
-            if (!permits.tryAcquire()) {
-                shed.increment();
-                return overloaded(exchange);
-            }
-            AtomicBoolean released = new AtomicBoolean();
-            return chain.filter(exchange).doFinally(signal -> {
-                if (released.compareAndSet(false, true)) {
-                    permits.release();
-                }
-            });
         });
     }
 
+    private void leave(String address, AtomicInteger mine) {
+        if (mine.decrementAndGet() == 0) {
+            byClient.remove(address, mine);
+        }
+    }
+
+    /** The request with its body, already read, given again to whoever reads it next. */
+    private static ServerWebExchange replayed(ServerWebExchange exchange, byte[] body) {
+        return exchange.mutate().request(new ServerHttpRequestDecorator(exchange.getRequest()) {
+            @Override
+            public Flux<DataBuffer> getBody() {
+                return body.length == 0 ? Flux.empty() : Flux.just(DefaultDataBufferFactory.sharedInstance.wrap(body));
+            }
+        }).build();
+    }
+
+    private Mono<Void> tooLarge(ServerWebExchange exchange) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONTENT_TOO_LARGE,
+                "The request body is larger than " + MAX_BODY_BYTES + " bytes.");
+        problem.setType(ProblemResponses.typeForStatus(HttpStatus.CONTENT_TOO_LARGE));
+        problem.setTitle(HttpStatus.CONTENT_TOO_LARGE.getReasonPhrase());
+        return problems.write(exchange, problem, new HttpHeaders());
+    }
+
     private Mono<Void> overloaded(ServerWebExchange exchange) {
+        shed.increment();
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
                 "Too many password checks are in progress on this instance; retry after Retry-After seconds.");
         problem.setType(URI.create(Problems.TYPE_PREFIX + "overloaded"));

@@ -1,5 +1,7 @@
 package io.latchkey.adapters.web.security;
 
+import io.latchkey.adapters.web.ClientAddressSettings;
+import io.latchkey.adapters.web.ClientAddresses;
 import io.latchkey.application.usecase.AuthenticateCommand;
 import io.latchkey.application.usecase.AuthenticateUseCase;
 import io.latchkey.domain.error.AuthException;
@@ -68,10 +70,12 @@ public class SecurityConfiguration {
     @Order(2)
     SecurityWebFilterChain apiSecurity(ServerHttpSecurity http, AuthenticateUseCase authenticate, ProblemWriter problems,
             TokenSettings tokens, ObjectProvider<BrowserSecuritySettings> browsers,
-            ObjectProvider<PasswordHashingSettings> hashing, ObjectProvider<MeterRegistry> meters) {
+            ObjectProvider<PasswordHashingSettings> hashing, ObjectProvider<MeterRegistry> meters,
+            ObjectProvider<ClientAddresses> clients) {
         BrowserSecuritySettings browser = browsers.getIfAvailable(BrowserSecuritySettings::none);
+        ClientAddresses addresses = clients.getIfAvailable(() -> new ClientAddresses(new ClientAddressSettings(0)));
         PasswordCheckAdmission admission = new PasswordCheckAdmission(
-                hashing.getIfAvailable(() -> PasswordHashingSettings.OWASP).maxConcurrentChecks(), problems,
+                hashing.getIfAvailable(() -> PasswordHashingSettings.OWASP).maxConcurrentChecks(), addresses::of, problems,
                 meters.getIfAvailable(SimpleMeterRegistry::new));
         AuthenticationWebFilter bearer = new AuthenticationWebFilter(callerAuthentication(authenticate));
         bearer.setServerAuthenticationConverter(new BearerCredentials(tokens.maxTokenLength()));

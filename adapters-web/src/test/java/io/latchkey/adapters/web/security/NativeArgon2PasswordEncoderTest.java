@@ -37,6 +37,15 @@ class NativeArgon2PasswordEncoderTest {
     }
 
     @Test
+    void argon2iAndArgon2dStrings_areVerifiedAsTheJavaEncoderVerifiesThem() {
+        String argon2i = "$argon2i$v=19$m=1024,t=1,p=1$c29tZXNhbHRzb21lc2FsdA$" + "A".repeat(43);
+        String argon2d = argon2i.replace("$argon2i$", "$argon2d$");
+
+        assertThat(reference.matches(PASSWORD, argon2i)).isEqualTo(java.matches(PASSWORD, argon2i));
+        assertThat(reference.matches(PASSWORD, argon2d)).isEqualTo(java.matches(PASSWORD, argon2d));
+    }
+
+    @Test
     void malformedOrForeignHashes_areNoMatch_notAnError() {
         assertThat(reference.matches(PASSWORD, "$argon2id$v=19$m=19456,t=2,p=1$bm90IGJhc2U2NA$garbage")).isFalse();
         assertThat(reference.matches(PASSWORD, "$2a$10$abcdefghijklmnopqrstuv")).isFalse();

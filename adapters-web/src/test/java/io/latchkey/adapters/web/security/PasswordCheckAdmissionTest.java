@@ -4,14 +4,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.latchkey.adapters.web.error.ProblemResponses;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.nio.charset.StandardCharsets;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
+import org.springframework.core.io.buffer.DataBufferUtils;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.mock.http.server.reactive.MockServerHttpRequest;
 import org.springframework.mock.web.server.MockServerWebExchange;
 import org.springframework.web.server.WebFilterChain;
 import reactor.core.Disposable;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.publisher.Sinks;
 import tools.jackson.databind.json.JsonMapper;
@@ -19,8 +23,10 @@ import tools.jackson.databind.json.JsonMapper;
 class PasswordCheckAdmissionTest {
 
     private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
-    private final PasswordCheckAdmission admission = new PasswordCheckAdmission(2,
-            new ProblemWriter(new ProblemResponses(JsonMapper.builder().build())), meters);
+    private final ProblemWriter problems = new ProblemWriter(new ProblemResponses(JsonMapper.builder().build()));
+    /** Limit 8: 2 per client. The client address is the request's X-Client header here. */
+    private final PasswordCheckAdmission admission = new PasswordCheckAdmission(8,
+            exchange -> exchange.getRequest().getHeaders().getFirst("X-Client"), problems, meters);
     private final Sinks.Empty<Void> release = Sinks.empty();
     private final AtomicInteger reachedHandler = new AtomicInteger();
     private final WebFilterChain slowHandler = exchange -> {
@@ -29,25 +35,68 @@ class PasswordCheckAdmissionTest {
     };
 
     @Test
-    void givenLimitTaken_nextPasswordRequest_is503WithRetryAfterAndNeverReachesTheHandler() {
-        admission.filter(login(), slowHandler).subscribe();
-        admission.filter(login(), slowHandler).subscribe();
-        MockServerWebExchange third = login();
+    void givenTheLimitTaken_nextPasswordRequest_is503WithRetryAfterAndNeverReachesTheHandler() {
+        for (int i = 0; i < 8; i++) {
+            admission.filter(login("client-" + i), slowHandler).subscribe();
+        }
+        MockServerWebExchange ninth = login("client-9");
 
-        admission.filter(third, slowHandler).block();
+        admission.filter(ninth, slowHandler).block();
 
-        assertThat(reachedHandler).hasValue(2);
-        assertThat(third.getResponse().getStatusCode()).isEqualTo(HttpStatus.SERVICE_UNAVAILABLE);
-        assertThat(third.getResponse().getHeaders().getFirst(HttpHeaders.RETRY_AFTER)).isEqualTo("1");
-        assertThat(third.getResponse().getBodyAsString().block()).contains("\"type\"", "overloaded", "Retry-After");
+        assertThat(reachedHandler).hasValue(8);
+        assertThat(ninth.getResponse().getStatusCode()).isEqualTo(HttpStatus.SERVICE_UNAVAILABLE);
+        assertThat(ninth.getResponse().getHeaders().getFirst(HttpHeaders.RETRY_AFTER)).isEqualTo("1");
+        assertThat(ninth.getResponse().getBodyAsString().block()).contains("\"type\"", "overloaded", "Retry-After");
         assertThat(meters.get("latchkey.password.checks.shed").counter().count()).isEqualTo(1.0);
-        assertThat(meters.get("latchkey.password.checks.in.flight").gauge().value()).isEqualTo(2.0);
+        assertThat(meters.get("latchkey.password.checks.in.flight").gauge().value()).isEqualTo(8.0);
     }
 
     @Test
-    void givenLimitTaken_otherOperations_passUntouched() {
-        admission.filter(login(), slowHandler).subscribe();
-        admission.filter(login(), slowHandler).subscribe();
+    void oneClient_getsAQuarterOfThePlaces_andOthersStillGetIn() {
+        admission.filter(login("flooder"), slowHandler).subscribe();
+        admission.filter(login("flooder"), slowHandler).subscribe();
+        MockServerWebExchange third = login("flooder");
+        MockServerWebExchange someoneElse = login("user");
+
+        admission.filter(third, slowHandler).block();
+        admission.filter(someoneElse, slowHandler).subscribe();
+
+        assertThat(third.getResponse().getStatusCode()).isEqualTo(HttpStatus.SERVICE_UNAVAILABLE);
+        assertThat(reachedHandler).hasValue(3);
+    }
+
+    @Test
+    void requestsWhoseBodyHasNotArrived_holdNoPlace() {
+        for (int i = 0; i < 20; i++) {
+            MockServerWebExchange trickling = MockServerWebExchange.from(MockServerHttpRequest.post("/api/v1/auth/login")
+                    .header("X-Client", "slow-" + i).body(Flux.never()));
+            admission.filter(trickling, slowHandler).subscribe();
+        }
+
+        admission.filter(login("user"), slowHandler).subscribe();
+
+        assertThat(reachedHandler).hasValue(1);
+        assertThat(meters.get("latchkey.password.checks.in.flight").gauge().value()).isEqualTo(1.0);
+    }
+
+    @Test
+    void theHandler_readsTheBodyTheFilterWaitedFor() {
+        AtomicReference<String> read = new AtomicReference<>();
+        WebFilterChain reading = exchange -> DataBufferUtils.join(exchange.getRequest().getBody())
+                .doOnNext(buffer -> read.set(buffer.toString(StandardCharsets.UTF_8))).then();
+        MockServerWebExchange exchange = MockServerWebExchange.from(MockServerHttpRequest.post("/api/v1/auth/login")
+                .header("X-Client", "user").body("{\"email\":\"a@example.com\"}"));
+
+        admission.filter(exchange, reading).block();
+
+        assertThat(read).hasValue("{\"email\":\"a@example.com\"}");
+    }
+
+    @Test
+    void givenTheLimitTaken_otherOperations_passUntouched() {
+        for (int i = 0; i < 8; i++) {
+            admission.filter(login("client-" + i), slowHandler).subscribe();
+        }
         MockServerWebExchange me = MockServerWebExchange.from(MockServerHttpRequest.get("/api/v1/me"));
         MockServerWebExchange refresh = MockServerWebExchange.from(MockServerHttpRequest.post("/api/v1/auth/refresh"));
 
@@ -60,35 +109,46 @@ class PasswordCheckAdmissionTest {
 
     @Test
     void everyPasswordOperation_countsAgainstTheSameLimit() {
-        admission.filter(MockServerWebExchange.from(MockServerHttpRequest.post("/api/v1/accounts")), slowHandler).subscribe();
-        admission.filter(MockServerWebExchange.from(MockServerHttpRequest.delete("/api/v1/me")), slowHandler).subscribe();
-        for (MockServerHttpRequest request : new MockServerHttpRequest[] {MockServerHttpRequest.post("/api/v1/auth/login").build(),
-                MockServerHttpRequest.post("/api/v1/password-reset/confirm").build(),
-                MockServerHttpRequest.post("/api/v1/me/password").build()}) {
+        for (int i = 0; i < 8; i++) {
+            admission.filter(MockServerWebExchange.from(MockServerHttpRequest.post("/api/v1/accounts")
+                    .header("X-Client", "c" + i)), slowHandler).subscribe();
+        }
+        for (MockServerHttpRequest request : new MockServerHttpRequest[] {
+                MockServerHttpRequest.post("/api/v1/auth/login").header("X-Client", "x").build(),
+                MockServerHttpRequest.post("/api/v1/password-reset/confirm").header("X-Client", "x").build(),
+                MockServerHttpRequest.post("/api/v1/me/password").header("X-Client", "x").build(),
+                MockServerHttpRequest.post("/api/v1/me/step-up").header("X-Client", "x").build(),
+                MockServerHttpRequest.delete("/api/v1/me").header("X-Client", "x").build()}) {
             MockServerWebExchange exchange = MockServerWebExchange.from(request);
             admission.filter(exchange, slowHandler).block();
-            assertThat(exchange.getResponse().getStatusCode()).as(request.getPath().value())
+            assertThat(exchange.getResponse().getStatusCode()).as(request.getMethod() + " " + request.getPath().value())
                     .isEqualTo(HttpStatus.SERVICE_UNAVAILABLE);
         }
     }
 
     @Test
-    void aFinishedOrCancelledRequest_givesItsPlaceBack() {
-        admission.filter(login(), slowHandler).subscribe();
-        Disposable abandoned = admission.filter(login(), slowHandler).subscribe();
+    void aFinishedCancelledOrFailingRequest_givesItsPlaceBack() {
+        admission.filter(login("a"), slowHandler).subscribe();
+        Disposable abandoned = admission.filter(login("b"), slowHandler).subscribe();
+        WebFilterChain throwing = exchange -> {
+            throw new IllegalStateException("a filter that fails while assembling");
+        };
+        for (int i = 0; i < 6; i++) {
+            admission.filter(login("thrower-" + i), throwing).onErrorComplete().block();
+        }
 
         abandoned.dispose();
         release.tryEmitEmpty();
-        admission.filter(login(), exchange -> Mono.never()).subscribe();
-        admission.filter(login(), exchange -> Mono.never()).subscribe();
-        MockServerWebExchange third = login();
-        admission.filter(third, exchange -> Mono.never()).subscribe();
 
-        assertThat(third.getResponse().getStatusCode()).isEqualTo(HttpStatus.SERVICE_UNAVAILABLE);
-        assertThat(meters.get("latchkey.password.checks.in.flight").gauge().value()).isEqualTo(2.0);
+        assertThat(meters.get("latchkey.password.checks.in.flight").gauge().value()).isZero();
+        for (int i = 0; i < 8; i++) {
+            admission.filter(login("next-" + i), exchange -> Mono.never()).subscribe();
+        }
+        assertThat(meters.get("latchkey.password.checks.in.flight").gauge().value()).isEqualTo(8.0);
     }
 
-    private static MockServerWebExchange login() {
-        return MockServerWebExchange.from(MockServerHttpRequest.post("/api/v1/auth/login"));
+    private static MockServerWebExchange login(String client) {
+        return MockServerWebExchange.from(MockServerHttpRequest.post("/api/v1/auth/login").header("X-Client", client));
     }
+
 }
