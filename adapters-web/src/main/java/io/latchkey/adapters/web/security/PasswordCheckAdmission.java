@@ -42,7 +42,7 @@ final class PasswordCheckAdmission implements WebFilter {
     /** The JSON codecs' own limit: a body they would refuse is refused here, before it is held. */
     static final int MAX_BODY_BYTES = 256 * 1024;
 
-    /** Every operation that checks or sets a password (PasswordCheckRoutesIT holds this list to the handlers). */
+    /** Every operation that checks or sets a password; a new one must be added here and to the OpenAPI list. */
     static final ServerWebExchangeMatcher PASSWORD_OPERATIONS = new OrServerWebExchangeMatcher(
             ServerWebExchangeMatchers.pathMatchers(HttpMethod.POST, "/api/v1/auth/login", "/api/v1/accounts",
                     "/api/v1/password-reset/confirm", "/api/v1/me/password", "/api/v1/me/step-up"),
