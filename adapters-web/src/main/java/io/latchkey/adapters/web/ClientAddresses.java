@@ -1,5 +1,6 @@
 package io.latchkey.adapters.web;
 
+import io.latchkey.adapters.web.security.ClientAddressSource;
 import java.net.InetSocketAddress;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,14 +14,15 @@ import org.springframework.web.server.ServerWebExchange;
  * further left, and any {@code Forwarded} header, were written by the client and are ignored.
  */
 @Component
-public class ClientAddresses {
+class ClientAddresses implements ClientAddressSource {
 
     private final int trustedProxies;
 
-    public ClientAddresses(ClientAddressSettings settings) {
+    ClientAddresses(ClientAddressSettings settings) {
         this.trustedProxies = settings.trustedProxies();
     }
 
+    @Override
     public @Nullable String of(ServerWebExchange exchange) {
         if (trustedProxies > 0) {
             List<String> forwarded = forwardedFor(exchange);

@@ -1,5 +1,6 @@
 package io.latchkey.bootstrap.architecture;
 
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
@@ -35,6 +36,20 @@ class ArchitectureTest {
     static final ArchRule AR_09 = ArchitectureRules.ar09ReactiveAndTimeHygiene(ROOT);
     @ArchTest
     static final ArchRule AR_10 = ArchitectureRules.ar10FreeOfCycles(ROOT);
+
+    /**
+     * AR-11: a session opens only past the second-factor rule. {@code SessionOpener.open} issues tokens without
+     * asking whether the account has a second factor, so only {@code MfaRequirement} (after a first factor) and
+     * {@code CompleteMfaChallengeService} (after the second) may call it; a sign-in path calling it directly would
+     * skip MFA.
+     */
+    @ArchTest
+    static final ArchRule AR_11 = noClasses().that().resideInAPackage(ROOT + "..")
+            .and().doNotHaveFullyQualifiedName(ROOT + ".application.service.MfaRequirement")
+            .and().doNotHaveFullyQualifiedName(ROOT + ".application.service.CompleteMfaChallengeService")
+            .should().callMethod(ROOT + ".application.service.SessionOpener", "open", ROOT + ".domain.model.user.User",
+                    ROOT + ".domain.model.session.SessionAuthentication", ROOT + ".domain.model.session.ClientInfo")
+            .as("AR-11 sessions open only through the second-factor rule");
 
     /** AR-10 non-vacuity: every layer of AR-01 really holds classes, so no rule passes by looking at nothing. */
     @ArchTest

@@ -1,7 +1,5 @@
 package io.latchkey.adapters.web.security;
 
-import io.latchkey.adapters.web.ClientAddressSettings;
-import io.latchkey.adapters.web.ClientAddresses;
 import io.latchkey.application.usecase.AuthenticateCommand;
 import io.latchkey.application.usecase.AuthenticateUseCase;
 import io.latchkey.domain.error.AuthException;
@@ -71,9 +69,9 @@ public class SecurityConfiguration {
     SecurityWebFilterChain apiSecurity(ServerHttpSecurity http, AuthenticateUseCase authenticate, ProblemWriter problems,
             TokenSettings tokens, ObjectProvider<BrowserSecuritySettings> browsers,
             ObjectProvider<PasswordHashingSettings> hashing, ObjectProvider<MeterRegistry> meters,
-            ObjectProvider<ClientAddresses> clients) {
+            ObjectProvider<ClientAddressSource> clients) {
         BrowserSecuritySettings browser = browsers.getIfAvailable(BrowserSecuritySettings::none);
-        ClientAddresses addresses = clients.getIfAvailable(() -> new ClientAddresses(new ClientAddressSettings(0)));
+        ClientAddressSource addresses = clients.getIfAvailable(ClientAddressSource::remotePeer);
         PasswordCheckAdmission admission = new PasswordCheckAdmission(
                 hashing.getIfAvailable(() -> PasswordHashingSettings.OWASP).maxConcurrentChecks(), addresses::of, problems,
                 meters.getIfAvailable(SimpleMeterRegistry::new));
