@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The benchmark suite (bench/README.md): builds the service, starts it on real PostgreSQL, Redis and Kafka on
-# loopback, runs bounded wrk loads and writes the figures into bench/RESULTS.md. About 10 minutes; needs wrk
+# loopback, runs bounded wrk loads and writes the figures into bench/RESULTS.md. About 12 minutes (20 with --with-keycloak); needs wrk
 # (installed from Debian's packages when missing, which needs root).
 # bench/run.sh --check: only the build steps (without `clean`, so the test reports of an earlier `verify` stay),
 # then checks that the classpath the benchmark runs on takes the project's own modules from this checkout (their
@@ -106,7 +106,7 @@ run_wrk() {
 INTROSPECTION_SECRET=bench-introspection-secret
 export BENCH_BASIC; BENCH_BASIC=$(printf 'bench:%s' "$INTROSPECTION_SECRET" | base64 -w0)
 echo "== scenarios 1, 2, 5, 6, 8, 10, 11 (near cache on)"
-start_service main /actuator/health/readiness \
+start_service main /actuator/health/readiness --latchkey.client-address.trusted-proxies=1 \
   --latchkey.introspection.clients.bench="$(printf '%s' "$INTROSPECTION_SECRET" | sha256sum | cut -d' ' -f1)"
 echo "startup_ms $READY_MS" | tee -a "$OUT/results.txt"
 sleep 2; echo "rss_idle_mib $(rss_mib)" | tee -a "$OUT/results.txt"
