@@ -42,6 +42,9 @@ final class EventPayloads {
             case UserMfaDisabled e -> {
                 body.put("method", e.method());
                 body.put("reason", e.reason());
+                if (e.actorId() != null) {
+                    body.put("actor_id", e.actorId().toString());
+                }
             }
             case SessionStarted e -> {
                 body.put("session_ids", List.of(e.sessionId().toString()));

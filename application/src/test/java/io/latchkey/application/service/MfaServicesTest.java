@@ -1,6 +1,7 @@
 package io.latchkey.application.service;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import io.latchkey.application.usecase.CompleteMfaChallengeCommand;
@@ -172,14 +173,71 @@ class MfaServicesTest {
     void givenAdminReset_factorsAreGoneTheUserIsToldAndLoginNeedsThePasswordOnly() {
         enrolled(sessionOf(passwordLogin()));
 
-        kit.resetSecondFactors().reset(new ResetSecondFactorsCommand(new io.latchkey.domain.model.user.UserId(
-                java.util.UUID.randomUUID()), user.id())).block();
+        var admin = new io.latchkey.domain.model.user.UserId(java.util.UUID.randomUUID());
+        kit.resetSecondFactors().reset(new ResetSecondFactorsCommand(admin, user.id())).block();
 
         assertThat(kit.events.events()).anySatisfy(e -> assertThat(e).isInstanceOfSatisfying(UserMfaDisabled.class,
-                disabled -> assertThat(disabled.reason()).isEqualTo("admin_reset")));
+                disabled -> {
+                    assertThat(disabled.reason()).isEqualTo("admin_reset");
+                    assertThat(disabled.actorId()).as("the administrator is recorded").isEqualTo(admin);
+                }));
         assertThat(kit.mails.queued()).anySatisfy(mail -> assertThat(((MailContent.Written) mail.content()).subject())
                 .isEqualTo("Your second factors were reset"));
         assertThat(passwordLogin().tokens()).isNotNull();
+    }
+
+    @Test
+    void givenAdminResettingTheirOwnFactors_reset_isRefusedAndChangesNothing() {
+        enrolled(sessionOf(passwordLogin()));
+
+        var refused = catchThrowableOfType(io.latchkey.domain.error.InvalidInputException.class,
+                () -> kit.resetSecondFactors().reset(new ResetSecondFactorsCommand(user.id(), user.id())).block());
+
+        assertThat(refused.violations()).singleElement().satisfies(v -> assertThat(v.message()).contains("/me/mfa/totp"));
+        assertThat(factors.status(user.id()).block().totp()).isEqualTo("active");
+        assertThat(kit.events.events()).noneMatch(UserMfaDisabled.class::isInstance);
+    }
+
+    @Test
+    void givenPendingEnrolment_wrongConfirmCodes_countTowardsTheSecondFactorLockout() {
+        SessionId session = sessionOf(passwordLogin());
+        factors.enrol(new EnrolTotpCommand(user.id(), session)).block();
+        for (int i = 0; i < kit.lockout.threshold(); i++) {
+            assertThat(catchThrowableOfType(InvalidSecondFactorException.class,
+                    () -> factors.confirm(new MfaCallerCommand(user.id(), session, "000000")).block())).isNotNull();
+        }
+
+        assertThat(catchThrowableOfType(io.latchkey.domain.error.RateLimitedException.class,
+                () -> factors.confirm(new MfaCallerCommand(user.id(), session, code(0))).block()))
+                .as("locked: even the right code is refused").isNotNull();
+        assertThat(factors.status(user.id()).block().totp()).isEqualTo("pending");
+    }
+
+    @Test
+    void givenOtherPasswordSession_confirmingTotp_revokesItAndKeepsTheConfirmingOne() {
+        LoginResult other = passwordLogin();
+        SessionId session = sessionOf(passwordLogin());
+
+        enrolled(session);
+
+        assertThat(kit.sessions.findById(sessionOf(other)).block().revocationReason())
+                .isEqualTo(io.latchkey.domain.model.session.RevocationReason.MFA_ENABLED);
+        assertThat(kit.sessions.findById(session).block().revocationReason()).isNull();
+        assertThat(catchThrowable(() -> kit.refresh().refresh(new io.latchkey.application.usecase.RefreshTokensCommand(
+                other.tokens().refreshToken().value(), "192.0.2.1")).block())).isNotNull();
+    }
+
+    @Test
+    void givenRegeneratedCodes_aCodeOfTheOldSet_isRefused() {
+        SessionId session = sessionOf(passwordLogin());
+        RecoveryCodes first = enrolled(session);
+        kit.stepUp().stepUp(new StepUpCommand(user.id(), session, null, code(0), null)).block();
+        RecoveryCodes second = factors.regenerate(new MfaCallerCommand(user.id(), session, null)).block();
+
+        assertThat(catchThrowableOfType(InvalidSecondFactorException.class,
+                () -> complete(challenged().mfaToken(), null, first.codes().get(0)))).isNotNull();
+        assertThat(factors.status(user.id()).block().recoveryCodesRemaining()).isEqualTo(10);
+        assertThat(complete(challenged().mfaToken(), null, second.codes().get(0)).tokens()).isNotNull();
     }
 
     @Test

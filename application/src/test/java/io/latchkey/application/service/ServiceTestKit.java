@@ -90,8 +90,8 @@ final class ServiceTestKit {
     }
 
     SecondFactorsService secondFactors() {
-        return new SecondFactorsService(users, factors, factorSecrets, factorSecrets, stepUpGuard(), events, transactions,
-                ids, mfaPolicy, clock);
+        return new SecondFactorsService(users, factors, factorSecrets, factorSecrets, stepUpGuard(), secondFactorVerifier(),
+                revoker(), events, transactions, ids, mfaPolicy, clock);
     }
 
     ResetSecondFactorsService resetSecondFactors() {

@@ -7,6 +7,7 @@ import io.latchkey.application.service.LoginGuard;
 import io.latchkey.application.service.MfaRequirement;
 import io.latchkey.application.service.ResetSecondFactorsService;
 import io.latchkey.application.service.SecondFactorVerifier;
+import io.latchkey.application.service.SessionRevoker;
 import io.latchkey.application.service.SecondFactorsService;
 import io.latchkey.application.service.SessionOpener;
 import io.latchkey.application.service.StepUpGuard;
@@ -100,9 +101,11 @@ class MfaConfiguration {
     /** One service behind the caller's own factor use cases (enrol, confirm, disable, regenerate, status). */
     @Bean
     SecondFactorsService secondFactorsService(UserRepository users, SecondFactorRepository factors,
-            FactorSecretCipher cipher, FactorSecretGenerator secrets, StepUpGuard stepUp, AuthEventPublisher events,
-            TransactionRunner transactions, IdGenerator ids, MfaPolicy policy, InstantSource clock) {
-        return new SecondFactorsService(users, factors, cipher, secrets, stepUp, events, transactions, ids, policy, clock);
+            FactorSecretCipher cipher, FactorSecretGenerator secrets, StepUpGuard stepUp, SecondFactorVerifier verifier,
+            SessionRevoker revoker, AuthEventPublisher events, TransactionRunner transactions, IdGenerator ids,
+            MfaPolicy policy, InstantSource clock) {
+        return new SecondFactorsService(users, factors, cipher, secrets, stepUp, verifier, revoker, events, transactions,
+                ids, policy, clock);
     }
 
     @Bean
