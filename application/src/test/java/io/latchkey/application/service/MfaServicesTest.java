@@ -241,31 +241,36 @@ class MfaServicesTest {
     }
 
     @Test
-    void givenMfaRequiredForAdmins_adminRoleCountsOnlyInSessionsWithMfa() {
+    void givenMfaRequiredForAdmins_adminRoleCountsOnlyInSessionsWithMfa_inTheApiAndInTheTokens() {
+        var policy = new io.latchkey.domain.model.mfa.MfaPolicy(Duration.ofMinutes(5), true, Duration.ofMinutes(5), 5,
+                "Latchkey");
+        ServiceTestKit strict = new ServiceTestKit(policy);
+        SecondFactorsService strictFactors = strict.secondFactors();
         User admin = new User(new io.latchkey.domain.model.user.UserId(java.util.UUID.randomUUID()),
                 io.latchkey.domain.model.user.Email.parse("root@example.com", "email"), user.passwordHash(), user.name(),
                 user.status(), java.util.Set.of(User.ROLE_USER, User.ROLE_ADMIN), true, 0, user.createdAt(), user.updatedAt());
-        kit.users.insert(admin).block();
-        var policy = new io.latchkey.domain.model.mfa.MfaPolicy(Duration.ofMinutes(5), true, Duration.ofMinutes(5), 5,
-                "Latchkey");
-        AuthenticateService authenticate = new AuthenticateService(kit.tokens, kit.near, kit.cache, kit.sessions, kit.gate,
-                policy, kit.clock);
-        LoginResult passwordOnly = kit.login().login(new LoginCommand("root@example.com", UserFixtures.PASSWORD,
+        strict.users.insert(admin).block();
+        AuthenticateService authenticate = new AuthenticateService(strict.tokens, strict.near, strict.cache,
+                strict.sessions, strict.gate, policy, strict.clock);
+        LoginResult passwordOnly = strict.login().login(new LoginCommand("root@example.com", UserFixtures.PASSWORD,
                 ClientInfo.UNKNOWN)).block();
 
         var caller = authenticate.authenticate(new io.latchkey.application.usecase.AuthenticateCommand(
                 passwordOnly.tokens().accessToken().encoded())).block();
         assertThat(caller.roles()).containsExactly(User.ROLE_USER);
+        assertThat(strict.tokens.verify(passwordOnly.tokens().accessToken().encoded()).roles())
+                .as("the token itself does not claim ADMIN").containsExactly(User.ROLE_USER);
 
-        SessionId session = kit.tokens.verify(passwordOnly.tokens().accessToken().encoded()).sessionId();
-        factors.enrol(new EnrolTotpCommand(admin.id(), session)).block();
-        byte[] secret = kit.factorSecrets.open(kit.factors.findTotp(admin.id()).block().secret()).value();
-        long step = Totp.stepAt(kit.clock.instant());
-        factors.confirm(new MfaCallerCommand(admin.id(), session, Totp.codeAt(secret, step - 1))).block();
-        var stepped = kit.stepUp().stepUp(new StepUpCommand(admin.id(), session, null, Totp.codeAt(secret, step), null))
+        SessionId session = strict.tokens.verify(passwordOnly.tokens().accessToken().encoded()).sessionId();
+        strictFactors.enrol(new EnrolTotpCommand(admin.id(), session)).block();
+        byte[] secret = strict.factorSecrets.open(strict.factors.findTotp(admin.id()).block().secret()).value();
+        long step = Totp.stepAt(strict.clock.instant());
+        strictFactors.confirm(new MfaCallerCommand(admin.id(), session, Totp.codeAt(secret, step - 1))).block();
+        var stepped = strict.stepUp().stepUp(new StepUpCommand(admin.id(), session, null, Totp.codeAt(secret, step), null))
                 .block();
 
         assertThat(authenticate.authenticate(new io.latchkey.application.usecase.AuthenticateCommand(stepped.encoded()))
                 .block().roles()).contains(User.ROLE_ADMIN);
+        assertThat(strict.tokens.verify(stepped.encoded()).roles()).contains(User.ROLE_ADMIN);
     }
 }

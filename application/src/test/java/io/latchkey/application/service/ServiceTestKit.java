@@ -66,7 +66,15 @@ final class ServiceTestKit {
     final io.latchkey.domain.testfixtures.FakeFactorSecrets factorSecrets = new io.latchkey.domain.testfixtures.FakeFactorSecrets();
     final io.latchkey.domain.testfixtures.InMemoryMfaChallengeStore challenges =
             new io.latchkey.domain.testfixtures.InMemoryMfaChallengeStore(clock);
-    final io.latchkey.domain.model.mfa.MfaPolicy mfaPolicy = io.latchkey.domain.model.mfa.MfaPolicy.DEFAULTS;
+    final io.latchkey.domain.model.mfa.MfaPolicy mfaPolicy;
+
+    ServiceTestKit() {
+        this(io.latchkey.domain.model.mfa.MfaPolicy.DEFAULTS);
+    }
+
+    ServiceTestKit(io.latchkey.domain.model.mfa.MfaPolicy mfaPolicy) {
+        this.mfaPolicy = mfaPolicy;
+    }
 
     SecondFactorVerifier secondFactorVerifier() {
         return new SecondFactorVerifier(factors, factorSecrets, loginFailures, lockout, mails, transactions, ids, clock);
@@ -86,7 +94,8 @@ final class ServiceTestKit {
     }
 
     StepUpService stepUp() {
-        return new StepUpService(users, sessions, guard(accountPolicy), secondFactorVerifier(), tokens, ids, policy, clock);
+        return new StepUpService(users, sessions, guard(accountPolicy), secondFactorVerifier(), tokens, ids, policy, mfaPolicy,
+                clock);
     }
 
     SecondFactorsService secondFactors() {
@@ -124,8 +133,8 @@ final class ServiceTestKit {
     }
 
     SessionOpener opener(AccountPolicy accounts) {
-        return new SessionOpener(users, sessions, tokens, tokens, ids, events, transactions, cache, policy, accounts,
-                clock);
+        return new SessionOpener(users, sessions, tokens, tokens, ids, events, transactions, cache, policy, mfaPolicy,
+                accounts, clock);
     }
 
     LoginGuard guard(AccountPolicy accounts) {
@@ -142,7 +151,7 @@ final class ServiceTestKit {
 
     RefreshTokensService refresh() {
         return new RefreshTokensService(sessions, users, tokens, tokens, events, transactions, revoker(), ids, policy,
-                attempts(), limits, clock);
+                mfaPolicy, attempts(), limits, clock);
     }
 
     RequestEmailVerificationService requestVerification() {

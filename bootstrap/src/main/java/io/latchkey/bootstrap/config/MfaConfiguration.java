@@ -93,9 +93,9 @@ class MfaConfiguration {
 
     @Bean
     StepUpUseCase stepUpUseCase(UserRepository users, SessionRepository sessions, LoginGuard guard,
-            SecondFactorVerifier factors, AccessTokenIssuer issuer, IdGenerator ids, TokenPolicy policy,
+            SecondFactorVerifier factors, AccessTokenIssuer issuer, IdGenerator ids, TokenPolicy policy, MfaPolicy mfa,
             InstantSource clock) {
-        return new StepUpService(users, sessions, guard, factors, issuer, ids, policy, clock);
+        return new StepUpService(users, sessions, guard, factors, issuer, ids, policy, mfa, clock);
     }
 
     /** One service behind the caller's own factor use cases (enrol, confirm, disable, regenerate, status). */
