@@ -108,7 +108,7 @@ public final class SecondFactorVerifier {
             return Mono.just(false);
         }
         RecoveryCode code = RecoveryCode.parse(typed);
-        return transactions.inTransaction(factors.useRecoveryCode(user.id(), code.hash(), now)
+        return transactions.inTransaction(factors.useRecoveryCode(user.id(), code.hash(user.id()), now)
                 .flatMap(used -> used
                         ? factors.remainingRecoveryCodes(user.id())
                                 .flatMap(left -> mail.enqueue(recoveryCodeUsed(user, left, now).queued()))

@@ -119,7 +119,7 @@ public final class SecondFactorsService implements EnrolTotpUseCase, ConfirmTotp
         return transactions.inTransaction(factors.confirmTotp(command.userId(), step, now)
                         .flatMap(confirmed -> !confirmed ? Mono.<Revocation>empty()
                                 : factors.replaceRecoveryCodes(command.userId(),
-                                                codes.stream().map(RecoveryCode::hash).toList(), now)
+                                                codes.stream().map(code -> code.hash(command.userId())).toList(), now)
                                         .then(events.publish(new UserMfaEnabled(ids.newId(), command.userId(), now, "totp")))
                                         .then(revoker.revokeOthersWithin(command.userId(), command.sessionId(),
                                                 RevocationReason.MFA_ENABLED, now))))
@@ -155,7 +155,7 @@ public final class SecondFactorsService implements EnrolTotpUseCase, ConfirmTotp
                     // One transaction: the old set is gone exactly when the new one is stored (the repository
                     // serialises concurrent replacements for the user).
                     return transactions.inTransaction(factors.replaceRecoveryCodes(command.userId(),
-                                    codes.stream().map(RecoveryCode::hash).toList(), clock.instant()))
+                                    codes.stream().map(code -> code.hash(command.userId())).toList(), clock.instant()))
                             .thenReturn(new RecoveryCodes(codes.stream().map(RecoveryCode::value).toList()));
                 });
     }

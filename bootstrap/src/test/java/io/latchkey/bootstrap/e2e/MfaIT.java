@@ -81,7 +81,7 @@ class MfaIT extends IntegrationTest {
         Map<String, Object> confirmed = call(HttpMethod.POST, "/api/v1/me/mfa/totp/confirm", access,
                 Map.of("code", code(secret, -1)), 200);
         List<String> codes = (List<String>) confirmed.get("recovery_codes");
-        assertThat(codes).hasSize(10).doesNotHaveDuplicates().allMatch(c -> c.matches("[a-z2-9]{5}-[a-z2-9]{5}"));
+        assertThat(codes).hasSize(10).doesNotHaveDuplicates().allMatch(c -> c.matches("[a-z2-9]{4}(-[a-z2-9]{4}){3}"));
         return new Enrolled(email, secret, codes);
     }
 
