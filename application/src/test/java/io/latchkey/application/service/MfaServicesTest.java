@@ -117,6 +117,19 @@ class MfaServicesTest {
     }
 
     @Test
+    void givenManyCompletionsFromOneAddress_theyHitThePerIpLoginLimit() {
+        ClientInfo client = new ClientInfo("test", "198.51.100.7");
+        CompleteMfaChallengeCommand guess = new CompleteMfaChallengeCommand("mfa.nonsense", "000000", null, client);
+        for (int i = 0; i < kit.limits.loginPerIp().limit(); i++) {
+            assertThat(catchThrowableOfType(InvalidMfaTokenException.class,
+                    () -> kit.completeMfa().complete(guess).block())).isNotNull();
+        }
+
+        assertThat(catchThrowableOfType(io.latchkey.domain.error.RateLimitedException.class,
+                () -> kit.completeMfa().complete(guess).block())).isNotNull();
+    }
+
+    @Test
     void givenChallengeOlderThanItsLifetime_complete_isRefused() {
         enrolled(sessionOf(passwordLogin()));
         String token = challenged().mfaToken();

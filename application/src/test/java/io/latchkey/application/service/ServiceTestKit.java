@@ -90,7 +90,7 @@ final class ServiceTestKit {
 
     CompleteMfaChallengeService completeMfa() {
         return new CompleteMfaChallengeService(challenges, users, secondFactorVerifier(), opener(accountPolicy), devices,
-                ids, mfaPolicy, clock);
+                ids, mfaPolicy, attempts(), limits, clock);
     }
 
     StepUpService stepUp() {

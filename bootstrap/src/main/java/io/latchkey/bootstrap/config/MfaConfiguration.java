@@ -6,6 +6,7 @@ import io.latchkey.application.service.CompleteMfaChallengeService;
 import io.latchkey.application.service.LoginGuard;
 import io.latchkey.application.service.MfaRequirement;
 import io.latchkey.application.service.ResetSecondFactorsService;
+import io.latchkey.application.service.AttemptGate;
 import io.latchkey.application.service.SecondFactorVerifier;
 import io.latchkey.application.service.SessionRevoker;
 import io.latchkey.application.service.SecondFactorsService;
@@ -16,6 +17,7 @@ import io.latchkey.application.usecase.CompleteMfaChallengeUseCase;
 import io.latchkey.application.usecase.ResetSecondFactorsUseCase;
 import io.latchkey.application.usecase.StepUpUseCase;
 import io.latchkey.domain.model.abuse.LockoutPolicy;
+import io.latchkey.domain.model.abuse.AbuseLimits;
 import io.latchkey.domain.model.mfa.MfaPolicy;
 import io.latchkey.domain.model.session.TokenPolicy;
 import io.latchkey.domain.port.AccessTokenIssuer;
@@ -87,8 +89,9 @@ class MfaConfiguration {
     @Bean
     CompleteMfaChallengeUseCase completeMfaChallengeUseCase(MfaChallengeStore challenges, UserRepository users,
             SecondFactorVerifier factors, SessionOpener opener, KnownDevices devices, IdGenerator ids, MfaPolicy policy,
-            InstantSource clock) {
-        return new CompleteMfaChallengeService(challenges, users, factors, opener, devices, ids, policy, clock);
+            AttemptGate gate, AbuseLimits limits, InstantSource clock) {
+        return new CompleteMfaChallengeService(challenges, users, factors, opener, devices, ids, policy, gate, limits,
+                clock);
     }
 
     @Bean
