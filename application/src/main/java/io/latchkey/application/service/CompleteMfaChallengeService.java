@@ -19,7 +19,7 @@ import reactor.core.publisher.Mono;
 
 /**
  * Completes an MFA challenge: counts the attempt against the challenge (out of attempts, it is gone), checks the
- * account is unchanged since the first factor (same epoch, still active), checks the second factor, then consumes the
+ * account is unchanged since the first factor (same epoch, still active, same password), checks the second factor, then consumes the
  * challenge (one atomic delete: of concurrent completions only one gets past it) and opens the session. Each call
  * counts towards the per-IP login limit first, like a login: a completion costs Redis and PostgreSQL work.
  */
@@ -73,7 +73,8 @@ public final class CompleteMfaChallengeService implements CompleteMfaChallengeUs
         return challenges.attempt(token, policy.challengeAttempts())
                 .switchIfEmpty(Mono.error(InvalidMfaTokenException::new))
                 .flatMap(challenge -> users.findById(challenge.userId())
-                        .filter(user -> user.canAuthenticate() && user.authEpoch() == challenge.authEpoch())
+                        .filter(user -> user.canAuthenticate() && user.authEpoch() == challenge.authEpoch()
+                                && challenge.passwordUnchanged(user.passwordHash()))
                         .switchIfEmpty(Mono.error(InvalidMfaTokenException::new))
                         .flatMap(user -> factors.verify(user, hasCode ? command.code().strip() : null,
                                         hasRecovery ? command.recoveryCode() : null)

@@ -130,6 +130,16 @@ class MfaServicesTest {
     }
 
     @Test
+    void givenPasswordChangedAfterTheFirstFactor_theChallenge_isVoid() {
+        enrolled(sessionOf(passwordLogin()));
+        String token = challenged().mfaToken();
+        kit.users.updatePassword(user.id(), new io.latchkey.domain.model.user.PasswordHash("changed-elsewhere"),
+                kit.clock.instant()).block();
+
+        assertThat(catchThrowableOfType(InvalidMfaTokenException.class, () -> complete(token, code(0), null))).isNotNull();
+    }
+
+    @Test
     void givenChallengeOlderThanItsLifetime_complete_isRefused() {
         enrolled(sessionOf(passwordLogin()));
         String token = challenged().mfaToken();
