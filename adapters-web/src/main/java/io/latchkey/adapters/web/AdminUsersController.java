@@ -95,8 +95,6 @@ class AdminUsersController {
     @Operation(operationId = "resetUserMfa", summary = "Remove every second factor of an account")
     @ApiResponse(responseCode = "204", description = "The account signs in with its password alone until it enrols again; "
             + "user.mfa_disabled names the administrator (actor_id)")
-    @ApiResponse(responseCode = "400", description = "invalid-input: an administrator's own id; they use DELETE "
-            + "/api/v1/me/mfa/totp, which asks for a step-up with the factor")
     @DeleteMapping("/{id}/mfa")
     Mono<ResponseEntity<Void>> resetMfa(@AuthenticationPrincipal AuthenticatedCaller admin, @PathVariable String id) {
         return onUser(id, user -> resetMfa.reset(new ResetSecondFactorsCommand(admin.userId(), user)));

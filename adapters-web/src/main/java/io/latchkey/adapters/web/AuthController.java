@@ -76,8 +76,6 @@ class AuthController {
     /** The second step of a login that answered mfa-required; the answer is the login's. */
     @Operation(operationId = "completeMfa", summary = "Complete a login with its MFA token and a TOTP or recovery code")
     @ApiResponse(responseCode = "200", description = "An access token and a refresh token, as from login")
-    @ApiResponse(responseCode = "429", description = "too-many-requests: the second factor is locked, or the address "
-            + "used up the per-IP login limit, which logins and completions share")
     @PostMapping(path = "/mfa", consumes = MediaType.APPLICATION_JSON_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)
     Mono<ResponseEntity<TokenResponse>> completeMfa(@RequestBody MfaCompletionRequest request, ServerWebExchange exchange) {
         return outcomes.login(completeMfa.complete(request.toCommand(clientOf(exchange))))

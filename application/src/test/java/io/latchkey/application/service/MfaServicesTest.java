@@ -140,6 +140,31 @@ class MfaServicesTest {
     }
 
     @Test
+    void givenWrongCodesOnFreshChallenges_theSecondFactorLocks_andEvenTheRightCodeIsRefused() {
+        enrolled(sessionOf(passwordLogin()));
+        for (int i = 0; i < kit.lockout.threshold(); i++) {
+            assertThat(catchThrowableOfType(InvalidSecondFactorException.class,
+                    () -> complete(challenged().mfaToken(), "000000", null))).isNotNull();
+        }
+
+        assertThat(catchThrowableOfType(io.latchkey.domain.error.RateLimitedException.class,
+                () -> complete(challenged().mfaToken(), code(0), null))).isNotNull();
+    }
+
+    @Test
+    void givenDrift_twoStepsBackIsRefused_andAfterTheNextStepsCodeTheCurrentOneIsAReplay() {
+        enrolled(sessionOf(passwordLogin()));
+        // Move well past the confirming step, so only the drift window (not replay) can refuse two steps back.
+        kit.clock.advance(Duration.ofSeconds(150));
+
+        assertThat(catchThrowableOfType(InvalidSecondFactorException.class,
+                () -> complete(challenged().mfaToken(), code(-2), null))).as("beyond one step").isNotNull();
+        assertThat(complete(challenged().mfaToken(), code(1), null).tokens()).as("one step ahead").isNotNull();
+        assertThat(catchThrowableOfType(InvalidSecondFactorException.class,
+                () -> complete(challenged().mfaToken(), code(0), null))).as("an earlier step after a later one").isNotNull();
+    }
+
+    @Test
     void givenChallengeOlderThanItsLifetime_complete_isRefused() {
         enrolled(sessionOf(passwordLogin()));
         String token = challenged().mfaToken();
