@@ -44,6 +44,9 @@ final class EventPayloads {
             case UserMfaDisabled e -> {
                 body.put("method", e.method());
                 body.put("reason", e.reason());
+                if (e.actorId() != null) {
+                    body.put("actor_id", e.actorId().toString());
+                }
             }
             case IdentityLinked e -> body.put("provider", e.provider());
             case IdentityUnlinked e -> body.put("provider", e.provider());

@@ -89,6 +89,10 @@ class R2dbcSecondFactorRepository implements SecondFactorRepository {
 
     @Override
     public Mono<Void> replaceRecoveryCodes(UserId userId, List<String> codeHashes, Instant now) {
+        // Locks the user's factor row first, so two replacements in their own transactions run one after the other
+        // and the later DELETE sees (and removes) the earlier set instead of both sets surviving.
+        Mono<Long> lock = db.sql("SELECT user_id FROM totp_factors WHERE user_id = :user FOR UPDATE")
+                .bind("user", userId.value()).fetch().all().count();
         Mono<Long> clear = db.sql("DELETE FROM recovery_codes WHERE user_id = :user")
                 .bind("user", userId.value()).fetch().rowsUpdated();
         Flux<Long> insert = Flux.fromIterable(codeHashes).concatMap(hash -> db.sql(
@@ -97,7 +101,7 @@ class R2dbcSecondFactorRepository implements SecondFactorRepository {
                 .bind("hash", hash)
                 .bind("now", now)
                 .fetch().rowsUpdated());
-        return clear.thenMany(insert).then().onErrorMap(PostgresFailures::translate);
+        return lock.then(clear).thenMany(insert).then().onErrorMap(PostgresFailures::translate);
     }
 
     @Override

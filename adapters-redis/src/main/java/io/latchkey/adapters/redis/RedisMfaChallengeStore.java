@@ -27,7 +27,8 @@ class RedisMfaChallengeStore implements MfaChallengeStore {
 
     private static final RedisScript<Long> SAVE = RedisScript.of("""
             redis.call('DEL', KEYS[1])
-            redis.call('HSET', KEYS[1], 'epoch', ARGV[1], 'methods', ARGV[2], 'idp', ARGV[3], 'device', ARGV[4], 'attempts', 0)
+            redis.call('HSET', KEYS[1], 'epoch', ARGV[1], 'methods', ARGV[2], 'idp', ARGV[3], 'device', ARGV[4],
+              'pwd', ARGV[6], 'attempts', 0)
             redis.call('PEXPIRE', KEYS[1], ARGV[5])
             return 1
             """, Long.class);
@@ -39,7 +40,7 @@ class RedisMfaChallengeStore implements MfaChallengeStore {
               redis.call('DEL', KEYS[1])
               return {}
             end
-            return redis.call('HMGET', KEYS[1], 'epoch', 'methods', 'idp', 'device')
+            return redis.call('HMGET', KEYS[1], 'epoch', 'methods', 'idp', 'device', 'pwd')
             """, List.class);
 
     private final ReactiveStringRedisTemplate redis;
@@ -53,7 +54,8 @@ class RedisMfaChallengeStore implements MfaChallengeStore {
         String methods = challenge.firstMethods().stream().map(AuthMethod::wireValue).collect(Collectors.joining(","));
         return redis.execute(SAVE, List.of(key(token)), List.of(Long.toString(challenge.authEpoch()), methods,
                         challenge.identityProvider() == null ? "" : challenge.identityProvider(),
-                        challenge.device() == null ? "" : challenge.device().toString(), Long.toString(ttl.toMillis())))
+                        challenge.device() == null ? "" : challenge.device().toString(), Long.toString(ttl.toMillis()),
+                        challenge.passwordFingerprint() == null ? "" : challenge.passwordFingerprint()))
                 .then()
                 .onErrorMap(RedisMfaChallengeStore::unavailable);
     }
@@ -62,7 +64,7 @@ class RedisMfaChallengeStore implements MfaChallengeStore {
     public Mono<MfaChallenge> attempt(MfaToken token, int maxAttempts) {
         return redis.execute(ATTEMPT, List.of(key(token)), List.of(Integer.toString(maxAttempts)))
                 .next()
-                .filter(fields -> fields.size() == 4)
+                .filter(fields -> fields.size() == 5)
                 .map(fields -> toChallenge(token, fields))
                 .onErrorMap(RedisMfaChallengeStore::unavailable);
     }
@@ -76,10 +78,12 @@ class RedisMfaChallengeStore implements MfaChallengeStore {
     private static MfaChallenge toChallenge(MfaToken token, List<?> fields) {
         String idp = String.valueOf(fields.get(2));
         String device = String.valueOf(fields.get(3));
+        String password = fields.get(4) == null ? "" : String.valueOf(fields.get(4));
         List<AuthMethod> methods = Arrays.stream(String.valueOf(fields.get(1)).split(","))
                 .map(AuthMethod::fromWire).flatMap(Optional::stream).toList();
         return new MfaChallenge(token.userId(), Long.parseLong(String.valueOf(fields.get(0))), java.util.Set.copyOf(methods),
-                idp.isEmpty() ? null : idp, device.isEmpty() ? null : UUID.fromString(device));
+                idp.isEmpty() ? null : idp, device.isEmpty() ? null : UUID.fromString(device),
+                password.isEmpty() ? null : password);
     }
 
     private static String key(MfaToken token) {

@@ -93,7 +93,8 @@ class AdminUsersController {
 
     /** For a user who lost their authenticator and recovery codes; they are told by mail. */
     @Operation(operationId = "resetUserMfa", summary = "Remove every second factor of an account")
-    @ApiResponse(responseCode = "204", description = "The account signs in with its password alone until it enrols again")
+    @ApiResponse(responseCode = "204", description = "The account signs in with its password alone until it enrols again; "
+            + "user.mfa_disabled names the administrator (actor_id)")
     @DeleteMapping("/{id}/mfa")
     Mono<ResponseEntity<Void>> resetMfa(@AuthenticationPrincipal AuthenticatedCaller admin, @PathVariable String id) {
         return onUser(id, user -> resetMfa.reset(new ResetSecondFactorsCommand(admin.userId(), user)));

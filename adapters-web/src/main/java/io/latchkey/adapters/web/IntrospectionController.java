@@ -43,7 +43,8 @@ class IntrospectionController {
                     schema = @Schema(type = "object", requiredProperties = "token"),
                     schemaProperties = @SchemaProperty(name = "token", schema = @Schema(type = "string",
                             description = "the access token to look at")))))
-    @ApiResponse(responseCode = "200", description = "{\"active\": true, …claims} for a live token, else {\"active\": false}")
+    @ApiResponse(responseCode = "200", description = "{\"active\": true, …claims} for a live token (sub, sid, jti, "
+            + "iat, exp, scope, roles, amr, auth_time, idp for a federated sign-in), else {\"active\": false}")
     @PostMapping(path = "/api/v1/auth/introspect", consumes = MediaType.APPLICATION_FORM_URLENCODED_VALUE,
             produces = MediaType.APPLICATION_JSON_VALUE)
     Mono<ResponseEntity<Map<String, Object>>> introspect(ServerWebExchange exchange) {
@@ -67,6 +68,11 @@ class IntrospectionController {
             body.put("exp", claims.expiresAt().getEpochSecond());
             body.put("scope", String.join(" ", new TreeSet<>(claims.roles())));
             body.put("roles", new TreeSet<>(claims.roles()).stream().toList());
+            body.put("amr", claims.amr());
+            body.put("auth_time", claims.authTime().getEpochSecond());
+            if (claims.idp() != null) {
+                body.put("idp", claims.idp());
+            }
         }
         return body;
     }

@@ -69,7 +69,8 @@ class MfaController {
     }
 
     @Operation(operationId = "confirmTotp", summary = "Activate the pending TOTP factor with a current code")
-    @ApiResponse(responseCode = "200", description = "TOTP is active; ten recovery codes, shown only now")
+    @ApiResponse(responseCode = "200", description = "TOTP is active; ten recovery codes, shown only now. Every other "
+            + "session of the account is revoked (reason mfa_enabled); this one stays")
     @PostMapping(path = "/mfa/totp/confirm", consumes = MediaType.APPLICATION_JSON_VALUE,
             produces = MediaType.APPLICATION_JSON_VALUE)
     Mono<ResponseEntity<RecoveryCodesResponse>> confirm(@AuthenticationPrincipal AuthenticatedCaller caller,

@@ -47,7 +47,7 @@ class OpenApiConfiguration {
             "POST /api/v1/accounts/email-verification", "POST /api/v1/accounts/email-verification/confirm",
             "POST /api/v1/password-reset", "POST /api/v1/password-reset/confirm", "POST /api/v1/auth/login",
             "POST /api/v1/auth/refresh", "POST /api/v1/me/password", "DELETE /api/v1/me", "POST /api/v1/auth/mfa",
-            "POST /api/v1/me/step-up", "GET /api/v1/auth/federation/{provider}/authorize",
+            "POST /api/v1/me/step-up", "POST /api/v1/me/mfa/totp/confirm", "GET /api/v1/auth/federation/{provider}/authorize",
             "POST /api/v1/auth/federation/token", "POST /api/v1/auth/federation/{provider}/id-token");
     private static final String STEP_UP = "step-up-required: authenticate again through POST /api/v1/me/step-up "
             + "(WWW-Authenticate: Bearer error=\"insufficient_user_authentication\"); or a missing, invalid or revoked "
@@ -66,12 +66,19 @@ class OpenApiConfiguration {
             Map.entry("POST /api/v1/auth/mfa", Map.of(
                     "400", "invalid-second-factor: a wrong or already used code (the attempt counts); or invalid input",
                     "401", "invalid-mfa-token: unknown, expired, out of attempts or already completed",
+                    "429", "too-many-requests: the account's second factor is locked, or the address used up the "
+                            + "per-IP login limit (logins and completions count together)",
                     "403", "account-disabled; or email-not-verified")),
             Map.entry("POST /api/v1/me/mfa/totp", Map.of("401", STEP_UP,
                     "409", "factor-conflict: TOTP is already active")),
             Map.entry("POST /api/v1/me/mfa/totp/confirm", Map.of(
-                    "400", "invalid-second-factor: the code is wrong; or invalid input",
-                    "409", "factor-conflict: no enrolment is pending")),
+                    "400", "invalid-second-factor: the code is wrong (counts towards the second-factor lockout); "
+                            + "or invalid input",
+                    "409", "factor-conflict: no enrolment is pending",
+                    "429", "too-many-requests: the account's second factor is locked")),
+            Map.entry("DELETE /api/v1/admin/users/{id}/mfa", Map.of(
+                    "400", "invalid-input: the administrator's own id; they use DELETE /api/v1/me/mfa/totp, which "
+                            + "asks for a step-up with the factor")),
             Map.entry("DELETE /api/v1/me/mfa/totp", Map.of("401", STEP_UP, "409", "factor-conflict: no TOTP factor")),
             Map.entry("POST /api/v1/me/mfa/recovery-codes", Map.of("401", STEP_UP,
                     "409", "factor-conflict: no active TOTP factor")),

@@ -9,9 +9,6 @@ import io.latchkey.domain.port.SessionRepository;
 import io.latchkey.domain.port.UserAuthCache;
 import java.time.InstantSource;
 import io.latchkey.domain.model.mfa.MfaPolicy;
-import io.latchkey.domain.model.session.AuthMethod;
-import io.latchkey.domain.model.user.User;
-import java.util.HashSet;
 import java.util.Set;
 import reactor.core.publisher.Mono;
 
@@ -42,13 +39,9 @@ public final class AuthenticateService implements AuthenticateUseCase {
     public Mono<AuthenticatedCaller> authenticate(AuthenticateCommand command) {
         return check.check(command.accessToken()).map(checked -> {
             AuthenticatedCaller caller = checked.snapshot().caller();
-            if (mfa.requiredForAdmins() && caller.roles().contains(User.ROLE_ADMIN)
-                    && !checked.claims().amr().contains(AuthMethod.MFA.wireValue())) {
-                Set<String> roles = new HashSet<>(caller.roles());
-                roles.remove(User.ROLE_ADMIN);
-                return new AuthenticatedCaller(caller.userId(), caller.sessionId(), roles, caller.emailVerified());
-            }
-            return caller;
+            Set<String> roles = mfa.effectiveRoles(caller.roles(), checked.claims().amr());
+            return roles.equals(caller.roles()) ? caller
+                    : new AuthenticatedCaller(caller.userId(), caller.sessionId(), roles, caller.emailVerified());
         });
     }
 }

@@ -4,6 +4,7 @@ import io.latchkey.application.usecase.CompleteMfaChallengeCommand;
 import io.latchkey.application.usecase.CompleteMfaChallengeUseCase;
 import io.latchkey.application.usecase.LoginResult;
 import io.latchkey.domain.error.InvalidMfaTokenException;
+import io.latchkey.domain.model.abuse.AbuseLimits;
 import io.latchkey.domain.model.abuse.KnownDevice;
 import io.latchkey.domain.model.mfa.MfaChallenge;
 import io.latchkey.domain.model.mfa.MfaPolicy;
@@ -18,8 +19,9 @@ import reactor.core.publisher.Mono;
 
 /**
  * Completes an MFA challenge: counts the attempt against the challenge (out of attempts, it is gone), checks the
- * account is unchanged since the first factor (same epoch, still active), checks the second factor, then consumes the
- * challenge (one atomic delete: of concurrent completions only one gets past it) and opens the session.
+ * account is unchanged since the first factor (same epoch, still active, same password), checks the second factor, then consumes the
+ * challenge (one atomic delete: of concurrent completions only one gets past it) and opens the session. Each call
+ * counts towards the per-IP login limit first, like a login: a completion costs Redis and PostgreSQL work.
  */
 public final class CompleteMfaChallengeService implements CompleteMfaChallengeUseCase {
 
@@ -30,10 +32,15 @@ public final class CompleteMfaChallengeService implements CompleteMfaChallengeUs
     private final KnownDevices devices;
     private final IdGenerator ids;
     private final MfaPolicy policy;
+    private final AttemptGate gate;
+    private final AbuseLimits limits;
     private final InstantSource clock;
 
     public CompleteMfaChallengeService(MfaChallengeStore challenges, UserRepository users, SecondFactorVerifier factors,
-            SessionOpener opener, KnownDevices devices, IdGenerator ids, MfaPolicy policy, InstantSource clock) {
+            SessionOpener opener, KnownDevices devices, IdGenerator ids, MfaPolicy policy, AttemptGate gate,
+            AbuseLimits limits, InstantSource clock) {
+        this.gate = gate;
+        this.limits = limits;
         this.challenges = challenges;
         this.users = users;
         this.factors = factors;
@@ -55,23 +62,30 @@ public final class CompleteMfaChallengeService implements CompleteMfaChallengeUs
                 input.add("code", "give exactly one of code (from the authenticator app) and recovery_code");
             }
             input.throwIfAny();
-            MfaToken token = MfaToken.parse(raw).orElseThrow(InvalidMfaTokenException::new);
-            return challenges.attempt(token, policy.challengeAttempts())
-                    .switchIfEmpty(Mono.error(InvalidMfaTokenException::new))
-                    .flatMap(challenge -> users.findById(challenge.userId())
-                            .filter(user -> user.canAuthenticate() && user.authEpoch() == challenge.authEpoch())
-                            .switchIfEmpty(Mono.error(InvalidMfaTokenException::new))
-                            .flatMap(user -> factors.verify(user, hasCode ? command.code().strip() : null,
-                                            hasRecovery ? command.recoveryCode() : null)
-                                    // The code is checked before the challenge is consumed, so a wrong code
-                                    // leaves it for another attempt; a right one races only for the delete.
-                                    .flatMap(method -> challenges.consume(token)
-                                            .flatMap(won -> won ? Mono.just(method)
-                                                    : Mono.error(new InvalidMfaTokenException())))
-                                    .flatMap(method -> opener.open(user,
-                                            challenge.completedWith(method, clock.instant()), command.client()))
-                                    .map(tokens -> new LoginResult(tokens, deviceToken(user, challenge)))));
+            return gate.admit(AttemptGate.check(limits.loginPerIp(), command.client().ipAddress()))
+                    .then(Mono.defer(() -> challenge(command, raw, hasCode, hasRecovery)));
         });
+    }
+
+    private Mono<LoginResult> challenge(CompleteMfaChallengeCommand command, String raw, boolean hasCode,
+            boolean hasRecovery) {
+        MfaToken token = MfaToken.parse(raw).orElseThrow(InvalidMfaTokenException::new);
+        return challenges.attempt(token, policy.challengeAttempts())
+                .switchIfEmpty(Mono.error(InvalidMfaTokenException::new))
+                .flatMap(challenge -> users.findById(challenge.userId())
+                        .filter(user -> user.canAuthenticate() && user.authEpoch() == challenge.authEpoch()
+                                && challenge.passwordUnchanged(user.passwordHash()))
+                        .switchIfEmpty(Mono.error(InvalidMfaTokenException::new))
+                        .flatMap(user -> factors.verify(user, hasCode ? command.code().strip() : null,
+                                        hasRecovery ? command.recoveryCode() : null)
+                                // The code is checked before the challenge is consumed, so a wrong code
+                                // leaves it for another attempt; a right one races only for the delete.
+                                .flatMap(method -> challenges.consume(token)
+                                        .flatMap(won -> won ? Mono.just(method)
+                                                : Mono.error(new InvalidMfaTokenException())))
+                                .flatMap(method -> opener.open(user,
+                                        challenge.completedWith(method, clock.instant()), command.client()))
+                                .map(tokens -> new LoginResult(tokens, deviceToken(user, challenge)))));
     }
 
     private String deviceToken(User user, MfaChallenge challenge) {

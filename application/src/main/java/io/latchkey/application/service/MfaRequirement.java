@@ -4,6 +4,7 @@ import io.latchkey.domain.error.MfaRequiredException;
 import io.latchkey.domain.model.mfa.MfaChallenge;
 import io.latchkey.domain.model.mfa.MfaPolicy;
 import io.latchkey.domain.model.mfa.MfaToken;
+import io.latchkey.domain.model.session.AuthMethod;
 import io.latchkey.domain.model.session.ClientInfo;
 import io.latchkey.domain.model.session.SessionAuthentication;
 import io.latchkey.domain.model.token.TokenPair;
@@ -47,7 +48,8 @@ public final class MfaRequirement {
             }
             MfaToken token = new MfaToken(user.id(), secrets.newChallengeSecret());
             MfaChallenge challenge = new MfaChallenge(user.id(), user.authEpoch(), first.methods(),
-                    first.identityProvider(), device);
+                    first.identityProvider(), device, first.methods().contains(AuthMethod.PWD)
+                            ? MfaChallenge.fingerprint(user.passwordHash()) : null);
             return challenges.save(token, challenge, policy.challengeTtl())
                     .then(Mono.error(new MfaRequiredException(token.encoded(), methods,
                             policy.challengeTtl().toSeconds())));

@@ -7,6 +7,7 @@ import io.latchkey.domain.error.RefreshTokenReuseException;
 import io.latchkey.domain.error.UserDisabledException;
 import io.latchkey.domain.event.TokenRotated;
 import io.latchkey.domain.model.abuse.AbuseLimits;
+import io.latchkey.domain.model.mfa.MfaPolicy;
 import io.latchkey.domain.model.session.PresentedRefreshToken;
 import io.latchkey.domain.model.session.RevocationReason;
 import io.latchkey.domain.model.session.Session;
@@ -56,11 +57,11 @@ public final class RefreshTokensService implements RefreshTokensUseCase {
 
     public RefreshTokensService(SessionRepository sessions, UserRepository users, RefreshTokenGenerator refreshTokens,
             AccessTokenIssuer issuer, AuthEventPublisher events, TransactionRunner transactions, SessionRevoker revoker,
-            IdGenerator ids, TokenPolicy policy, AttemptGate gate, AbuseLimits limits, InstantSource clock) {
+            IdGenerator ids, TokenPolicy policy, MfaPolicy mfa, AttemptGate gate, AbuseLimits limits, InstantSource clock) {
         this.sessions = sessions;
         this.users = users;
         this.refreshTokens = refreshTokens;
-        this.accessTokens = new AccessTokenFactory(issuer, ids, policy);
+        this.accessTokens = new AccessTokenFactory(issuer, ids, policy, mfa);
         this.events = events;
         this.transactions = transactions;
         this.revoker = revoker;

@@ -2,6 +2,8 @@ package io.latchkey.application.service;
 
 import io.latchkey.application.usecase.ResetSecondFactorsCommand;
 import io.latchkey.application.usecase.ResetSecondFactorsUseCase;
+import io.latchkey.domain.error.FieldViolation;
+import io.latchkey.domain.error.InvalidInputException;
 import io.latchkey.domain.error.UserNotFoundException;
 import io.latchkey.domain.event.UserMfaDisabled;
 import io.latchkey.domain.model.mail.OutgoingMail;
@@ -16,8 +18,10 @@ import reactor.core.publisher.Mono;
 
 /**
  * An administrator removes every second factor of a user (lost phone and codes). In one transaction: the factors go,
- * {@code user.mfa_disabled} (reason {@code admin_reset}) is written, and the user is told by mail. Resetting an
- * account without factors changes nothing and sends nothing.
+ * {@code user.mfa_disabled} (reason {@code admin_reset}, with the administrator as {@code actor_id}) is written, and
+ * the user is told by mail. Resetting an account without factors changes nothing and sends nothing. An administrator
+ * cannot reset their own factors here: that would remove them without ever presenting them, so they use
+ * {@code DELETE /api/v1/me/mfa/totp}, which needs a step-up with the factor.
  */
 public final class ResetSecondFactorsService implements ResetSecondFactorsUseCase {
 
@@ -42,6 +46,10 @@ public final class ResetSecondFactorsService implements ResetSecondFactorsUseCas
 
     @Override
     public Mono<Void> reset(ResetSecondFactorsCommand command) {
+        if (command.adminId().equals(command.userId())) {
+            return Mono.error(new InvalidInputException(new FieldViolation("id", "an administrator cannot reset their "
+                    + "own second factors here; use DELETE /api/v1/me/mfa/totp, which asks for a step-up")));
+        }
         return users.findById(command.userId())
                 .switchIfEmpty(Mono.error(UserNotFoundException::new))
                 .flatMap(user -> {
@@ -49,7 +57,7 @@ public final class ResetSecondFactorsService implements ResetSecondFactorsUseCas
                     return transactions.inTransaction(factors.deleteAll(user.id())
                             .flatMap(removed -> !removed ? Mono.<Void>empty()
                                     : events.publish(new UserMfaDisabled(ids.newId(), user.id(), now, "all",
-                                                    UserMfaDisabled.BY_ADMIN))
+                                                    UserMfaDisabled.BY_ADMIN, command.adminId()))
                                             .then(mail.enqueue(new OutgoingMail(ids.newId(), user.email(),
                                                     "Your second factors were reset", """
                                                     An administrator removed the second factors (authenticator app and \

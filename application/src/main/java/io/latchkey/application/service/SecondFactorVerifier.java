@@ -70,14 +70,24 @@ public final class SecondFactorVerifier {
      * {@link InvalidSecondFactorException} or, when locked, {@link RateLimitedException}.
      */
     Mono<AuthMethod> verify(User user, @Nullable String totpCode, @Nullable String recoveryCode) {
+        Instant now = clock.instant();
+        return underLockout(user, totpCode != null ? totp(user.id(), totpCode, now) : recovery(user, recoveryCode, now))
+                .thenReturn(AuthMethod.OTP);
+    }
+
+    /**
+     * Runs {@code check} (subscribed only when the account's second factor is not locked) as one attempt against the
+     * second-factor lockout: a wrong code counts and fails with {@link InvalidSecondFactorException}, a right one
+     * clears the count; when locked, fails with {@link RateLimitedException}.
+     */
+    Mono<Void> underLockout(User user, Mono<Boolean> check) {
         LockoutSubject subject = LockoutSubject.secondFactor(user.email());
         Instant now = clock.instant();
         return failures.recordAttempt(subject, now, lockout)
                 .flatMap(recorded -> recorded.admitted() || recorded.lockedUntil() == null ? Mono.<Void>empty()
                         : Mono.<Void>error(new RateLimitedException(Duration.between(now, recorded.lockedUntil()))))
-                .then(totpCode != null ? totp(user.id(), totpCode, now) : recovery(user, recoveryCode, now))
-                .flatMap(ok -> ok ? failures.clear(subject).thenReturn(AuthMethod.OTP)
-                        : Mono.error(new InvalidSecondFactorException()));
+                .then(check)
+                .flatMap(ok -> ok ? failures.clear(subject) : Mono.error(new InvalidSecondFactorException()));
     }
 
     private Mono<Boolean> totp(UserId userId, String code, Instant now) {
@@ -98,7 +108,7 @@ public final class SecondFactorVerifier {
             return Mono.just(false);
         }
         RecoveryCode code = RecoveryCode.parse(typed);
-        return transactions.inTransaction(factors.useRecoveryCode(user.id(), code.hash(), now)
+        return transactions.inTransaction(factors.useRecoveryCode(user.id(), code.hash(user.id()), now)
                 .flatMap(used -> used
                         ? factors.remainingRecoveryCodes(user.id())
                                 .flatMap(left -> mail.enqueue(recoveryCodeUsed(user, left, now).queued()))

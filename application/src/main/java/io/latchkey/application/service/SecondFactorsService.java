@@ -11,7 +11,6 @@ import io.latchkey.application.usecase.RecoveryCodes;
 import io.latchkey.application.usecase.RegenerateRecoveryCodesUseCase;
 import io.latchkey.application.usecase.TotpEnrolment;
 import io.latchkey.domain.error.FactorConflictException;
-import io.latchkey.domain.error.InvalidSecondFactorException;
 import io.latchkey.domain.error.SessionRevokedException;
 import io.latchkey.domain.event.UserMfaDisabled;
 import io.latchkey.domain.event.UserMfaEnabled;
@@ -20,6 +19,8 @@ import io.latchkey.domain.model.mfa.RecoveryCode;
 import io.latchkey.domain.model.mfa.Totp;
 import io.latchkey.domain.model.mfa.TotpFactor;
 import io.latchkey.domain.model.mfa.TotpSecret;
+import io.latchkey.domain.model.session.RevocationReason;
+import io.latchkey.application.service.SessionRevoker.Revocation;
 import io.latchkey.domain.model.user.User;
 import io.latchkey.domain.model.user.UserId;
 import io.latchkey.domain.port.AuthEventPublisher;
@@ -37,8 +38,10 @@ import reactor.core.publisher.Mono;
 
 /**
  * The caller's own TOTP factor and recovery codes. Starting an enrolment, disabling and regenerating need a step-up
- * ({@link StepUpGuard}); confirming needs a code of the pending secret, which proves the app holds it, and answers the
- * first recovery codes. Secrets are stored sealed ({@link FactorSecretCipher}), recovery codes as SHA-256 hashes.
+ * ({@link StepUpGuard}); confirming needs a code of the pending secret, which proves the app holds it, counts towards
+ * the second-factor lockout like every other code check, answers the first recovery codes and revokes the account's
+ * other sessions (opened without the factor). Regenerating replaces the set in one transaction, serialised per user.
+ * Secrets are stored sealed ({@link FactorSecretCipher}), recovery codes as hashes ({@link RecoveryCode}).
  */
 public final class SecondFactorsService implements EnrolTotpUseCase, ConfirmTotpUseCase, DisableTotpUseCase,
         RegenerateRecoveryCodesUseCase, GetMfaStatusUseCase {
@@ -48,6 +51,8 @@ public final class SecondFactorsService implements EnrolTotpUseCase, ConfirmTotp
     private final FactorSecretCipher cipher;
     private final FactorSecretGenerator secrets;
     private final StepUpGuard stepUp;
+    private final SecondFactorVerifier verifier;
+    private final SessionRevoker revoker;
     private final AuthEventPublisher events;
     private final TransactionRunner transactions;
     private final IdGenerator ids;
@@ -55,8 +60,11 @@ public final class SecondFactorsService implements EnrolTotpUseCase, ConfirmTotp
     private final InstantSource clock;
 
     public SecondFactorsService(UserRepository users, SecondFactorRepository factors, FactorSecretCipher cipher,
-            FactorSecretGenerator secrets, StepUpGuard stepUp, AuthEventPublisher events, TransactionRunner transactions,
-            IdGenerator ids, MfaPolicy policy, InstantSource clock) {
+            FactorSecretGenerator secrets, StepUpGuard stepUp, SecondFactorVerifier verifier, SessionRevoker revoker,
+            AuthEventPublisher events, TransactionRunner transactions, IdGenerator ids, MfaPolicy policy,
+            InstantSource clock) {
+        this.verifier = verifier;
+        this.revoker = revoker;
         this.users = users;
         this.factors = factors;
         this.cipher = cipher;
@@ -91,7 +99,7 @@ public final class SecondFactorsService implements EnrolTotpUseCase, ConfirmTotp
             String code = input.required(command.code(), "code", String::strip);
             input.throwIfAny();
             Instant now = clock.instant();
-            return factors.findTotp(command.userId())
+            return user(command.userId()).flatMap(user -> factors.findTotp(command.userId())
                     .filter(factor -> !factor.isConfirmed())
                     .switchIfEmpty(Mono.error(() -> new FactorConflictException(
                             "No TOTP enrolment is pending; start one with POST /api/v1/me/mfa/totp.")))
@@ -99,21 +107,25 @@ public final class SecondFactorsService implements EnrolTotpUseCase, ConfirmTotp
                         OptionalLong step = Totp.isWellFormed(code)
                                 ? Totp.matchingStep(cipher.open(factor.secret()).value(), code, now, MfaPolicy.TOTP_DRIFT_STEPS)
                                 : OptionalLong.empty();
-                        if (step.isEmpty()) {
-                            return Mono.error(new InvalidSecondFactorException());
-                        }
-                        List<RecoveryCode> codes = secrets.newRecoveryCodes();
-                        return transactions.inTransaction(factors.confirmTotp(command.userId(), step.getAsLong(), now)
-                                        .flatMap(confirmed -> confirmed ? factors.replaceRecoveryCodes(command.userId(),
-                                                        codes.stream().map(RecoveryCode::hash).toList(), now)
-                                                .then(events.publish(new UserMfaEnabled(ids.newId(), command.userId(), now,
-                                                        "totp")))
-                                                .thenReturn(true) : Mono.just(false)))
-                                .flatMap(confirmed -> confirmed
-                                        ? Mono.just(new RecoveryCodes(codes.stream().map(RecoveryCode::value).toList()))
-                                        : Mono.error(new FactorConflictException("The TOTP enrolment was already confirmed.")));
-                    });
+                        // Wrong codes count like at login: otherwise any session could guess a pending enrolment.
+                        return verifier.underLockout(user, Mono.just(step.isPresent()))
+                                .then(Mono.defer(() -> activate(command, step.getAsLong(), now)));
+                    }));
         });
+    }
+
+    private Mono<RecoveryCodes> activate(MfaCallerCommand command, long step, Instant now) {
+        List<RecoveryCode> codes = secrets.newRecoveryCodes();
+        return transactions.inTransaction(factors.confirmTotp(command.userId(), step, now)
+                        .flatMap(confirmed -> !confirmed ? Mono.<Revocation>empty()
+                                : factors.replaceRecoveryCodes(command.userId(),
+                                                codes.stream().map(code -> code.hash(command.userId())).toList(), now)
+                                        .then(events.publish(new UserMfaEnabled(ids.newId(), command.userId(), now, "totp")))
+                                        .then(revoker.revokeOthersWithin(command.userId(), command.sessionId(),
+                                                RevocationReason.MFA_ENABLED, now))))
+                .switchIfEmpty(Mono.error(() -> new FactorConflictException("The TOTP enrolment was already confirmed.")))
+                .flatMap(revoker::afterCommit)
+                .then(Mono.fromSupplier(() -> new RecoveryCodes(codes.stream().map(RecoveryCode::value).toList())));
     }
 
     @Override
@@ -124,7 +136,7 @@ public final class SecondFactorsService implements EnrolTotpUseCase, ConfirmTotp
                     return transactions.inTransaction(factors.deleteAll(command.userId())
                             .flatMap(removed -> removed
                                     ? events.publish(new UserMfaDisabled(ids.newId(), command.userId(), now, "totp",
-                                            UserMfaDisabled.BY_USER)).thenReturn(true)
+                                            UserMfaDisabled.BY_USER, null)).thenReturn(true)
                                     : Mono.just(false)));
                 }))
                 .flatMap(removed -> removed ? Mono.<Void>empty()
@@ -140,8 +152,10 @@ public final class SecondFactorsService implements EnrolTotpUseCase, ConfirmTotp
                         "Recovery codes back up an active TOTP factor; this account has none.")))
                 .flatMap(factor -> {
                     List<RecoveryCode> codes = secrets.newRecoveryCodes();
-                    return factors.replaceRecoveryCodes(command.userId(), codes.stream().map(RecoveryCode::hash).toList(),
-                                    clock.instant())
+                    // One transaction: the old set is gone exactly when the new one is stored (the repository
+                    // serialises concurrent replacements for the user).
+                    return transactions.inTransaction(factors.replaceRecoveryCodes(command.userId(),
+                                    codes.stream().map(code -> code.hash(command.userId())).toList(), clock.instant()))
                             .thenReturn(new RecoveryCodes(codes.stream().map(RecoveryCode::value).toList()));
                 });
     }

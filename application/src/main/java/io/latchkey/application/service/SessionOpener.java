@@ -4,6 +4,7 @@ import io.latchkey.domain.error.EmailNotVerifiedException;
 import io.latchkey.domain.error.InvalidCredentialsException;
 import io.latchkey.domain.error.UserDisabledException;
 import io.latchkey.domain.event.SessionStarted;
+import io.latchkey.domain.model.mfa.MfaPolicy;
 import io.latchkey.domain.model.session.AuthMethod;
 import io.latchkey.domain.model.session.ClientInfo;
 import io.latchkey.domain.model.session.Session;
@@ -46,11 +47,11 @@ public final class SessionOpener {
 
     public SessionOpener(UserRepository users, SessionRepository sessions, RefreshTokenGenerator refreshTokens,
             AccessTokenIssuer issuer, IdGenerator ids, AuthEventPublisher events, TransactionRunner transactions,
-            UserAuthCache cache, TokenPolicy policy, AccountPolicy accounts, InstantSource clock) {
+            UserAuthCache cache, TokenPolicy policy, MfaPolicy mfa, AccountPolicy accounts, InstantSource clock) {
         this.users = users;
         this.sessions = sessions;
         this.refreshTokens = refreshTokens;
-        this.accessTokens = new AccessTokenFactory(issuer, ids, policy);
+        this.accessTokens = new AccessTokenFactory(issuer, ids, policy, mfa);
         this.ids = ids;
         this.events = events;
         this.transactions = transactions;

@@ -3,6 +3,7 @@ package io.latchkey.application.service;
 import io.latchkey.application.usecase.StepUpCommand;
 import io.latchkey.application.usecase.StepUpUseCase;
 import io.latchkey.domain.error.SessionRevokedException;
+import io.latchkey.domain.model.mfa.MfaPolicy;
 import io.latchkey.domain.model.session.AuthMethod;
 import io.latchkey.domain.model.session.Session;
 import io.latchkey.domain.model.session.SessionStatus;
@@ -36,12 +37,12 @@ public final class StepUpService implements StepUpUseCase {
     private final InstantSource clock;
 
     public StepUpService(UserRepository users, SessionRepository sessions, LoginGuard guard, SecondFactorVerifier factors,
-            AccessTokenIssuer issuer, IdGenerator ids, TokenPolicy policy, InstantSource clock) {
+            AccessTokenIssuer issuer, IdGenerator ids, TokenPolicy policy, MfaPolicy mfa, InstantSource clock) {
         this.users = users;
         this.sessions = sessions;
         this.guard = guard;
         this.factors = factors;
-        this.accessTokens = new AccessTokenFactory(issuer, ids, policy);
+        this.accessTokens = new AccessTokenFactory(issuer, ids, policy, mfa);
         this.clock = clock;
     }
 

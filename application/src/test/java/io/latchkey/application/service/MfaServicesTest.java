@@ -1,6 +1,7 @@
 package io.latchkey.application.service;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import io.latchkey.application.usecase.CompleteMfaChallengeCommand;
@@ -116,6 +117,54 @@ class MfaServicesTest {
     }
 
     @Test
+    void givenManyCompletionsFromOneAddress_theyHitThePerIpLoginLimit() {
+        ClientInfo client = new ClientInfo("test", "198.51.100.7");
+        CompleteMfaChallengeCommand guess = new CompleteMfaChallengeCommand("mfa.nonsense", "000000", null, client);
+        for (int i = 0; i < kit.limits.loginPerIp().limit(); i++) {
+            assertThat(catchThrowableOfType(InvalidMfaTokenException.class,
+                    () -> kit.completeMfa().complete(guess).block())).isNotNull();
+        }
+
+        assertThat(catchThrowableOfType(io.latchkey.domain.error.RateLimitedException.class,
+                () -> kit.completeMfa().complete(guess).block())).isNotNull();
+    }
+
+    @Test
+    void givenPasswordChangedAfterTheFirstFactor_theChallenge_isVoid() {
+        enrolled(sessionOf(passwordLogin()));
+        String token = challenged().mfaToken();
+        kit.users.updatePassword(user.id(), new io.latchkey.domain.model.user.PasswordHash("changed-elsewhere"),
+                kit.clock.instant()).block();
+
+        assertThat(catchThrowableOfType(InvalidMfaTokenException.class, () -> complete(token, code(0), null))).isNotNull();
+    }
+
+    @Test
+    void givenWrongCodesOnFreshChallenges_theSecondFactorLocks_andEvenTheRightCodeIsRefused() {
+        enrolled(sessionOf(passwordLogin()));
+        for (int i = 0; i < kit.lockout.threshold(); i++) {
+            assertThat(catchThrowableOfType(InvalidSecondFactorException.class,
+                    () -> complete(challenged().mfaToken(), "000000", null))).isNotNull();
+        }
+
+        assertThat(catchThrowableOfType(io.latchkey.domain.error.RateLimitedException.class,
+                () -> complete(challenged().mfaToken(), code(0), null))).isNotNull();
+    }
+
+    @Test
+    void givenDrift_twoStepsBackIsRefused_andAfterTheNextStepsCodeTheCurrentOneIsAReplay() {
+        enrolled(sessionOf(passwordLogin()));
+        // Move well past the confirming step, so only the drift window (not replay) can refuse two steps back.
+        kit.clock.advance(Duration.ofSeconds(150));
+
+        assertThat(catchThrowableOfType(InvalidSecondFactorException.class,
+                () -> complete(challenged().mfaToken(), code(-2), null))).as("beyond one step").isNotNull();
+        assertThat(complete(challenged().mfaToken(), code(1), null).tokens()).as("one step ahead").isNotNull();
+        assertThat(catchThrowableOfType(InvalidSecondFactorException.class,
+                () -> complete(challenged().mfaToken(), code(0), null))).as("an earlier step after a later one").isNotNull();
+    }
+
+    @Test
     void givenChallengeOlderThanItsLifetime_complete_isRefused() {
         enrolled(sessionOf(passwordLogin()));
         String token = challenged().mfaToken();
@@ -172,42 +221,104 @@ class MfaServicesTest {
     void givenAdminReset_factorsAreGoneTheUserIsToldAndLoginNeedsThePasswordOnly() {
         enrolled(sessionOf(passwordLogin()));
 
-        kit.resetSecondFactors().reset(new ResetSecondFactorsCommand(new io.latchkey.domain.model.user.UserId(
-                java.util.UUID.randomUUID()), user.id())).block();
+        var admin = new io.latchkey.domain.model.user.UserId(java.util.UUID.randomUUID());
+        kit.resetSecondFactors().reset(new ResetSecondFactorsCommand(admin, user.id())).block();
 
         assertThat(kit.events.events()).anySatisfy(e -> assertThat(e).isInstanceOfSatisfying(UserMfaDisabled.class,
-                disabled -> assertThat(disabled.reason()).isEqualTo("admin_reset")));
+                disabled -> {
+                    assertThat(disabled.reason()).isEqualTo("admin_reset");
+                    assertThat(disabled.actorId()).as("the administrator is recorded").isEqualTo(admin);
+                }));
         assertThat(kit.mails.queued()).anySatisfy(mail -> assertThat(((MailContent.Written) mail.content()).subject())
                 .isEqualTo("Your second factors were reset"));
         assertThat(passwordLogin().tokens()).isNotNull();
     }
 
     @Test
-    void givenMfaRequiredForAdmins_adminRoleCountsOnlyInSessionsWithMfa() {
+    void givenAdminResettingTheirOwnFactors_reset_isRefusedAndChangesNothing() {
+        enrolled(sessionOf(passwordLogin()));
+
+        var refused = catchThrowableOfType(io.latchkey.domain.error.InvalidInputException.class,
+                () -> kit.resetSecondFactors().reset(new ResetSecondFactorsCommand(user.id(), user.id())).block());
+
+        assertThat(refused.violations()).singleElement().satisfies(v -> assertThat(v.message()).contains("/me/mfa/totp"));
+        assertThat(factors.status(user.id()).block().totp()).isEqualTo("active");
+        assertThat(kit.events.events()).noneMatch(UserMfaDisabled.class::isInstance);
+    }
+
+    @Test
+    void givenPendingEnrolment_wrongConfirmCodes_countTowardsTheSecondFactorLockout() {
+        SessionId session = sessionOf(passwordLogin());
+        factors.enrol(new EnrolTotpCommand(user.id(), session)).block();
+        for (int i = 0; i < kit.lockout.threshold(); i++) {
+            assertThat(catchThrowableOfType(InvalidSecondFactorException.class,
+                    () -> factors.confirm(new MfaCallerCommand(user.id(), session, "000000")).block())).isNotNull();
+        }
+
+        assertThat(catchThrowableOfType(io.latchkey.domain.error.RateLimitedException.class,
+                () -> factors.confirm(new MfaCallerCommand(user.id(), session, code(0))).block()))
+                .as("locked: even the right code is refused").isNotNull();
+        assertThat(factors.status(user.id()).block().totp()).isEqualTo("pending");
+    }
+
+    @Test
+    void givenOtherPasswordSession_confirmingTotp_revokesItAndKeepsTheConfirmingOne() {
+        LoginResult other = passwordLogin();
+        SessionId session = sessionOf(passwordLogin());
+
+        enrolled(session);
+
+        assertThat(kit.sessions.findById(sessionOf(other)).block().revocationReason())
+                .isEqualTo(io.latchkey.domain.model.session.RevocationReason.MFA_ENABLED);
+        assertThat(kit.sessions.findById(session).block().revocationReason()).isNull();
+        assertThat(catchThrowable(() -> kit.refresh().refresh(new io.latchkey.application.usecase.RefreshTokensCommand(
+                other.tokens().refreshToken().value(), "192.0.2.1")).block())).isNotNull();
+    }
+
+    @Test
+    void givenRegeneratedCodes_aCodeOfTheOldSet_isRefused() {
+        SessionId session = sessionOf(passwordLogin());
+        RecoveryCodes first = enrolled(session);
+        kit.stepUp().stepUp(new StepUpCommand(user.id(), session, null, code(0), null)).block();
+        RecoveryCodes second = factors.regenerate(new MfaCallerCommand(user.id(), session, null)).block();
+
+        assertThat(catchThrowableOfType(InvalidSecondFactorException.class,
+                () -> complete(challenged().mfaToken(), null, first.codes().get(0)))).isNotNull();
+        assertThat(factors.status(user.id()).block().recoveryCodesRemaining()).isEqualTo(10);
+        assertThat(complete(challenged().mfaToken(), null, second.codes().get(0)).tokens()).isNotNull();
+    }
+
+    @Test
+    void givenMfaRequiredForAdmins_adminRoleCountsOnlyInSessionsWithMfa_inTheApiAndInTheTokens() {
+        var policy = new io.latchkey.domain.model.mfa.MfaPolicy(Duration.ofMinutes(5), true, Duration.ofMinutes(5), 5,
+                "Latchkey");
+        ServiceTestKit strict = new ServiceTestKit(policy);
+        SecondFactorsService strictFactors = strict.secondFactors();
         User admin = new User(new io.latchkey.domain.model.user.UserId(java.util.UUID.randomUUID()),
                 io.latchkey.domain.model.user.Email.parse("root@example.com", "email"), user.passwordHash(), user.name(),
                 user.status(), java.util.Set.of(User.ROLE_USER, User.ROLE_ADMIN), true, 0, user.createdAt(), user.updatedAt());
-        kit.users.insert(admin).block();
-        var policy = new io.latchkey.domain.model.mfa.MfaPolicy(Duration.ofMinutes(5), true, Duration.ofMinutes(5), 5,
-                "Latchkey");
-        AuthenticateService authenticate = new AuthenticateService(kit.tokens, kit.near, kit.cache, kit.sessions, kit.gate,
-                policy, kit.clock);
-        LoginResult passwordOnly = kit.login().login(new LoginCommand("root@example.com", UserFixtures.PASSWORD,
+        strict.users.insert(admin).block();
+        AuthenticateService authenticate = new AuthenticateService(strict.tokens, strict.near, strict.cache,
+                strict.sessions, strict.gate, policy, strict.clock);
+        LoginResult passwordOnly = strict.login().login(new LoginCommand("root@example.com", UserFixtures.PASSWORD,
                 ClientInfo.UNKNOWN)).block();
 
         var caller = authenticate.authenticate(new io.latchkey.application.usecase.AuthenticateCommand(
                 passwordOnly.tokens().accessToken().encoded())).block();
         assertThat(caller.roles()).containsExactly(User.ROLE_USER);
+        assertThat(strict.tokens.verify(passwordOnly.tokens().accessToken().encoded()).roles())
+                .as("the token itself does not claim ADMIN").containsExactly(User.ROLE_USER);
 
-        SessionId session = kit.tokens.verify(passwordOnly.tokens().accessToken().encoded()).sessionId();
-        factors.enrol(new EnrolTotpCommand(admin.id(), session)).block();
-        byte[] secret = kit.factorSecrets.open(kit.factors.findTotp(admin.id()).block().secret()).value();
-        long step = Totp.stepAt(kit.clock.instant());
-        factors.confirm(new MfaCallerCommand(admin.id(), session, Totp.codeAt(secret, step - 1))).block();
-        var stepped = kit.stepUp().stepUp(new StepUpCommand(admin.id(), session, null, Totp.codeAt(secret, step), null))
+        SessionId session = strict.tokens.verify(passwordOnly.tokens().accessToken().encoded()).sessionId();
+        strictFactors.enrol(new EnrolTotpCommand(admin.id(), session)).block();
+        byte[] secret = strict.factorSecrets.open(strict.factors.findTotp(admin.id()).block().secret()).value();
+        long step = Totp.stepAt(strict.clock.instant());
+        strictFactors.confirm(new MfaCallerCommand(admin.id(), session, Totp.codeAt(secret, step - 1))).block();
+        var stepped = strict.stepUp().stepUp(new StepUpCommand(admin.id(), session, null, Totp.codeAt(secret, step), null))
                 .block();
 
         assertThat(authenticate.authenticate(new io.latchkey.application.usecase.AuthenticateCommand(stepped.encoded()))
                 .block().roles()).contains(User.ROLE_ADMIN);
+        assertThat(strict.tokens.verify(stepped.encoded()).roles()).contains(User.ROLE_ADMIN);
     }
 }

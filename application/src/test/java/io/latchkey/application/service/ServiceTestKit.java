@@ -66,7 +66,15 @@ final class ServiceTestKit {
     final io.latchkey.domain.testfixtures.FakeFactorSecrets factorSecrets = new io.latchkey.domain.testfixtures.FakeFactorSecrets();
     final io.latchkey.domain.testfixtures.InMemoryMfaChallengeStore challenges =
             new io.latchkey.domain.testfixtures.InMemoryMfaChallengeStore(clock);
-    final io.latchkey.domain.model.mfa.MfaPolicy mfaPolicy = io.latchkey.domain.model.mfa.MfaPolicy.DEFAULTS;
+    final io.latchkey.domain.model.mfa.MfaPolicy mfaPolicy;
+
+    ServiceTestKit() {
+        this(io.latchkey.domain.model.mfa.MfaPolicy.DEFAULTS);
+    }
+
+    ServiceTestKit(io.latchkey.domain.model.mfa.MfaPolicy mfaPolicy) {
+        this.mfaPolicy = mfaPolicy;
+    }
 
     SecondFactorVerifier secondFactorVerifier() {
         return new SecondFactorVerifier(factors, factorSecrets, loginFailures, lockout, mails, transactions, ids, clock);
@@ -82,16 +90,17 @@ final class ServiceTestKit {
 
     CompleteMfaChallengeService completeMfa() {
         return new CompleteMfaChallengeService(challenges, users, secondFactorVerifier(), opener(accountPolicy), devices,
-                ids, mfaPolicy, clock);
+                ids, mfaPolicy, attempts(), limits, clock);
     }
 
     StepUpService stepUp() {
-        return new StepUpService(users, sessions, guard(accountPolicy), secondFactorVerifier(), tokens, ids, policy, clock);
+        return new StepUpService(users, sessions, guard(accountPolicy), secondFactorVerifier(), tokens, ids, policy, mfaPolicy,
+                clock);
     }
 
     SecondFactorsService secondFactors() {
-        return new SecondFactorsService(users, factors, factorSecrets, factorSecrets, stepUpGuard(), events, transactions,
-                ids, mfaPolicy, clock);
+        return new SecondFactorsService(users, factors, factorSecrets, factorSecrets, stepUpGuard(), secondFactorVerifier(),
+                revoker(), events, transactions, ids, mfaPolicy, clock);
     }
 
     ResetSecondFactorsService resetSecondFactors() {
@@ -124,8 +133,8 @@ final class ServiceTestKit {
     }
 
     SessionOpener opener(AccountPolicy accounts) {
-        return new SessionOpener(users, sessions, tokens, tokens, ids, events, transactions, cache, policy, accounts,
-                clock);
+        return new SessionOpener(users, sessions, tokens, tokens, ids, events, transactions, cache, policy, mfaPolicy,
+                accounts, clock);
     }
 
     LoginGuard guard(AccountPolicy accounts) {
@@ -142,7 +151,7 @@ final class ServiceTestKit {
 
     RefreshTokensService refresh() {
         return new RefreshTokensService(sessions, users, tokens, tokens, events, transactions, revoker(), ids, policy,
-                attempts(), limits, clock);
+                mfaPolicy, attempts(), limits, clock);
     }
 
     RequestEmailVerificationService requestVerification() {

@@ -6,7 +6,9 @@ import io.latchkey.application.service.CompleteMfaChallengeService;
 import io.latchkey.application.service.LoginGuard;
 import io.latchkey.application.service.MfaRequirement;
 import io.latchkey.application.service.ResetSecondFactorsService;
+import io.latchkey.application.service.AttemptGate;
 import io.latchkey.application.service.SecondFactorVerifier;
+import io.latchkey.application.service.SessionRevoker;
 import io.latchkey.application.service.SecondFactorsService;
 import io.latchkey.application.service.SessionOpener;
 import io.latchkey.application.service.StepUpGuard;
@@ -15,6 +17,7 @@ import io.latchkey.application.usecase.CompleteMfaChallengeUseCase;
 import io.latchkey.application.usecase.ResetSecondFactorsUseCase;
 import io.latchkey.application.usecase.StepUpUseCase;
 import io.latchkey.domain.model.abuse.LockoutPolicy;
+import io.latchkey.domain.model.abuse.AbuseLimits;
 import io.latchkey.domain.model.mfa.MfaPolicy;
 import io.latchkey.domain.model.session.TokenPolicy;
 import io.latchkey.domain.port.AccessTokenIssuer;
@@ -86,23 +89,26 @@ class MfaConfiguration {
     @Bean
     CompleteMfaChallengeUseCase completeMfaChallengeUseCase(MfaChallengeStore challenges, UserRepository users,
             SecondFactorVerifier factors, SessionOpener opener, KnownDevices devices, IdGenerator ids, MfaPolicy policy,
-            InstantSource clock) {
-        return new CompleteMfaChallengeService(challenges, users, factors, opener, devices, ids, policy, clock);
+            AttemptGate gate, AbuseLimits limits, InstantSource clock) {
+        return new CompleteMfaChallengeService(challenges, users, factors, opener, devices, ids, policy, gate, limits,
+                clock);
     }
 
     @Bean
     StepUpUseCase stepUpUseCase(UserRepository users, SessionRepository sessions, LoginGuard guard,
-            SecondFactorVerifier factors, AccessTokenIssuer issuer, IdGenerator ids, TokenPolicy policy,
+            SecondFactorVerifier factors, AccessTokenIssuer issuer, IdGenerator ids, TokenPolicy policy, MfaPolicy mfa,
             InstantSource clock) {
-        return new StepUpService(users, sessions, guard, factors, issuer, ids, policy, clock);
+        return new StepUpService(users, sessions, guard, factors, issuer, ids, policy, mfa, clock);
     }
 
     /** One service behind the caller's own factor use cases (enrol, confirm, disable, regenerate, status). */
     @Bean
     SecondFactorsService secondFactorsService(UserRepository users, SecondFactorRepository factors,
-            FactorSecretCipher cipher, FactorSecretGenerator secrets, StepUpGuard stepUp, AuthEventPublisher events,
-            TransactionRunner transactions, IdGenerator ids, MfaPolicy policy, InstantSource clock) {
-        return new SecondFactorsService(users, factors, cipher, secrets, stepUp, events, transactions, ids, policy, clock);
+            FactorSecretCipher cipher, FactorSecretGenerator secrets, StepUpGuard stepUp, SecondFactorVerifier verifier,
+            SessionRevoker revoker, AuthEventPublisher events, TransactionRunner transactions, IdGenerator ids,
+            MfaPolicy policy, InstantSource clock) {
+        return new SecondFactorsService(users, factors, cipher, secrets, stepUp, verifier, revoker, events, transactions,
+                ids, policy, clock);
     }
 
     @Bean

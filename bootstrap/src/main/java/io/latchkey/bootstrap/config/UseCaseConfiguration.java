@@ -117,8 +117,9 @@ class UseCaseConfiguration {
     @Bean
     SessionOpener sessionOpener(UserRepository users, SessionRepository sessions, RefreshTokenGenerator refreshTokens,
             AccessTokenIssuer issuer, IdGenerator ids, AuthEventPublisher events, TransactionRunner transactions,
-            UserAuthCache cache, TokenPolicy policy, AccountPolicy accounts, InstantSource clock) {
-        return new SessionOpener(users, sessions, refreshTokens, issuer, ids, events, transactions, cache, policy,
+            UserAuthCache cache, TokenPolicy policy, io.latchkey.domain.model.mfa.MfaPolicy mfa, AccountPolicy accounts,
+            InstantSource clock) {
+        return new SessionOpener(users, sessions, refreshTokens, issuer, ids, events, transactions, cache, policy, mfa,
                 accounts, clock);
     }
 
@@ -231,9 +232,9 @@ class UseCaseConfiguration {
     RefreshTokensUseCase refreshTokensUseCase(SessionRepository sessions, UserRepository users,
             RefreshTokenGenerator refreshTokens, AccessTokenIssuer issuer, AuthEventPublisher events,
             TransactionRunner transactions, SessionRevoker revoker, IdGenerator ids, TokenPolicy policy,
-            AttemptGate gate, AbuseLimits limits, InstantSource clock) {
+            io.latchkey.domain.model.mfa.MfaPolicy mfa, AttemptGate gate, AbuseLimits limits, InstantSource clock) {
         return new RefreshTokensService(sessions, users, refreshTokens, issuer, events, transactions, revoker, ids, policy,
-                gate, limits, clock);
+                mfa, gate, limits, clock);
     }
 
     @Bean

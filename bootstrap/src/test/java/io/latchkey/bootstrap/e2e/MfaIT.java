@@ -81,7 +81,7 @@ class MfaIT extends IntegrationTest {
         Map<String, Object> confirmed = call(HttpMethod.POST, "/api/v1/me/mfa/totp/confirm", access,
                 Map.of("code", code(secret, -1)), 200);
         List<String> codes = (List<String>) confirmed.get("recovery_codes");
-        assertThat(codes).hasSize(10).doesNotHaveDuplicates().allMatch(c -> c.matches("[a-z2-9]{5}-[a-z2-9]{5}"));
+        assertThat(codes).hasSize(10).doesNotHaveDuplicates().allMatch(c -> c.matches("[a-z2-9]{4}(-[a-z2-9]{4}){3}"));
         return new Enrolled(email, secret, codes);
     }
 
@@ -299,6 +299,82 @@ class MfaIT extends IntegrationTest {
         assertThat(awaitMail(user.email(), "Your second factors were reset").body()).contains("An administrator removed");
         assertThat(login(user.email())).containsKey("access_token");
         assertThat(eventTypesOfUser(userId(user.email()))).contains("io.latchkey.user.mfa_disabled");
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void givenTwoRegenerationsAtOnce_exactlyOneSetOfTenSurvives_andTheOldSetIsVoid() throws Exception {
+        Enrolled user = enrolled();
+        String access = (String) call(HttpMethod.POST, "/api/v1/auth/mfa", null,
+                Map.of("mfa_token", mfaToken(user.email()), "code", code(user.secret(), 0)), 200).get("access_token");
+        List<List<String>> sets = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+        List<Integer> statuses = concurrently(2, () -> {
+            Map<String, Object> body = call(HttpMethod.POST, "/api/v1/me/mfa/recovery-codes", access, null, 200);
+            sets.add((List<String>) body.get("recovery_codes"));
+            return 200;
+        });
+
+        assertThat(statuses).containsExactly(200, 200);
+        assertThat(count("SELECT count(*) FROM recovery_codes r JOIN users u ON u.id = r.user_id "
+                + "WHERE u.email = ? AND r.used_at IS NULL", user.email())).as("one set, not both").isEqualTo(10);
+        assertThat(status(HttpMethod.POST, "/api/v1/auth/mfa", null,
+                Map.of("mfa_token", mfaToken(user.email()), "recovery_code", user.recoveryCodes().get(0))))
+                .as("the set shown at enrolment is void").isEqualTo(400);
+        long working = sets.stream().filter(set -> status(HttpMethod.POST, "/api/v1/auth/mfa", null,
+                Map.of("mfa_token", mfaToken(user.email()), "recovery_code", set.get(0))) == 200).count();
+        assertThat(working).as("exactly one of the two answered sets works").isEqualTo(1);
+    }
+
+    @Test
+    void givenPasswordOnlySessionElsewhere_confirmingTotp_revokesIt() throws Exception {
+        String email = uniqueEmail();
+        register(email);
+        String otherRefresh = (String) login(email).get("refresh_token");
+        String access = accessTokenFor(email);
+        Map<String, Object> enrolment = call(HttpMethod.POST, "/api/v1/me/mfa/totp", access, null, 201);
+        awaitRoomInStep();
+
+        call(HttpMethod.POST, "/api/v1/me/mfa/totp/confirm", access, Map.of("code", code((String) enrolment.get("secret"), -1)), 200);
+
+        assertThat(status(HttpMethod.POST, "/api/v1/auth/refresh", null, Map.of("refresh_token", otherRefresh)))
+                .as("a session opened with the password alone ends when the account gains a factor").isEqualTo(401);
+        assertThat(call(HttpMethod.GET, "/api/v1/me/mfa", access, null, 200)).containsEntry("totp", "active");
+    }
+
+    @Test
+    void givenPendingEnrolment_wrongConfirmCodes_areLockedOut() throws Exception {
+        String email = uniqueEmail();
+        register(email);
+        String access = accessTokenFor(email);
+        Map<String, Object> enrolment = call(HttpMethod.POST, "/api/v1/me/mfa/totp", access, null, 201);
+        List<Integer> statuses = new java.util.ArrayList<>();
+        for (int i = 0; i < 12 && !statuses.contains(429); i++) {
+            statuses.add(status(HttpMethod.POST, "/api/v1/me/mfa/totp/confirm", access, Map.of("code", "000000")));
+        }
+
+        assertThat(statuses).contains(429).doesNotContain(200);
+        assertThat(status(HttpMethod.POST, "/api/v1/me/mfa/totp/confirm", access,
+                Map.of("code", code((String) enrolment.get("secret"), 0)))).as("locked: the right code waits too")
+                .isEqualTo(429);
+    }
+
+    @Test
+    void givenAdmin_resettingTheirOwnFactors_isRefused_andAResetOfAnotherRecordsTheAdmin() throws Exception {
+        Enrolled user = enrolled();
+        await().atMost(Duration.ofSeconds(20)).until(() -> status(HttpMethod.POST, "/api/v1/auth/login", null,
+                Map.of("email", ADMIN_EMAIL, "password", ADMIN_PASSWORD)) == 200);
+        String admin = (String) login(ADMIN_EMAIL, ADMIN_PASSWORD).get("access_token");
+
+        Map<String, Object> refused = call(HttpMethod.DELETE, "/api/v1/admin/users/" + userId(ADMIN_EMAIL) + "/mfa",
+                admin, null, 400);
+        assertThat(refused.toString()).contains("/api/v1/me/mfa/totp");
+
+        assertThat(status(HttpMethod.DELETE, "/api/v1/admin/users/" + userId(user.email()) + "/mfa", admin, null))
+                .isEqualTo(204);
+        assertThat(count("SELECT count(*) FROM outbox WHERE aggregate_id = '" + userId(user.email()) + "'::uuid "
+                + "AND event_type LIKE '%mfa_disabled' AND payload::text LIKE ?", "%" + userId(ADMIN_EMAIL) + "%"))
+                .as("the event names the administrator").isEqualTo(1);
     }
 
     @Test

@@ -180,7 +180,11 @@ class TokenLifecycleIT extends IntegrationTest {
                 .jsonPath("$.active").isEqualTo(true)
                 .jsonPath("$.sub").isEqualTo(SignedJWT.parse(access).getJWTClaimsSet().getSubject())
                 .jsonPath("$.sid").isEqualTo(sessionIdOf(access))
-                .jsonPath("$.token_type").isEqualTo("Bearer");
+                .jsonPath("$.token_type").isEqualTo("Bearer")
+                .jsonPath("$.amr[0]").isEqualTo("pwd")
+                .jsonPath("$.auth_time").isEqualTo(SignedJWT.parse(access).getJWTClaimsSet().getDateClaim("auth_time")
+                        .toInstant().getEpochSecond())
+                .jsonPath("$.idp").doesNotExist();
         introspect(access, "wrong-secret-wrong-secret-wrong-secret").expectStatus().isUnauthorized()
                 .expectHeader().valueMatches(HttpHeaders.WWW_AUTHENTICATE, "Basic.*");
         http.post().uri("/api/v1/auth/introspect").contentType(MediaType.APPLICATION_FORM_URLENCODED)

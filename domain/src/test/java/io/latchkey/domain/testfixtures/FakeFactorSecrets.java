@@ -27,7 +27,7 @@ public final class FakeFactorSecrets implements FactorSecretGenerator, FactorSec
         List<RecoveryCode> codes = new ArrayList<>();
         for (int i = 0; i < RecoveryCode.COUNT; i++) {
             String hex = UUID.randomUUID().toString().replace("-", "");
-            codes.add(RecoveryCode.parse(hex.substring(0, 10)));
+            codes.add(RecoveryCode.parse(hex.substring(0, RecoveryCode.LENGTH)));
         }
         return codes;
     }

@@ -30,14 +30,11 @@ class SecureRandomFactorSecrets implements FactorSecretGenerator {
     public List<RecoveryCode> newRecoveryCodes() {
         Set<String> codes = new LinkedHashSet<>();
         while (codes.size() < RecoveryCode.COUNT) {
-            StringBuilder code = new StringBuilder(11);
-            for (int i = 0; i < 10; i++) {
-                if (i == 5) {
-                    code.append('-');
-                }
+            StringBuilder code = new StringBuilder(RecoveryCode.LENGTH);
+            for (int i = 0; i < RecoveryCode.LENGTH; i++) {
                 code.append(CODE_ALPHABET[random.nextInt(CODE_ALPHABET.length)]);
             }
-            codes.add(code.toString());
+            codes.add(RecoveryCode.grouped(code.toString()));
         }
         return codes.stream().map(RecoveryCode::new).toList();
     }

@@ -1,7 +1,12 @@
 package io.latchkey.domain.model.mfa;
 
+import io.latchkey.domain.model.session.AuthMethod;
+import io.latchkey.domain.model.user.User;
 import java.time.Duration;
+import java.util.Collection;
+import java.util.HashSet;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * The second-factor settings: how recent an authentication must be for a sensitive change (step-up), whether
@@ -15,6 +20,19 @@ public record MfaPolicy(Duration stepUpMaxAge, boolean requiredForAdmins, Durati
             "Latchkey");
     /** Steps either side of now whose codes are accepted (RFC 6238 §5.2 recommends at most one). */
     public static final int TOTP_DRIFT_STEPS = 1;
+
+    /**
+     * The roles a session's tokens carry: with {@link #requiredForAdmins}, ADMIN only when the session's {@code amr}
+     * has {@code mfa}, so resource servers that read the token or its introspection see the same rule as Latchkey.
+     */
+    public Set<String> effectiveRoles(Set<String> roles, Collection<String> amr) {
+        if (requiredForAdmins && roles.contains(User.ROLE_ADMIN) && !amr.contains(AuthMethod.MFA.wireValue())) {
+            Set<String> kept = new HashSet<>(roles);
+            kept.remove(User.ROLE_ADMIN);
+            return Set.copyOf(kept);
+        }
+        return roles;
+    }
 
     public MfaPolicy {
         Objects.requireNonNull(stepUpMaxAge, "stepUpMaxAge");

@@ -8,7 +8,9 @@ public enum RevocationReason {
     PASSWORD_CHANGED,
     ADMIN,
     ACCOUNT_DELETED,
-    EXPIRED;
+    EXPIRED,
+    /** The account confirmed a second factor; sessions opened before it (without it) end. */
+    MFA_ENABLED;
 
     public String wireValue() {
         return name().toLowerCase(java.util.Locale.ROOT);

@@ -13,7 +13,9 @@ import org.jspecify.annotations.Nullable;
 /**
  * How and when a session's user last proved who they are: the methods ({@code amr}), the time of the latest
  * authentication ({@code auth_time}) and, for a federated sign-in, the identity provider. {@link AuthMethod#MFA}
- * is derived: present exactly when the methods span two distinct kinds of factor.
+ * is derived: present exactly when the methods include a proof of possession plus a method of another kind. A
+ * federated sign-in says nothing about how the provider authenticated the user, so {@code fed} with a password is
+ * not multi-factor.
  */
 public record SessionAuthentication(Set<AuthMethod> methods, Instant authTime, @Nullable String identityProvider) {
 
@@ -29,7 +31,8 @@ public record SessionAuthentication(Set<AuthMethod> methods, Instant authTime, @
         if (normalized.contains(AuthMethod.FED) != (identityProvider != null)) {
             throw new IllegalArgumentException("an identity provider exactly when the method is fed");
         }
-        if (normalized.stream().map(AuthMethod::factor).distinct().count() > 1) {
+        if (normalized.stream().anyMatch(AuthMethod::isPossession)
+                && normalized.stream().map(AuthMethod::factor).distinct().count() > 1) {
             normalized.add(AuthMethod.MFA);
         }
         methods = Set.copyOf(normalized);

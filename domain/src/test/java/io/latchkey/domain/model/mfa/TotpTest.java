@@ -70,8 +70,20 @@ class TotpTest {
 
     @Test
     void givenTypedRecoveryCode_parse_ignoresCaseSpacesAndDash() {
-        assertThat(RecoveryCode.parse(" ABCDE fghjk ").hash()).isEqualTo(new RecoveryCode("abcde-fghjk").hash());
-        assertThat(RecoveryCode.parse("abcdefghjk")).isEqualTo(new RecoveryCode("abcde-fghjk"));
+        var owner = io.latchkey.domain.model.user.UserId.parse("0190f3a4-8c2e-7b6d-9a1e-3f4b5c6d7e8f");
+        assertThat(RecoveryCode.parse(" ABCD efgh-JKMN pqrs ").hash(owner))
+                .isEqualTo(new RecoveryCode("abcd-efgh-jkmn-pqrs").hash(owner));
+        assertThat(RecoveryCode.parse("abcdefghjkmnpqrs")).isEqualTo(new RecoveryCode("abcd-efgh-jkmn-pqrs"));
+    }
+
+    @Test
+    void givenTheSameCodeOfTwoAccounts_hash_differs_andIsNotThePlainSha256() {
+        RecoveryCode code = new RecoveryCode("abcd-efgh-jkmn-pqrs");
+        var ada = io.latchkey.domain.model.user.UserId.parse("0190f3a4-8c2e-7b6d-9a1e-3f4b5c6d7e8f");
+        var bob = io.latchkey.domain.model.user.UserId.parse("0190f3a4-8c2e-7b6d-9a1e-3f4b5c6d7e90");
+
+        assertThat(code.hash(ada)).isNotEqualTo(code.hash(bob))
+                .isNotEqualTo(io.latchkey.domain.model.token.Sha256.hex(code.value()));
     }
 
     @Test

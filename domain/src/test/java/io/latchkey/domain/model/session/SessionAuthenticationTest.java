@@ -68,6 +68,15 @@ class SessionAuthenticationTest {
     }
 
     @Test
+    void givenFedAndPwd_constructed_isNotMfa() {
+        SessionAuthentication stepped = SessionAuthentication.federated("google", T0)
+                .reauthenticated(List.of(AuthMethod.PWD), T0.plusSeconds(60));
+
+        assertThat(stepped.amr()).containsExactly("pwd", "fed");
+        assertThat(stepped.includesPossessionFactor()).isFalse();
+    }
+
+    @Test
     void givenEarlierInstant_reauthenticated_neverMovesAuthTimeBack() {
         SessionAuthentication stepped = SessionAuthentication.password(T0).reauthenticated(List.of(AuthMethod.PWD),
                 T0.minusSeconds(5));
