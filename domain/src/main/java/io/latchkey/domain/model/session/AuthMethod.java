@@ -22,7 +22,7 @@ public enum AuthMethod {
     /** Federated sign-in through an external identity provider; not an RFC 8176 value. */
     FED("fed", Factor.FEDERATION);
 
-    /** The kind of evidence a method is; two methods of different kinds make {@link #MFA}. */
+    /** The kind of evidence a method is; a possession factor beside any other method makes {@link #MFA}. */
     enum Factor { KNOWLEDGE, POSSESSION, FEDERATION, NONE }
 
     private final String wireValue;

@@ -29,7 +29,10 @@ public record SessionAuthentication(Set<AuthMethod> methods, Instant authTime, @
         if (normalized.contains(AuthMethod.FED) != (identityProvider != null)) {
             throw new IllegalArgumentException("an identity provider exactly when the method is fed");
         }
-        if (normalized.stream().map(AuthMethod::factor).distinct().count() > 1) {
+        // A federated sign-in says nothing about which factors the provider checked, and a password is knowledge
+        // like most provider logins: mfa needs a possession factor beside a password or a federated sign-in.
+        if (normalized.stream().anyMatch(AuthMethod::isPossession)
+                && normalized.stream().anyMatch(method -> !method.isPossession())) {
             normalized.add(AuthMethod.MFA);
         }
         methods = Set.copyOf(normalized);

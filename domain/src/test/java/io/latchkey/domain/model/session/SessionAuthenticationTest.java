@@ -68,6 +68,14 @@ class SessionAuthenticationTest {
     }
 
     @Test
+    void givenFederatedSession_reauthenticatedWithPassword_isNotMfa() {
+        SessionAuthentication stepped = SessionAuthentication.federated("google", T0)
+                .reauthenticated(List.of(AuthMethod.PWD), T0.plusSeconds(60));
+
+        assertThat(stepped.amr()).containsExactlyInAnyOrder("pwd", "fed");
+    }
+
+    @Test
     void givenEarlierInstant_reauthenticated_neverMovesAuthTimeBack() {
         SessionAuthentication stepped = SessionAuthentication.password(T0).reauthenticated(List.of(AuthMethod.PWD),
                 T0.minusSeconds(5));
