@@ -29,6 +29,7 @@ import io.latchkey.domain.port.UserRepository;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.InstantSource;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -45,6 +46,12 @@ import reactor.core.publisher.Mono;
  */
 public final class FederatedSignInService implements StartFederatedSignInUseCase, CompleteFederatedSignInUseCase,
         RedeemFederatedCodeUseCase, SignInWithIdTokenUseCase {
+
+    /**
+     * How long a used native ID token is remembered: longer than the verifier accepts one after its {@code iat}
+     * (10 minutes plus the clock skew), so a replay is refused for as long as the token could still pass.
+     */
+    static final Duration ID_TOKEN_REPLAY_WINDOW = Duration.ofMinutes(15);
 
     private final FederationPolicy policy;
     private final ExternalIdentityVerifier verifier;
@@ -175,6 +182,11 @@ public final class FederatedSignInService implements StartFederatedSignInUseCase
             input.throwIfAny();
             return gate.admit(AttemptGate.check(policy.tokenPerIp(), command.client().ipAddress()))
                     .then(verifier.verifyIdToken(provider.id(), idToken, nonce))
+                    // The caller picks the nonce, so it proves nothing about freshness: each token opens one session.
+                    .flatMap(identity -> state.claimIdToken(idToken, ID_TOKEN_REPLAY_WINDOW)
+                            .filter(Boolean::booleanValue)
+                            .switchIfEmpty(Mono.error(() -> new FederationException(AuthErrorCode.FEDERATION_REJECTED)))
+                            .thenReturn(identity))
                     .flatMap(identity -> resolver.resolve(identity, provider))
                     .flatMap(user -> open(user, provider.id(), clock.instant(), command.client()));
         });

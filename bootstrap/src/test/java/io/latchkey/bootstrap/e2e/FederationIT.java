@@ -208,6 +208,74 @@ class FederationIT extends IntegrationTest {
     }
 
     @Test
+    void nativeIdToken_replayed_isRefusedTheSecondTime() throws Exception {
+        String email = uniqueEmail();
+        String subject = "g-" + UUID.randomUUID();
+        String idToken = OIDC.idToken(OidcTestServer.GOOGLE_LIKE, subject, List.of(NATIVE_CLIENT_ID),
+                Map.of("email", email, "email_verified", true, "nonce", "replayed-nonce"), 300);
+
+        nativeSignIn("google", idToken, "replayed-nonce").expectStatus().isOk();
+        nativeSignIn("google", idToken, "replayed-nonce").expectStatus().isBadRequest()
+                .expectBody().jsonPath("$.type").isEqualTo("urn:problem:auth:invalid-federation-grant");
+
+        assertThat(count("SELECT count(*) FROM sessions WHERE user_id = ?::uuid", userId(email))).isOne();
+    }
+
+    @Test
+    void github_browserFlow_signsInWithThePrimaryVerifiedAddress_andItsIdTokenEndpointIsRefused() throws Exception {
+        String email = uniqueEmail();
+        long id = 1_000_000L + Math.abs(UUID.randomUUID().getMostSignificantBits() % 1_000_000_000L);
+        String code = "gh-" + UUID.randomUUID();
+        GithubStandIn.shared().register(code, id, """
+                [{"email":"unverified-%1$s","verified":false,"primary":false,"visibility":null},
+                 {"email":"%1$s","verified":true,"primary":true,"visibility":"private"}]""".formatted(email));
+        Pkce pkce = Pkce.fresh();
+        URI atProvider = http.get().uri(b -> b.path("/api/v1/auth/federation/github/authorize")
+                        .queryParam("redirect_uri", APP_REDIRECT).queryParam("code_challenge", pkce.challenge())
+                        .queryParam("code_challenge_method", "S256").queryParam("state", "gh-state").build())
+                .exchange().expectStatus().isFound().expectBody().returnResult().getResponseHeaders().getLocation();
+        Map<String, String> sent = query(atProvider);
+        assertThat(atProvider.toString()).startsWith(GithubStandIn.shared().base() + "/login/oauth/authorize?");
+        assertThat(sent).containsKeys("state", "code_challenge").containsEntry("code_challenge_method", "S256")
+                .doesNotContainKey("nonce");
+
+        URI back = callback("github", sent.get("state"), code).expectStatus().isFound().expectBody().returnResult()
+                .getResponseHeaders().getLocation();
+        Map<String, Object> tokens = redeem(query(back).get("code"), pkce.verifier()).expectStatus().isOk()
+                .expectBody(Map.class).returnResult().getResponseBody();
+
+        JWTClaimsSet claims = SignedJWT.parse((String) tokens.get("access_token")).getJWTClaimsSet();
+        assertThat(claims.getStringClaim("idp")).isEqualTo("github");
+        me((String) tokens.get("access_token")).expectStatus().isOk().expectBody().jsonPath("$.email").isEqualTo(email)
+                .jsonPath("$.email_verified").isEqualTo(true);
+        assertThat(count("SELECT count(*) FROM user_identities WHERE provider = 'github' AND subject = ?",
+                Long.toString(id))).isOne();
+        nativeSignIn("github", "eyJhbGciOiJSUzI1NiJ9.e30.c2ln", "n").expectStatus().isBadRequest()
+                .expectBody().jsonPath("$.type").isEqualTo("urn:problem:auth:id-token-not-supported");
+    }
+
+    @Test
+    void github_withOnlyAnUnverifiedPrimary_cannotMakeAnAccount() throws Exception {
+        String email = uniqueEmail();
+        long id = 1_000_000L + Math.abs(UUID.randomUUID().getMostSignificantBits() % 1_000_000_000L);
+        String code = "gh-" + UUID.randomUUID();
+        GithubStandIn.shared().register(code, id, """
+                [{"email":"%s","verified":false,"primary":true,"visibility":"public"},
+                 {"email":"verified-%s","verified":true,"primary":false,"visibility":null}]""".formatted(email, email));
+        URI atProvider = http.get().uri(b -> b.path("/api/v1/auth/federation/github/authorize")
+                        .queryParam("redirect_uri", APP_REDIRECT).queryParam("code_challenge", Pkce.fresh().challenge())
+                        .queryParam("code_challenge_method", "S256").build())
+                .exchange().expectStatus().isFound().expectBody().returnResult().getResponseHeaders().getLocation();
+
+        URI back = callback("github", query(atProvider).get("state"), code).expectStatus().isFound().expectBody()
+                .returnResult().getResponseHeaders().getLocation();
+
+        assertThat(query(back)).containsEntry("error", "email-required").doesNotContainKey("code");
+        assertNothingCreated(email, Long.toString(id));
+        assertThat(count("SELECT count(*) FROM users WHERE email = ?", "verified-" + email)).isZero();
+    }
+
+    @Test
     void unverifiedEmail_cannotTakeOverAnAccount_evenWhereAutoLinkIsOn() throws Exception {
         String email = uniqueEmail();
         register(email);
