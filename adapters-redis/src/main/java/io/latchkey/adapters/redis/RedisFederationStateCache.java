@@ -63,14 +63,15 @@ class RedisFederationStateCache implements FederationStateCache {
     @Override
     public Mono<Void> saveGrant(String code, FederatedGrant grant, Duration ttl) {
         String value = join(grant.userId().value().toString(), grant.provider(), grant.authTime().toString(),
-                grant.appChallenge().value());
+                grant.appChallenge().value(), Long.toString(grant.authEpoch()));
         return save(RedisKeys.federationCode(code, digests), value, ttl);
     }
 
     @Override
     public Mono<FederatedGrant> takeGrant(String code) {
         return take(RedisKeys.federationCode(code, digests)).map(fields -> new FederatedGrant(
-                new UserId(UUID.fromString(fields[0])), fields[1], Instant.parse(fields[2]), new CodeChallenge(fields[3])));
+                new UserId(UUID.fromString(fields[0])), Long.parseLong(fields[4]), fields[1], Instant.parse(fields[2]),
+                new CodeChallenge(fields[3])));
     }
 
     @Override

@@ -147,8 +147,8 @@ public final class FederatedSignInService implements StartFederatedSignInUseCase
                     var authTime = clock.instant();
                     return resolver.resolve(identity, provider).flatMap(user -> {
                         String code = tokens.newToken();
-                        return state.saveGrant(code, new FederatedGrant(user.id(), provider.id(), authTime,
-                                        pending.appChallenge()), policy.codeTtl())
+                        return state.saveGrant(code, new FederatedGrant(user.id(), user.authEpoch(), provider.id(),
+                                        authTime, pending.appChallenge()), policy.codeTtl())
                                 .thenReturn(appRedirect(pending, Map.of("code", code)));
                     });
                 });
@@ -167,6 +167,8 @@ public final class FederatedSignInService implements StartFederatedSignInUseCase
                     .filter(grant -> grant.appChallenge().matches(codeVerifier))
                     .switchIfEmpty(Mono.error(() -> new FederationException(AuthErrorCode.FEDERATION_REJECTED)))
                     .flatMap(grant -> users.findById(grant.userId())
+                            // A logout-all or password reset between callback and redeem voids the code.
+                            .filter(user -> user.authEpoch() == grant.authEpoch())
                             .switchIfEmpty(Mono.error(() -> new FederationException(AuthErrorCode.FEDERATION_REJECTED)))
                             .flatMap(user -> open(user, grant.provider(), grant.authTime(), command.client())));
         });

@@ -208,6 +208,46 @@ class FederationIT extends IntegrationTest {
     }
 
     @Test
+    void aCodeRedeemedTwiceAtOnce_opensExactlyOneSession() throws Exception {
+        String email = uniqueEmail();
+        OIDC.nextUser(OidcTestServer.GOOGLE_LIKE, "g-" + UUID.randomUUID(), Map.of("email", email, "email_verified", true));
+        Pkce pkce = Pkce.fresh();
+        String code = query(browserFlow("google", pkce, "s", null)).get("code");
+        var start = new java.util.concurrent.CountDownLatch(1);
+
+        List<java.util.concurrent.CompletableFuture<Integer>> both = java.util.stream.Stream.of(1, 2)
+                .map(i -> java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+                    try {
+                        start.await();
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                    return redeem(code, pkce.verifier()).returnResult(Void.class).getStatus().value();
+                })).toList();
+        start.countDown();
+
+        assertThat(both.stream().map(java.util.concurrent.CompletableFuture::join).toList())
+                .containsExactlyInAnyOrder(200, 400);
+        assertThat(count("SELECT count(*) FROM sessions WHERE user_id = ?::uuid", userId(email))).isOne();
+    }
+
+    @Test
+    void aCodeFromBeforeALogoutAll_isRefused() throws Exception {
+        String email = uniqueEmail();
+        String subject = "g-" + UUID.randomUUID();
+        String access = signIn("google", subject, Map.of("email", email, "email_verified", true));
+        OIDC.nextUser(OidcTestServer.GOOGLE_LIKE, subject, Map.of("email", email, "email_verified", true));
+        Pkce pkce = Pkce.fresh();
+        String code = query(browserFlow("google", pkce, "s", null)).get("code");
+
+        http.post().uri("/api/v1/auth/logout-all").header(HttpHeaders.AUTHORIZATION, "Bearer " + access).exchange()
+                .expectStatus().is2xxSuccessful();
+
+        redeem(code, pkce.verifier()).expectStatus().isBadRequest()
+                .expectBody().jsonPath("$.type").isEqualTo("urn:problem:auth:invalid-federation-grant");
+    }
+
+    @Test
     void nativeIdToken_replayed_isRefusedTheSecondTime() throws Exception {
         String email = uniqueEmail();
         String subject = "g-" + UUID.randomUUID();
