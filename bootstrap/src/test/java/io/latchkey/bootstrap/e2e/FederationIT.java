@@ -208,6 +208,29 @@ class FederationIT extends IntegrationTest {
     }
 
     @Test
+    void anUnverifiedAddressClaimedThroughAProvider_losesItsLink_whenTheMailboxOwnerResetsThePassword() throws Exception {
+        String email = uniqueEmail();
+        String attacker = "k-" + UUID.randomUUID();
+        signIn("kakao", attacker, Map.of("email", email));
+        assertThat(count("SELECT count(*) FROM user_identities WHERE subject = ?", attacker)).isOne();
+
+        http.post().uri("/api/v1/password-reset").contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("email", email)).exchange().expectStatus().is2xxSuccessful();
+        java.util.regex.Matcher token = java.util.regex.Pattern.compile("^\\s+([A-Za-z0-9_-]{43})\\s*$",
+                java.util.regex.Pattern.MULTILINE).matcher(awaitMail(email, "Reset your password").body());
+        assertThat(token.find()).isTrue();
+        http.post().uri("/api/v1/password-reset/confirm").contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("token", token.group(1), "new_password", "the-owner's-new-passphrase-1"))
+                .exchange().expectStatus().is2xxSuccessful();
+
+        assertThat(count("SELECT count(*) FROM user_identities WHERE subject = ?", attacker)).isZero();
+        assertThat(eventTypesOfUser(userId(email))).contains("io.latchkey.user.identity_unlinked");
+        OIDC.nextUser(OidcTestServer.KAKAO_LIKE, attacker, Map.of("email", email));
+        assertThat(query(browserFlow("kakao", Pkce.fresh(), "s", null))).containsEntry("error", "account-exists")
+                .doesNotContainKey("code");
+    }
+
+    @Test
     void aCodeRedeemedTwiceAtOnce_opensExactlyOneSession() throws Exception {
         String email = uniqueEmail();
         OIDC.nextUser(OidcTestServer.GOOGLE_LIKE, "g-" + UUID.randomUUID(), Map.of("email", email, "email_verified", true));
