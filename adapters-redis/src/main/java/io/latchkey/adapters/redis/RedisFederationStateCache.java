@@ -24,7 +24,8 @@ import reactor.core.publisher.Mono;
 
 /**
  * Pending flows as {@code lk:fed:state:<hmac(state)>} and one-time codes as {@code lk:fed:code:<hmac(code)>},
- * strings with a TTL, each read and deleted by one script so that two concurrent takes cannot both succeed.
+ * strings with a TTL, each read and deleted by one script so that two concurrent takes cannot both succeed; ID
+ * tokens used on the native endpoint as {@code lk:fed:idt:<hmac(token)>}, set only if absent.
  */
 @Component
 class RedisFederationStateCache implements FederationStateCache {
@@ -62,14 +63,22 @@ class RedisFederationStateCache implements FederationStateCache {
     @Override
     public Mono<Void> saveGrant(String code, FederatedGrant grant, Duration ttl) {
         String value = join(grant.userId().value().toString(), grant.provider(), grant.authTime().toString(),
-                grant.appChallenge().value());
+                grant.appChallenge().value(), Long.toString(grant.authEpoch()));
         return save(RedisKeys.federationCode(code, digests), value, ttl);
     }
 
     @Override
     public Mono<FederatedGrant> takeGrant(String code) {
         return take(RedisKeys.federationCode(code, digests)).map(fields -> new FederatedGrant(
-                new UserId(UUID.fromString(fields[0])), fields[1], Instant.parse(fields[2]), new CodeChallenge(fields[3])));
+                new UserId(UUID.fromString(fields[0])), Long.parseLong(fields[4]), fields[1], Instant.parse(fields[2]),
+                new CodeChallenge(fields[3])));
+    }
+
+    @Override
+    public Mono<Boolean> claimIdToken(String idToken, Duration ttl) {
+        return redis.opsForValue().setIfAbsent(RedisKeys.federationIdToken(idToken, digests), "1", ttl)
+                .map(Boolean.TRUE::equals)
+                .onErrorMap(RedisFederationStateCache::unavailable);
     }
 
     private Mono<Void> save(String key, String value, Duration ttl) {

@@ -56,4 +56,8 @@ final class RedisKeys {
     static String federationCode(String code, KeyDigests digests) {
         return "lk:fed:code:" + digests.of(code);
     }
+
+    static String federationIdToken(String idToken, KeyDigests digests) {
+        return "lk:fed:idt:" + digests.of(idToken);
+    }
 }

@@ -103,7 +103,8 @@ class OpenApiConfiguration {
                     "400", "invalid-federation-grant: unknown, expired or used code, or a wrong code_verifier (the code is burned)",
                     "403", "account-disabled; or email-not-verified when latchkey.accounts.login-requires-verified-email is on")),
             Map.entry("POST /api/v1/auth/federation/{provider}/id-token", Map.of(
-                    "400", "invalid-federation-grant: the ID token is not valid for this provider and nonce; or email-required",
+                    "400", "invalid-federation-grant: the ID token is not valid for this provider and nonce; email-required; "
+                            + "or id-token-not-supported for a plain OAuth 2.0 provider (GitHub)",
                     "403", "account-disabled; or email-not-verified when latchkey.accounts.login-requires-verified-email is on",
                     "404", "unknown-identity-provider",
                     "409", "account-exists: an account has this address; log in with it, then link the provider",

@@ -3,6 +3,7 @@ package io.latchkey.application.service;
 import io.latchkey.application.usecase.ConfirmPasswordResetCommand;
 import io.latchkey.application.usecase.ConfirmPasswordResetUseCase;
 import io.latchkey.domain.error.InvalidResetTokenException;
+import io.latchkey.domain.event.IdentityUnlinked;
 import io.latchkey.domain.event.PasswordChanged;
 import io.latchkey.domain.model.abuse.AbuseLimits;
 import io.latchkey.domain.model.reset.PasswordResetToken;
@@ -12,6 +13,7 @@ import io.latchkey.domain.model.user.RawPassword;
 import io.latchkey.domain.model.user.User;
 import io.latchkey.domain.port.AuthEventPublisher;
 import io.latchkey.domain.port.IdGenerator;
+import io.latchkey.domain.port.IdentityLinkRepository;
 import io.latchkey.domain.port.LoginFailures;
 import io.latchkey.domain.port.MailOutbox;
 import io.latchkey.domain.port.PasswordHasher;
@@ -42,12 +44,14 @@ public final class ConfirmPasswordResetService implements ConfirmPasswordResetUs
     private final AbuseLimits limits;
     private final IdGenerator ids;
     private final InstantSource clock;
+    private final IdentityLinkRepository links;
 
     public ConfirmPasswordResetService(UserRepository users, PasswordResetTokens resetTokens,
             LoginFailures loginFailures, AccountMail accountMail, PasswordHasher hasher, PasswordPolicy passwordPolicy, SessionRevoker revoker,
             AuthEventPublisher events, TransactionRunner transactions, AttemptGate gate, AbuseLimits limits,
-            IdGenerator ids, InstantSource clock) {
+            IdGenerator ids, InstantSource clock, IdentityLinkRepository links) {
         this.users = users;
+        this.links = links;
         this.resetTokens = resetTokens;
         this.loginFailures = loginFailures;
         this.mails = accountMail.outbox();
@@ -60,6 +64,21 @@ public final class ConfirmPasswordResetService implements ConfirmPasswordResetUs
         this.limits = limits;
         this.ids = ids;
         this.clock = clock;
+    }
+
+    /**
+     * While the address is unverified, no provider vouched for it (one that did would have verified it), so any
+     * link may belong to someone who merely claimed the address; the mailbox owner taking the account over ends
+     * them, or that someone could still sign in through the provider.
+     */
+    private Mono<Void> unlinkUnvouched(User user, Instant now) {
+        if (user.emailVerified()) {
+            return Mono.empty();
+        }
+        return links.findByUserForUpdate(user.id())
+                .concatMap(link -> links.delete(user.id(), link.provider())
+                        .then(events.publish(new IdentityUnlinked(ids.newId(), user.id(), now, link.provider()))))
+                .then();
     }
 
     @Override
@@ -82,6 +101,7 @@ public final class ConfirmPasswordResetService implements ConfirmPasswordResetUs
                                         .then(resetTokens.deleteFor(user.id()))
                                         .then(mails.removePasswordResetsTo(user.email()))
                                         .then(loginFailures.clearAll(user.email()))
+                                        .then(unlinkUnvouched(user, now))
                                         .then(revoker.revokeAllWithin(user.id(), RevocationReason.PASSWORD_CHANGED, now))
                                         .flatMap(revocation -> events.publish(
                                                 new PasswordChanged(ids.newId(), user.id(), now)).thenReturn(revocation))));

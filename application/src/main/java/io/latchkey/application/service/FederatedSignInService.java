@@ -29,6 +29,7 @@ import io.latchkey.domain.port.UserRepository;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.InstantSource;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -46,6 +47,12 @@ import reactor.core.publisher.Mono;
  */
 public final class FederatedSignInService implements StartFederatedSignInUseCase, CompleteFederatedSignInUseCase,
         RedeemFederatedCodeUseCase, SignInWithIdTokenUseCase {
+
+    /**
+     * How long a used native ID token is remembered: longer than the verifier accepts one after its {@code iat}
+     * (10 minutes plus the clock skew), so a replay is refused for as long as the token could still pass.
+     */
+    static final Duration ID_TOKEN_REPLAY_WINDOW = Duration.ofMinutes(15);
 
     private final FederationPolicy policy;
     private final ExternalIdentityVerifier verifier;
@@ -141,8 +148,8 @@ public final class FederatedSignInService implements StartFederatedSignInUseCase
                     var authTime = clock.instant();
                     return resolver.resolve(identity, provider).flatMap(user -> {
                         String code = tokens.newToken();
-                        return state.saveGrant(code, new FederatedGrant(user.id(), provider.id(), authTime,
-                                        pending.appChallenge()), policy.codeTtl())
+                        return state.saveGrant(code, new FederatedGrant(user.id(), user.authEpoch(), provider.id(),
+                                        authTime, pending.appChallenge()), policy.codeTtl())
                                 .thenReturn(appRedirect(pending, Map.of("code", code)));
                     });
                 });
@@ -161,6 +168,8 @@ public final class FederatedSignInService implements StartFederatedSignInUseCase
                     .filter(grant -> grant.appChallenge().matches(codeVerifier))
                     .switchIfEmpty(Mono.error(() -> new FederationException(AuthErrorCode.FEDERATION_REJECTED)))
                     .flatMap(grant -> users.findById(grant.userId())
+                            // A logout-all or password reset between callback and redeem voids the code.
+                            .filter(user -> user.authEpoch() == grant.authEpoch())
                             .switchIfEmpty(Mono.error(() -> new FederationException(AuthErrorCode.FEDERATION_REJECTED)))
                             .flatMap(user -> open(user, grant.provider(), grant.authTime(), command.client())));
         });
@@ -176,6 +185,11 @@ public final class FederatedSignInService implements StartFederatedSignInUseCase
             input.throwIfAny();
             return gate.admit(AttemptGate.check(policy.tokenPerIp(), command.client().ipAddress()))
                     .then(verifier.verifyIdToken(provider.id(), idToken, nonce))
+                    // The caller picks the nonce, so it proves nothing about freshness: each token opens one session.
+                    .flatMap(identity -> state.claimIdToken(idToken, ID_TOKEN_REPLAY_WINDOW)
+                            .filter(Boolean::booleanValue)
+                            .switchIfEmpty(Mono.error(() -> new FederationException(AuthErrorCode.FEDERATION_REJECTED)))
+                            .thenReturn(identity))
                     .flatMap(identity -> resolver.resolve(identity, provider))
                     .flatMap(user -> open(user, provider.id(), clock.instant(), command.client()));
         });

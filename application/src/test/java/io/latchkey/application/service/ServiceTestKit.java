@@ -43,6 +43,7 @@ final class ServiceTestKit {
     final FakePasswordHasher hasher = new FakePasswordHasher();
     final FakeTokens tokens = new FakeTokens(clock);
     final RecordingAuthEventPublisher events = new RecordingAuthEventPublisher();
+    final InMemoryIdentityLinkRepository links = new InMemoryIdentityLinkRepository();
     final DirectTransactionRunner transactions = new DirectTransactionRunner();
     final IdGenerator ids = UUID::randomUUID;
     final TokenPolicy policy = TokenPolicy.DEFAULTS;
@@ -183,7 +184,7 @@ final class ServiceTestKit {
 
     ConfirmPasswordResetService confirmReset() {
         return new ConfirmPasswordResetService(users, resetTokens, loginFailures, accountMail(), hasher, passwordPolicy, revoker(),
-                events, transactions, attempts(), limits, ids, clock);
+                events, transactions, attempts(), limits, ids, clock, links);
     }
 
     ChangePasswordService changePassword() {

@@ -1,8 +1,11 @@
 package io.latchkey.bootstrap.config;
 
 import io.latchkey.adapters.web.federation.FederationClientSettings;
+import io.latchkey.adapters.web.federation.GithubExternalIdentityVerifier;
 import io.latchkey.adapters.web.federation.IdentityProviderSettings;
+import io.latchkey.adapters.web.federation.OAuthEndpoints;
 import io.latchkey.adapters.web.federation.OidcExternalIdentityVerifier;
+import io.latchkey.adapters.web.federation.RoutingExternalIdentityVerifier;
 import io.latchkey.application.service.AccountMail;
 import io.latchkey.application.service.AttemptGate;
 import io.latchkey.application.service.FederatedSignInService;
@@ -32,15 +35,26 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 class FederationConfiguration {
 
-    /** Issuer and scopes of the well-known providers; {@code oidc} needs its issuer configured. */
-    private record Preset(@org.jspecify.annotations.Nullable URI issuer, List<String> scopes) {
+    /**
+     * Issuer and scopes of the well-known providers; {@code oidc} needs its issuer configured. {@code oauth} is set
+     * for a plain OAuth 2.0 provider without ID tokens, whose endpoints the configuration may override.
+     */
+    private record Preset(@org.jspecify.annotations.Nullable URI issuer, List<String> scopes,
+            @org.jspecify.annotations.Nullable OAuthEndpoints oauth) {
+
+        Preset(@org.jspecify.annotations.Nullable URI issuer, List<String> scopes) {
+            this(issuer, scopes, null);
+        }
     }
 
     private static final Map<String, Preset> PRESETS = Map.of(
             "google", new Preset(URI.create("https://accounts.google.com"), List.of("openid", "email", "profile")),
             // Kakao shares the address only with the account_email consent, and may share an unverified one.
             "kakao", new Preset(URI.create("https://kauth.kakao.com"), List.of("openid", "account_email")),
-            "oidc", new Preset(null, List.of("openid", "email", "profile")));
+            "oidc", new Preset(null, List.of("openid", "email", "profile")),
+            // No ID token: the identity comes from the user and emails API, which user:email opens.
+            "github", new Preset(URI.create("https://github.com"), List.of("read:user", "user:email"),
+                    OAuthEndpoints.github()));
 
     @Bean
     FederationClientSettings federationClientSettings(FederationProperties properties) {
@@ -61,11 +75,24 @@ class FederationConfiguration {
                         "give the issuer of a generic OpenID Connect provider");
             }
             List<String> scopes = provider.scopes() != null ? provider.scopes() : preset.scopes();
+            OAuthEndpoints oauth = preset.oauth() == null ? null : new OAuthEndpoints(
+                    orDefault(provider.authorizationEndpoint(), preset.oauth().authorization()),
+                    orDefault(provider.tokenEndpoint(), preset.oauth().token()),
+                    orDefault(provider.userEndpoint(), preset.oauth().user()),
+                    orDefault(provider.emailsEndpoint(), preset.oauth().emails()));
+            if (oauth != null && !provider.nativeClientIds().isEmpty()) {
+                throw invalid("latchkey.federation.providers." + id + ".native-client-ids", "is set",
+                        "remove it: preset " + provider.preset() + " issues no ID tokens for a native app to present");
+            }
             providers.put(id, new IdentityProviderSettings(id, issuer, provider.clientId(), provider.clientSecret(),
-                    scopes, Set.copyOf(provider.nativeClientIds())));
+                    scopes, Set.copyOf(provider.nativeClientIds()), oauth));
         });
         return new FederationClientSettings(providers, properties.timeout(), properties.clockSkew(),
                 properties.publicBaseUri());
+    }
+
+    private static URI orDefault(@org.jspecify.annotations.Nullable URI configured, URI preset) {
+        return configured != null ? configured : preset;
     }
 
     private static InvalidSettingException invalid(String setting, String problem, String action) {
@@ -75,7 +102,8 @@ class FederationConfiguration {
 
     @Bean
     ExternalIdentityVerifier externalIdentityVerifier(FederationClientSettings settings, InstantSource clock) {
-        return new OidcExternalIdentityVerifier(settings, clock);
+        return new RoutingExternalIdentityVerifier(settings, new OidcExternalIdentityVerifier(settings, clock),
+                new GithubExternalIdentityVerifier(settings));
     }
 
     @Bean

@@ -91,6 +91,7 @@ import io.latchkey.domain.port.AccessTokenIssuer;
 import io.latchkey.domain.port.AccessTokenVerifier;
 import io.latchkey.domain.port.AuthEventPublisher;
 import io.latchkey.domain.port.IdGenerator;
+import io.latchkey.domain.port.IdentityLinkRepository;
 import io.latchkey.domain.port.KnownDevices;
 import io.latchkey.domain.port.PasswordHasher;
 import io.latchkey.domain.port.RefreshTokenGenerator;
@@ -168,9 +169,9 @@ class UseCaseConfiguration {
     ConfirmPasswordResetUseCase confirmPasswordResetUseCase(UserRepository users, PasswordResetTokens resetTokens,
             LoginFailures loginFailures, AccountMail accountMail, PasswordHasher hasher, PasswordPolicy policy, SessionRevoker revoker,
             AuthEventPublisher events, TransactionRunner transactions, AttemptGate gate, AbuseLimits limits,
-            IdGenerator ids, InstantSource clock) {
+            IdGenerator ids, InstantSource clock, IdentityLinkRepository links) {
         return new ConfirmPasswordResetService(users, resetTokens, loginFailures, accountMail, hasher, policy, revoker,
-                events, transactions, gate, limits, ids, clock);
+                events, transactions, gate, limits, ids, clock, links);
     }
 
     @Bean

@@ -79,6 +79,18 @@ class InvalidSettingsFailFastTest {
     }
 
     @Test
+    void givenNativeClientIdsForAProviderWithoutIdTokens_startFailsNamingIt(CapturedOutput output) throws Exception {
+        assertThatThrownBy(() -> run("--latchkey.token.signing.allow-ephemeral=true",
+                "--latchkey.federation.providers.github.preset=github",
+                "--latchkey.federation.providers.github.client-id=Iv1.example",
+                "--latchkey.federation.providers.github.native-client-ids[0]=com.example.app"))
+                .isInstanceOf(RuntimeException.class);
+
+        assertThat(output).contains("latchkey.federation.providers.github.native-client-ids")
+                .contains("issues no ID tokens");
+    }
+
+    @Test
     void givenAMistypedDatabaseUrl_startFailsNamingIt(CapturedOutput output) throws Exception {
         assertThatThrownBy(() -> run("--latchkey.token.signing.allow-ephemeral=true",
                 "--spring.r2dbc.url=postgresql://localhost:5432/latchkey"))

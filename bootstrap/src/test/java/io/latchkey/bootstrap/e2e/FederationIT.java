@@ -244,6 +244,137 @@ class FederationIT extends IntegrationTest {
     }
 
     @Test
+    void anUnverifiedAddressClaimedThroughAProvider_losesItsLink_whenTheMailboxOwnerResetsThePassword() throws Exception {
+        String email = uniqueEmail();
+        String attacker = "k-" + UUID.randomUUID();
+        signIn("kakao", attacker, Map.of("email", email));
+        assertThat(count("SELECT count(*) FROM user_identities WHERE subject = ?", attacker)).isOne();
+
+        http.post().uri("/api/v1/password-reset").contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("email", email)).exchange().expectStatus().is2xxSuccessful();
+        java.util.regex.Matcher token = java.util.regex.Pattern.compile("^\\s+([A-Za-z0-9_-]{43})\\s*$",
+                java.util.regex.Pattern.MULTILINE).matcher(awaitMail(email, "Reset your password").body());
+        assertThat(token.find()).isTrue();
+        http.post().uri("/api/v1/password-reset/confirm").contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("token", token.group(1), "new_password", "the-owner's-new-passphrase-1"))
+                .exchange().expectStatus().is2xxSuccessful();
+
+        assertThat(count("SELECT count(*) FROM user_identities WHERE subject = ?", attacker)).isZero();
+        assertThat(eventTypesOfUser(userId(email))).contains("io.latchkey.user.identity_unlinked");
+        OIDC.nextUser(OidcTestServer.KAKAO_LIKE, attacker, Map.of("email", email));
+        assertThat(query(browserFlow("kakao", Pkce.fresh(), "s", null))).containsEntry("error", "account-exists")
+                .doesNotContainKey("code");
+    }
+
+    @Test
+    void aCodeRedeemedTwiceAtOnce_opensExactlyOneSession() throws Exception {
+        String email = uniqueEmail();
+        OIDC.nextUser(OidcTestServer.GOOGLE_LIKE, "g-" + UUID.randomUUID(), Map.of("email", email, "email_verified", true));
+        Pkce pkce = Pkce.fresh();
+        String code = query(browserFlow("google", pkce, "s", null)).get("code");
+        var start = new java.util.concurrent.CountDownLatch(1);
+
+        List<java.util.concurrent.CompletableFuture<Integer>> both = java.util.stream.Stream.of(1, 2)
+                .map(i -> java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+                    try {
+                        start.await();
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                    return redeem(code, pkce.verifier()).returnResult(Void.class).getStatus().value();
+                })).toList();
+        start.countDown();
+
+        assertThat(both.stream().map(java.util.concurrent.CompletableFuture::join).toList())
+                .containsExactlyInAnyOrder(200, 400);
+        assertThat(count("SELECT count(*) FROM sessions WHERE user_id = ?::uuid", userId(email))).isOne();
+    }
+
+    @Test
+    void aCodeFromBeforeALogoutAll_isRefused() throws Exception {
+        String email = uniqueEmail();
+        String subject = "g-" + UUID.randomUUID();
+        String access = signIn("google", subject, Map.of("email", email, "email_verified", true));
+        OIDC.nextUser(OidcTestServer.GOOGLE_LIKE, subject, Map.of("email", email, "email_verified", true));
+        Pkce pkce = Pkce.fresh();
+        String code = query(browserFlow("google", pkce, "s", null)).get("code");
+
+        http.post().uri("/api/v1/auth/logout-all").header(HttpHeaders.AUTHORIZATION, "Bearer " + access).exchange()
+                .expectStatus().is2xxSuccessful();
+
+        redeem(code, pkce.verifier()).expectStatus().isBadRequest()
+                .expectBody().jsonPath("$.type").isEqualTo("urn:problem:auth:invalid-federation-grant");
+    }
+
+    @Test
+    void nativeIdToken_replayed_isRefusedTheSecondTime() throws Exception {
+        String email = uniqueEmail();
+        String subject = "g-" + UUID.randomUUID();
+        String idToken = OIDC.idToken(OidcTestServer.GOOGLE_LIKE, subject, List.of(NATIVE_CLIENT_ID),
+                Map.of("email", email, "email_verified", true, "nonce", "replayed-nonce"), 300);
+
+        nativeSignIn("google", idToken, "replayed-nonce").expectStatus().isOk();
+        nativeSignIn("google", idToken, "replayed-nonce").expectStatus().isBadRequest()
+                .expectBody().jsonPath("$.type").isEqualTo("urn:problem:auth:invalid-federation-grant");
+
+        assertThat(count("SELECT count(*) FROM sessions WHERE user_id = ?::uuid", userId(email))).isOne();
+    }
+
+    @Test
+    void github_browserFlow_signsInWithThePrimaryVerifiedAddress_andItsIdTokenEndpointIsRefused() throws Exception {
+        String email = uniqueEmail();
+        long id = 1_000_000L + Math.abs(UUID.randomUUID().getMostSignificantBits() % 1_000_000_000L);
+        String code = "gh-" + UUID.randomUUID();
+        GithubStandIn.shared().register(code, id, """
+                [{"email":"unverified-%1$s","verified":false,"primary":false,"visibility":null},
+                 {"email":"%1$s","verified":true,"primary":true,"visibility":"private"}]""".formatted(email));
+        Pkce pkce = Pkce.fresh();
+        URI atProvider = http.get().uri(b -> b.path("/api/v1/auth/federation/github/authorize")
+                        .queryParam("redirect_uri", APP_REDIRECT).queryParam("code_challenge", pkce.challenge())
+                        .queryParam("code_challenge_method", "S256").queryParam("state", "gh-state").build())
+                .exchange().expectStatus().isFound().expectBody().returnResult().getResponseHeaders().getLocation();
+        Map<String, String> sent = query(atProvider);
+        assertThat(atProvider.toString()).startsWith(GithubStandIn.shared().base() + "/login/oauth/authorize?");
+        assertThat(sent).containsKeys("state", "code_challenge").containsEntry("code_challenge_method", "S256")
+                .doesNotContainKey("nonce");
+
+        URI back = callback("github", sent.get("state"), code).expectStatus().isFound().expectBody().returnResult()
+                .getResponseHeaders().getLocation();
+        Map<String, Object> tokens = redeem(query(back).get("code"), pkce.verifier()).expectStatus().isOk()
+                .expectBody(Map.class).returnResult().getResponseBody();
+
+        JWTClaimsSet claims = SignedJWT.parse((String) tokens.get("access_token")).getJWTClaimsSet();
+        assertThat(claims.getStringClaim("idp")).isEqualTo("github");
+        me((String) tokens.get("access_token")).expectStatus().isOk().expectBody().jsonPath("$.email").isEqualTo(email)
+                .jsonPath("$.email_verified").isEqualTo(true);
+        assertThat(count("SELECT count(*) FROM user_identities WHERE provider = 'github' AND subject = ?",
+                Long.toString(id))).isOne();
+        nativeSignIn("github", "eyJhbGciOiJSUzI1NiJ9.e30.c2ln", "n").expectStatus().isBadRequest()
+                .expectBody().jsonPath("$.type").isEqualTo("urn:problem:auth:id-token-not-supported");
+    }
+
+    @Test
+    void github_withOnlyAnUnverifiedPrimary_cannotMakeAnAccount() throws Exception {
+        String email = uniqueEmail();
+        long id = 1_000_000L + Math.abs(UUID.randomUUID().getMostSignificantBits() % 1_000_000_000L);
+        String code = "gh-" + UUID.randomUUID();
+        GithubStandIn.shared().register(code, id, """
+                [{"email":"%s","verified":false,"primary":true,"visibility":"public"},
+                 {"email":"verified-%s","verified":true,"primary":false,"visibility":null}]""".formatted(email, email));
+        URI atProvider = http.get().uri(b -> b.path("/api/v1/auth/federation/github/authorize")
+                        .queryParam("redirect_uri", APP_REDIRECT).queryParam("code_challenge", Pkce.fresh().challenge())
+                        .queryParam("code_challenge_method", "S256").build())
+                .exchange().expectStatus().isFound().expectBody().returnResult().getResponseHeaders().getLocation();
+
+        URI back = callback("github", query(atProvider).get("state"), code).expectStatus().isFound().expectBody()
+                .returnResult().getResponseHeaders().getLocation();
+
+        assertThat(query(back)).containsEntry("error", "email-required").doesNotContainKey("code");
+        assertNothingCreated(email, Long.toString(id));
+        assertThat(count("SELECT count(*) FROM users WHERE email = ?", "verified-" + email)).isZero();
+    }
+
+    @Test
     void unverifiedEmail_cannotTakeOverAnAccount_evenWhereAutoLinkIsOn() throws Exception {
         String email = uniqueEmail();
         register(email);

@@ -103,6 +103,7 @@ public abstract class IntegrationTest {
                 .forEach((k, v) -> registry.add(k, () -> v));
         registry.add("latchkey.federation.providers.google-autolink.auto-link-verified-email", () -> "true");
         registry.add("latchkey.federation.providers.google.native-client-ids[0]", () -> NATIVE_CLIENT_ID);
+        GithubStandIn.shared().providerProperties("github", APP_REDIRECT).forEach((k, v) -> registry.add(k, () -> v));
         // A provider nobody answers for: its sign-ins must fail with 503 and leave nothing behind.
         String down = OidcTestServer.unreachableIssuer();
         registry.add("latchkey.federation.providers.down.issuer", () -> down);

@@ -30,6 +30,8 @@ public enum AuthErrorCode {
     UNKNOWN_IDENTITY_PROVIDER("unknown-identity-provider", "No identity provider with this name is configured."),
     REDIRECT_URI_NOT_ALLOWED("redirect-uri-not-allowed", "This redirect URI is not registered for the identity provider."),
     FEDERATION_REJECTED("invalid-federation-grant", "The sign-in could not be completed; start it again."),
+    ID_TOKEN_NOT_SUPPORTED("id-token-not-supported",
+            "This identity provider issues no ID tokens; sign in through its browser flow (authorize, callback, token)."),
     ACCOUNT_EXISTS("account-exists",
             "An account with this email already exists; log in with it, then link this identity provider."),
     EMAIL_REQUIRED("email-required",

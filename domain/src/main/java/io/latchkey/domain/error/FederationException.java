@@ -8,7 +8,8 @@ public final class FederationException extends AuthException {
 
     private static final Set<AuthErrorCode> CODES = EnumSet.of(AuthErrorCode.UNKNOWN_IDENTITY_PROVIDER,
             AuthErrorCode.REDIRECT_URI_NOT_ALLOWED, AuthErrorCode.FEDERATION_REJECTED, AuthErrorCode.ACCOUNT_EXISTS,
-            AuthErrorCode.EMAIL_REQUIRED, AuthErrorCode.IDENTITY_ALREADY_LINKED, AuthErrorCode.IDENTITY_NOT_LINKED, AuthErrorCode.LAST_SIGN_IN_METHOD);
+            AuthErrorCode.EMAIL_REQUIRED, AuthErrorCode.IDENTITY_ALREADY_LINKED, AuthErrorCode.IDENTITY_NOT_LINKED, AuthErrorCode.LAST_SIGN_IN_METHOD,
+            AuthErrorCode.ID_TOKEN_NOT_SUPPORTED);
 
     public FederationException(AuthErrorCode code) {
         super(code);

@@ -20,4 +20,7 @@ public interface FederationStateCache {
 
     /** The grant under {@code code}, removed; empty when unknown, expired or already taken. */
     Mono<FederatedGrant> takeGrant(String code);
+
+    /** Records a native ID token as used for {@code ttl}; false when it was already used (one atomic step). */
+    Mono<Boolean> claimIdToken(String idToken, Duration ttl);
 }

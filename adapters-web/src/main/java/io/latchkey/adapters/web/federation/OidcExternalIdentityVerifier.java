@@ -60,6 +60,8 @@ public final class OidcExternalIdentityVerifier implements ExternalIdentityVerif
     private static final Logger log = LoggerFactory.getLogger(OidcExternalIdentityVerifier.class);
     private static final long JWKS_REFETCH_SECONDS = 30;
     static final String DEPENDENCY = "identity provider";
+    /** The oldest {@code iat} accepted on the native endpoint (the replay memory outlasts it). */
+    static final Duration NATIVE_MAX_AGE = Duration.ofMinutes(10);
 
     private final FederationClientSettings settings;
     private final WebClient http;
@@ -129,7 +131,21 @@ public final class OidcExternalIdentityVerifier implements ExternalIdentityVerif
     @Override
     public Mono<ExternalIdentity> verifyIdToken(String provider, String idToken, String nonce) {
         IdentityProviderSettings client = client(provider);
-        return metadata(client).flatMap(meta -> validate(client, meta, idToken, nonce, List.copyOf(client.audiences())));
+        return metadata(client).flatMap(meta -> validate(client, meta, idToken, nonce, List.copyOf(client.audiences()))
+                .flatMap(identity -> issuedRecently(idToken) ? Mono.just(identity)
+                        : rejected("native ID token issued more than " + NATIVE_MAX_AGE + " ago, or without iat")));
+    }
+
+    /** A native app presents a token it just obtained; an older one is refused, which bounds the replay memory. */
+    private boolean issuedRecently(String idToken) {
+        try {
+            Date iat = JWTParser.parse(idToken).getJWTClaimsSet().getIssueTime();
+            Instant now = clock.instant();
+            return iat != null && iat.toInstant().isAfter(now.minus(NATIVE_MAX_AGE).minus(settings.clockSkew()))
+                    && iat.toInstant().isBefore(now.plus(settings.clockSkew()));
+        } catch (ParseException e) {
+            return false;
+        }
     }
 
     private Mono<ExternalIdentity> validate(IdentityProviderSettings client, ProviderMetadata meta, String token,

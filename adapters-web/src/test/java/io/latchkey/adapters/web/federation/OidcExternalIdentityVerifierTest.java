@@ -150,6 +150,36 @@ class OidcExternalIdentityVerifierTest {
         assertThat(verifier.redeem("kakao", URI.create("http://localhost/cb"), "c", "v", "n").block()).isNotNull();
     }
 
+    @Test
+    void aTokenSignedByTheProvidersKey_withAnotherIssuerOrNonce_isRefused_whileTheSameClaimsOtherwisePass() throws Exception {
+        tokenResponse.set(tokenResponseWith(idToken(key, claims("n").build())));
+        assertThat(verifier.redeem("kakao", URI.create("http://localhost/cb"), "c", "v", "n").block()).isNotNull();
+
+        tokenResponse.set(tokenResponseWith(idToken(key, claims("n").issuer(issuer + "/other-tenant").build())));
+        assertThatThrownBy(() -> verifier.redeem("kakao", URI.create("http://localhost/cb"), "c", "v", "n").block())
+                .isInstanceOfSatisfying(FederationException.class,
+                        e -> assertThat(e.code()).isEqualTo(AuthErrorCode.FEDERATION_REJECTED));
+
+        tokenResponse.set(tokenResponseWith(idToken(key, claims("another-flow").build())));
+        assertThatThrownBy(() -> verifier.redeem("kakao", URI.create("http://localhost/cb"), "c", "v", "n").block())
+                .isInstanceOf(FederationException.class);
+    }
+
+    @Test
+    void aNativeIdToken_issuedLongerAgoThanTheReplayMemory_isRefused() throws Exception {
+        String fresh = idToken(key, claims("n").build());
+        assertThat(verifier.verifyIdToken("kakao", fresh, "n").block()).isNotNull();
+
+        String old = idToken(key, claims("n").issueTime(java.util.Date.from(clock.instant().minus(Duration.ofMinutes(12))))
+                .build());
+        assertThatThrownBy(() -> verifier.verifyIdToken("kakao", old, "n").block())
+                .isInstanceOf(FederationException.class);
+
+        String withoutIat = idToken(key, claims("n").issueTime(null).build());
+        assertThatThrownBy(() -> verifier.verifyIdToken("kakao", withoutIat, "n").block())
+                .isInstanceOf(FederationException.class);
+    }
+
     private JWTClaimsSet.Builder claims(String nonce) {
         return new JWTClaimsSet.Builder().issuer(issuer).subject("3141592653").audience(CLIENT)
                 .issueTime(Date.from(clock.instant())).expirationTime(Date.from(clock.instant().plusSeconds(600)))
