@@ -16,7 +16,11 @@ public sealed interface AuthEventRecord {
         }
     }
 
-    /** The relay had published everything committed before {@code emittedAt} (on this record's partition). */
+    /**
+     * The relay was publishing when it wrote this: its outbox held nothing older than
+     * {@code latchkey.events.heartbeat-max-backlog-age}. Revocations committed up to that long before
+     * {@code emittedAt} may still follow it (docs/events.md, "Heartbeats").
+     */
     record Heartbeat(Instant emittedAt) implements AuthEventRecord {
     }
 
@@ -24,7 +28,11 @@ public sealed interface AuthEventRecord {
     record Ignored(String type) implements AuthEventRecord {
     }
 
-    /** Not a record this version can read. */
-    record Unreadable(String reason) implements AuthEventRecord {
+    /** Not a record this version can read; {@code revocation} when it was typed as a session revocation. */
+    record Unreadable(String reason, boolean revocation) implements AuthEventRecord {
+
+        public Unreadable(String reason) {
+            this(reason, false);
+        }
     }
 }

@@ -46,8 +46,8 @@ public final class IntrospectionClient {
         this.http = http;
         this.json = json;
         this.issuer = issuer;
-        this.authorization = "Basic " + Base64.getEncoder().encodeToString(
-                (form(clientId) + ":" + form(clientSecret)).getBytes(StandardCharsets.UTF_8));
+        // Raw id:secret (RFC 7617), as Latchkey's introspection endpoint decodes it: no form-encoding first.
+        this.authorization = basic(clientId, clientSecret);
         this.cacheTtl = cacheTtl;
         this.cacheSize = cacheSize;
         this.timeout = timeout;
@@ -106,10 +106,33 @@ public final class IntrospectionClient {
                     if (node == null || !node.isString()) {
                         throw new IllegalStateException("no introspection_endpoint at " + metadata);
                     }
-                    URI found = URI.create(node.asString());
+                    URI found = pinned(issuer, URI.create(node.asString()));
                     endpoint = found;
                     return found;
                 });
+    }
+
+    /** The Authorization header value for these credentials. */
+    static String basic(String clientId, String clientSecret) {
+        if (clientId.indexOf(':') >= 0) {
+            throw new IllegalArgumentException("an introspection client id cannot contain ':'");
+        }
+        return "Basic " + Base64.getEncoder().encodeToString((clientId + ":" + clientSecret)
+                .getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** The endpoint must be on the issuer's own origin: the credentials and tokens go nowhere else. */
+    static URI pinned(URI issuer, URI endpoint) {
+        if (!issuer.getScheme().equalsIgnoreCase(endpoint.getScheme())
+                || !issuer.getHost().equalsIgnoreCase(endpoint.getHost()) || port(issuer) != port(endpoint)) {
+            throw new IllegalStateException("introspection_endpoint " + endpoint + " is not on the issuer's origin "
+                    + issuer);
+        }
+        return endpoint;
+    }
+
+    private static int port(URI uri) {
+        return uri.getPort() != -1 ? uri.getPort() : "https".equalsIgnoreCase(uri.getScheme()) ? 443 : 80;
     }
 
     private static String form(String value) {
