@@ -17,9 +17,8 @@ public sealed interface AuthEventRecord {
     }
 
     /**
-     * The relay was publishing when it wrote this: its outbox held nothing older than
-     * {@code latchkey.events.heartbeat-max-backlog-age}. Revocations committed up to that long before
-     * {@code emittedAt} may still follow it (docs/events.md, "Heartbeats").
+     * The relay's watermark on this record's partition: every event committed before {@code emittedAt} (the oldest
+     * event still waiting in Latchkey's outbox, else the time of writing) had been published when it was written.
      */
     record Heartbeat(Instant emittedAt) implements AuthEventRecord {
     }
