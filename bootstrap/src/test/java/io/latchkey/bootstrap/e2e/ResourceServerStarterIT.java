@@ -150,9 +150,9 @@ class ResourceServerStarterIT extends IntegrationTest {
         Instant now = Instant.now();
         String logout = revokedEvent(user, List.of(victimSession), "logout", now, null);
         TopicReader.write(TOPIC, user, "not json at all");
-        // Unreadable but not a revocation (an unreadable session.revoked would make every sample reading this
+        // Unreadable but not typed as a revocation (an unreadable session.revoked would make every sample reading this
         // topic fall back for the whole read-back window: RevocationStreamTest covers that).
-        TopicReader.write(TOPIC, user, "{\"type\":\"io.latchkey.relay.heartbeat\",\"user_id\":\"" + user + "\"}");
+        TopicReader.write(TOPIC, user, "{\"user_id\":\"" + user + "\"}");
         TopicReader.write(TOPIC, user, "{\"type\":\"io.latchkey.user.passkey_added\",\"user_id\":\"" + user
                 + "\",\"occurred_at\":\"" + now + "\"}");
         TopicReader.write(TOPIC, user, logout);
