@@ -91,7 +91,8 @@ public class LatchkeyResourceServerAutoConfiguration {
         }
         return new IntrospectionClient(HttpClient.newBuilder().connectTimeout(fallback.timeout()).build(),
                 JsonMapper.builder().build(), properties.issuer(), fallback.clientId(), fallback.clientSecret(),
-                fallback.cacheTtl(), fallback.cacheSize(), fallback.timeout(), InstantSource.system());
+                fallback.cacheTtl(), fallback.cacheSize(), fallback.timeout(), fallback.maxInFlight(),
+                InstantSource.system());
     }
 
     @Bean

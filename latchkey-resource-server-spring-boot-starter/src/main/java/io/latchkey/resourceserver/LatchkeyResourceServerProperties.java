@@ -72,6 +72,7 @@ public record LatchkeyResourceServerProperties(
      * @param cacheTtl how long an introspection answer is reused
      * @param cacheSize at most this many introspection answers are cached
      * @param timeout an introspection call slower than this counts as failed (503)
+     * @param maxInFlight at most this many introspection calls run at once; beyond it requests get 503
      */
     public record Fallback(
             @DefaultValue("unavailable") Mode mode,
@@ -79,7 +80,8 @@ public record LatchkeyResourceServerProperties(
             @Nullable String clientSecret,
             @DefaultValue("5s") Duration cacheTtl,
             @DefaultValue("10000") int cacheSize,
-            @DefaultValue("2s") Duration timeout) {
+            @DefaultValue("2s") Duration timeout,
+            @DefaultValue("64") int maxInFlight) {
     }
 
     /** What happens to a request while the revocation stream cannot be trusted. */

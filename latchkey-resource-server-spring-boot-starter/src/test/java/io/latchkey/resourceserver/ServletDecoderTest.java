@@ -92,7 +92,7 @@ class ServletDecoderTest {
                 new LatchkeyResourceServerProperties.Events(null, "latchkey.auth-events.v1", Duration.ofSeconds(30),
                         Duration.ofSeconds(10), Duration.ofMillis(100), Duration.ofSeconds(5), Map.of()),
                 new LatchkeyResourceServerProperties.Fallback(LatchkeyResourceServerProperties.Mode.UNAVAILABLE, null,
-                        null, Duration.ofSeconds(5), 10_000, Duration.ofSeconds(2)), 1_000_000);
+                        null, Duration.ofSeconds(5), 10_000, Duration.ofSeconds(2), 64), 1_000_000);
     }
 
     private static IssuerStub stub() {

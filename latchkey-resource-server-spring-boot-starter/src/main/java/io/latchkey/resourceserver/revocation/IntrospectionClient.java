@@ -16,13 +16,15 @@ import java.util.HexFormat;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Semaphore;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * RFC 7662 introspection against the issuer (endpoint from its {@code /.well-known/latchkey-configuration}), the fallback while the revocation stream cannot be trusted. Answers are
- * cached for a short time under the token's SHA-256 (never the token itself), in a bounded map. A failed or
+ * cached for a short time under the token's SHA-256 (never the token itself), in a bounded map; at most
+ * {@code maxInFlight} calls run at once. A failed or
  * unexpected answer completes exceptionally: the caller answers 503, never an accept.
  */
 public final class IntrospectionClient {
@@ -39,10 +41,12 @@ public final class IntrospectionClient {
     private final Duration timeout;
     private final InstantSource clock;
     private final Map<String, Answer> cache = new ConcurrentHashMap<>();
+    private final Semaphore inFlight;
     private volatile @Nullable URI endpoint;
 
     public IntrospectionClient(HttpClient http, JsonMapper json, URI issuer, String clientId, String clientSecret,
-            Duration cacheTtl, int cacheSize, Duration timeout, InstantSource clock) {
+            Duration cacheTtl, int cacheSize, Duration timeout, int maxInFlight, InstantSource clock) {
+        this.inFlight = new Semaphore(maxInFlight);
         this.http = http;
         this.json = json;
         this.issuer = issuer;
@@ -62,6 +66,10 @@ public final class IntrospectionClient {
         if (cached != null && now.isBefore(cached.until())) {
             return CompletableFuture.completedFuture(cached.active());
         }
+        if (!inFlight.tryAcquire()) {
+            // Bounded: a burst while the stream is untrusted answers 503 rather than piling calls onto the issuer.
+            return CompletableFuture.failedFuture(new IllegalStateException("too many introspection calls in flight"));
+        }
         return endpoint().thenCompose(uri -> http.sendAsync(HttpRequest.newBuilder(uri).timeout(timeout)
                         .header("Authorization", authorization)
                         .header("Content-Type", "application/x-www-form-urlencoded")
@@ -78,7 +86,8 @@ public final class IntrospectionClient {
                     }
                     remember(key, active.asBoolean());
                     return active.asBoolean();
-                });
+                })
+                .whenComplete((active, error) -> inFlight.release());
     }
 
     private void remember(String key, boolean active) {

@@ -38,9 +38,26 @@ class IntrospectionClientTest {
                 URI.create("http://id.example/i"))).isInstanceOf(IllegalStateException.class);
     }
 
+    @Test
+    void givenTheCallsInFlightAreAtTheBound_anotherFailsAtOnce_andAFinishedCallGivesItsPlaceBack() throws Exception {
+        try (IssuerStub issuer = new IssuerStub("billing-service", "secret")) {
+            IntrospectionClient client = client(issuer, 1);
+            java.util.concurrent.CompletableFuture<Boolean> first = client.isActive(issuer.token());
+            java.util.concurrent.CompletableFuture<Boolean> second = client.isActive(issuer.token());
+
+            assertThatThrownBy(second::get).hasMessageContaining("too many introspection calls in flight");
+            assertThat(first.get()).isTrue();
+            assertThat(client.isActive(issuer.token()).get()).as("a new token, after the first finished").isTrue();
+        }
+    }
+
     private static IntrospectionClient client(IssuerStub issuer) {
+        return client(issuer, 64);
+    }
+
+    private static IntrospectionClient client(IssuerStub issuer, int maxInFlight) {
         return new IntrospectionClient(HttpClient.newHttpClient(), JsonMapper.builder().build(), issuer.issuer(),
-                issuer.clientId, issuer.clientSecret, Duration.ofSeconds(5), 100, Duration.ofSeconds(2),
+                issuer.clientId, issuer.clientSecret, Duration.ofSeconds(5), 100, Duration.ofSeconds(2), maxInFlight,
                 InstantSource.system());
     }
 }
