@@ -1,5 +1,6 @@
 package io.latchkey.resourceserver;
 
+import io.latchkey.resourceserver.revocation.IssuerMetadata;
 import io.latchkey.resourceserver.reactive.RateLimitedJwkSource;
 import io.latchkey.resourceserver.reactive.RevocationWebFilter;
 import java.time.InstantSource;

@@ -1,5 +1,6 @@
 package io.latchkey.resourceserver;
 
+import io.latchkey.resourceserver.revocation.IssuerMetadata;
 import io.latchkey.resourceserver.revocation.AuthEventParser;
 import io.latchkey.resourceserver.revocation.IntrospectionClient;
 import io.latchkey.resourceserver.revocation.RevocationGate;

@@ -1,5 +1,6 @@
 package io.latchkey.resourceserver;
 
+import io.latchkey.resourceserver.revocation.IssuerMetadata;
 import io.latchkey.resourceserver.revocation.IntrospectionClient;
 import io.latchkey.resourceserver.revocation.RevocationGate;
 import io.latchkey.resourceserver.servlet.DiscoveredJwkSource;

@@ -1,5 +1,6 @@
 package io.latchkey.resourceserver;
 
+import io.latchkey.resourceserver.revocation.IssuerMetadata;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

@@ -7,7 +7,7 @@ import com.nimbusds.jose.jwk.source.JWKSource;
 import com.nimbusds.jose.jwk.source.JWKSourceBuilder;
 import com.nimbusds.jose.proc.SecurityContext;
 import com.nimbusds.jose.util.DefaultResourceRetriever;
-import io.latchkey.resourceserver.IssuerMetadata;
+import io.latchkey.resourceserver.revocation.IssuerMetadata;
 import java.net.MalformedURLException;
 import java.time.Duration;
 import java.util.List;

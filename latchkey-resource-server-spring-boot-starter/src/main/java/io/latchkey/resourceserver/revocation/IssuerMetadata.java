@@ -1,4 +1,4 @@
-package io.latchkey.resourceserver;
+package io.latchkey.resourceserver.revocation;
 
 import java.net.URI;
 import java.net.http.HttpClient;
