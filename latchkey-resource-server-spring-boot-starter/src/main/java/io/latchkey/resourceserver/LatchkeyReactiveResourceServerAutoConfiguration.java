@@ -1,5 +1,6 @@
 package io.latchkey.resourceserver;
 
+import io.latchkey.resourceserver.revocation.IssuerMetadata;
 import io.latchkey.resourceserver.reactive.RateLimitedJwkSource;
 import io.latchkey.resourceserver.reactive.RevocationWebFilter;
 import java.time.InstantSource;
@@ -19,6 +20,7 @@ import org.springframework.security.oauth2.jwt.NimbusReactiveJwtDecoder;
 import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
 import org.springframework.security.web.server.SecurityWebFilterChain;
 import org.springframework.web.reactive.function.client.WebClient;
+import reactor.core.publisher.Mono;
 
 /** WebFlux: the JWT decoder on the issuer's JWKS, a default filter chain, the revocation filter. */
 @AutoConfiguration(after = LatchkeyResourceServerAutoConfiguration.class, beforeName = {
@@ -33,10 +35,13 @@ public class LatchkeyReactiveResourceServerAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
-    ReactiveJwtDecoder latchkeyReactiveJwtDecoder(LatchkeyResourceServerProperties properties) {
+    ReactiveJwtDecoder latchkeyReactiveJwtDecoder(LatchkeyResourceServerProperties properties,
+            IssuerMetadata metadata) {
         WebClient web = WebClient.create();
-        RateLimitedJwkSource keys = new RateLimitedJwkSource(() -> web.get().uri(properties.jwks()).retrieve()
-                .bodyToMono(String.class).map(RateLimitedJwkSource::parse), properties.jwksRefreshMinInterval(),
+        RateLimitedJwkSource keys = new RateLimitedJwkSource(() -> Mono.fromFuture(metadata::jwksUri)
+                .flatMap(uri -> web.get().uri(uri).retrieve().bodyToMono(String.class))
+                .timeout(properties.fallback().timeout())
+                .map(RateLimitedJwkSource::parse), properties.jwksRefreshMinInterval(), properties.jwksTtl(),
                 InstantSource.system());
         // validateType(false): Nimbus would refuse typ at+jwt; the at+jwt validator checks typ instead.
         NimbusReactiveJwtDecoder decoder = NimbusReactiveJwtDecoder.withJwkSource(keys)
@@ -57,7 +62,8 @@ public class LatchkeyReactiveResourceServerAutoConfiguration {
     }
 
     @Bean
-    RevocationWebFilter latchkeyRevocationWebFilter(RevocationGate gate, ObjectProvider<IntrospectionClient> introspection) {
-        return new RevocationWebFilter(gate, introspection.getIfAvailable());
+    RevocationWebFilter latchkeyRevocationWebFilter(RevocationGate gate, ReactiveJwtDecoder decoder,
+            ObjectProvider<IntrospectionClient> introspection) {
+        return new RevocationWebFilter(gate, decoder, introspection.getIfAvailable());
     }
 }

@@ -11,11 +11,13 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * has defaults matching Latchkey's own.
  *
  * @param issuer the Latchkey issuer URL, exactly as its tokens' {@code iss}
- * @param jwkSetUri where the signing keys are; by default Latchkey's {@code <issuer>/.well-known/jwks.json}
+ * @param jwkSetUri where the signing keys are; by default the {@code jwks_uri} of the issuer's discovery document
+ *     ({@code <issuer>/.well-known/latchkey-configuration})
  * @param audience the {@code aud} access tokens must carry
  * @param clientId the {@code client_id} access tokens must carry
  * @param clockSkew leeway for {@code exp}/{@code nbf}/{@code iat}
  * @param jwksRefreshMinInterval an unknown {@code kid} refreshes the keys at most this often
+ * @param jwksTtl the keys are fetched again once they are this old
  * @param maxTokenLifetime the longest access-token lifetime Latchkey is configured with; revocations are kept this long
  * @param events where the auth events come from and how fresh they must be
  * @param fallback what to do while the stream cannot be trusted
@@ -29,6 +31,7 @@ public record LatchkeyResourceServerProperties(
         @DefaultValue("latchkey") String clientId,
         @DefaultValue("60s") Duration clockSkew,
         @DefaultValue("30s") Duration jwksRefreshMinInterval,
+        @DefaultValue("5m") Duration jwksTtl,
         @DefaultValue("15m") Duration maxTokenLifetime,
         @DefaultValue Events events,
         @DefaultValue Fallback fallback,
@@ -43,21 +46,13 @@ public record LatchkeyResourceServerProperties(
         }
     }
 
-    /** The JWKS location: configured, or Latchkey's fixed path under the issuer. */
-    public URI jwks() {
-        if (jwkSetUri != null) {
-            return jwkSetUri;
-        }
-        String base = issuer.toString().endsWith("/") ? issuer.toString() : issuer + "/";
-        return URI.create(base).resolve(".well-known/jwks.json");
-    }
-
     /**
      * @param bootstrapServers the Kafka cluster Latchkey publishes to
      * @param topic the auth-events topic
      * @param startMargin read back this much further than lifetime plus skew on start
      * @param staleAfter a partition whose newest heartbeat is older than this makes the stream stale
      * @param pollTimeout how long one poll waits for records
+     * @param restartBackoff after the consumer fails, a new one starts after this long
      * @param consumerProperties extra Kafka consumer properties (security, TLS)
      */
     public record Events(
@@ -66,6 +61,7 @@ public record LatchkeyResourceServerProperties(
             @DefaultValue("30s") Duration startMargin,
             @DefaultValue("10s") Duration staleAfter,
             @DefaultValue("100ms") Duration pollTimeout,
+            @DefaultValue("5s") Duration restartBackoff,
             @DefaultValue java.util.Map<String, String> consumerProperties) {
     }
 
@@ -76,6 +72,7 @@ public record LatchkeyResourceServerProperties(
      * @param cacheTtl how long an introspection answer is reused
      * @param cacheSize at most this many introspection answers are cached
      * @param timeout an introspection call slower than this counts as failed (503)
+     * @param maxInFlight at most this many introspection calls run at once; beyond it requests get 503
      */
     public record Fallback(
             @DefaultValue("unavailable") Mode mode,
@@ -83,7 +80,8 @@ public record LatchkeyResourceServerProperties(
             @Nullable String clientSecret,
             @DefaultValue("5s") Duration cacheTtl,
             @DefaultValue("10000") int cacheSize,
-            @DefaultValue("2s") Duration timeout) {
+            @DefaultValue("2s") Duration timeout,
+            @DefaultValue("64") int maxInFlight) {
     }
 
     /** What happens to a request while the revocation stream cannot be trusted. */

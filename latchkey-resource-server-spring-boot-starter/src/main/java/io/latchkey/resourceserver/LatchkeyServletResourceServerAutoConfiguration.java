@@ -1,7 +1,9 @@
 package io.latchkey.resourceserver;
 
+import io.latchkey.resourceserver.revocation.IssuerMetadata;
 import io.latchkey.resourceserver.revocation.IntrospectionClient;
 import io.latchkey.resourceserver.revocation.RevocationGate;
+import io.latchkey.resourceserver.servlet.DiscoveredJwkSource;
 import io.latchkey.resourceserver.servlet.RevocationServletFilter;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -29,10 +31,17 @@ public class LatchkeyServletResourceServerAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
-    JwtDecoder latchkeyJwtDecoder(LatchkeyResourceServerProperties properties) {
-        // Keys come from a cached JWK source that refreshes on an unknown kid, rate-limited by Nimbus.
-        NimbusJwtDecoder decoder = NimbusJwtDecoder.withJwkSetUri(properties.jwks().toString())
-                .jwsAlgorithm(SignatureAlgorithm.RS256).validateType(false).build();
+    JwtDecoder latchkeyJwtDecoder(LatchkeyResourceServerProperties properties, IssuerMetadata metadata) {
+        return decoder(properties, metadata);
+    }
+
+    static NimbusJwtDecoder decoder(LatchkeyResourceServerProperties properties, IssuerMetadata metadata) {
+        DiscoveredJwkSource keys = new DiscoveredJwkSource(metadata, properties.jwksRefreshMinInterval(),
+                properties.jwksTtl(), properties.fallback().timeout());
+        // No Nimbus type check: it would refuse typ at+jwt; the at+jwt validator checks typ instead.
+        NimbusJwtDecoder decoder = NimbusJwtDecoder.withJwkSource(keys).jwsAlgorithm(SignatureAlgorithm.RS256)
+                .jwtProcessorCustomizer(processor -> processor.setJWSTypeVerifier((type, context) -> { }))
+                .build();
         decoder.setJwtValidator(LatchkeyResourceServerAutoConfiguration.validator(properties));
         return decoder;
     }
@@ -49,8 +58,9 @@ public class LatchkeyServletResourceServerAutoConfiguration {
     }
 
     @Bean
-    RevocationServletFilter latchkeyRevocationServletFilter(RevocationGate gate,
+    RevocationServletFilter latchkeyRevocationServletFilter(RevocationGate gate, JwtDecoder decoder,
             ObjectProvider<IntrospectionClient> introspection, LatchkeyResourceServerProperties properties) {
-        return new RevocationServletFilter(gate, introspection.getIfAvailable(), properties.fallback().timeout());
+        return new RevocationServletFilter(gate, decoder, introspection.getIfAvailable(),
+                properties.fallback().timeout());
     }
 }

@@ -34,6 +34,14 @@ final class RevocationMetrics implements MeterBinder {
             Duration age = s.heartbeatAge(Instant.now());
             return age == null ? Double.NaN : age.toMillis() / 1000.0;
         }).baseUnit("seconds").description("Age of the stalest partition's newest relay heartbeat").register(registry);
+        Gauge.builder("latchkey.resource-server.stream.consuming", stream, s -> s.consuming() ? 1 : 0)
+                .description("1 while the stream's consumer runs, 0 between a failure and its restart")
+                .register(registry);
+        Gauge.builder("latchkey.resource-server.stream.restarts", stream, RevocationStream::restarts)
+                .description("Times the stream's consumer failed and was started again").register(registry);
+        Gauge.builder("latchkey.resource-server.heartbeats.future", stream, RevocationStream::futureHeartbeats)
+                .description("Heartbeats ignored because they claimed a time ahead of this clock")
+                .register(registry);
         Gauge.builder("latchkey.resource-server.stream.trusted", gate, g -> g.trusted(Instant.now()) ? 1 : 0)
                 .description("1 while revocation decisions come from the stream, 0 while the fallback answers")
                 .register(registry);

@@ -20,7 +20,7 @@ class AutoConfigurationByWebTypeTest {
 
     private static final AutoConfigurations STARTER = AutoConfigurations.of(LatchkeyResourceServerAutoConfiguration.class,
             LatchkeyReactiveResourceServerAutoConfiguration.class, LatchkeyServletResourceServerAutoConfiguration.class);
-    // Nothing listens there: the stream thread keeps failing to connect, which is what the gate must survive.
+    // Nothing listens there: the stream's consumer keeps failing and being restarted, which the gate must survive.
     private static final String[] PROPERTIES = {"latchkey.resource-server.issuer=http://localhost:1",
             "latchkey.resource-server.events.bootstrap-servers=localhost:1"};
 
@@ -34,6 +34,12 @@ class AutoConfigurationByWebTypeTest {
                             .doesNotHaveBean(JwtDecoder.class);
                     assertThat(context.getBean(RevocationGate.class).trusted(java.time.Instant.now()))
                             .as("not caught up with any stream").isFalse();
+                    // Boot announces readiness; the application stays not-ready while the stream is behind.
+                    org.springframework.boot.availability.AvailabilityChangeEvent.publish(context,
+                            org.springframework.boot.availability.ReadinessState.ACCEPTING_TRAFFIC);
+                    assertThat(context.getBean(org.springframework.boot.availability.ApplicationAvailability.class)
+                            .getReadinessState())
+                            .isEqualTo(org.springframework.boot.availability.ReadinessState.REFUSING_TRAFFIC);
                 });
     }
 

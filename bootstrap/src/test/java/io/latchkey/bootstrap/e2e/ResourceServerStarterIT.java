@@ -72,6 +72,9 @@ class ResourceServerStarterIT extends IntegrationTest {
     @Test
     void givenEveryWayASessionEnds_theSampleRefusesTheOldTokenWith401() throws Exception {
         ConfigurableApplicationContext sample = introspectingSample();
+        // Decided from the stream, not from introspection: trusted throughout, and the entries come from the events.
+        assertThat(gauge(sample, "latchkey.resource-server.stream.trusted")).isEqualTo(1.0);
+        double entriesBefore = gauge(sample, "latchkey.resource-server.revocations.entries");
 
         // logout
         String email = registered();
@@ -114,6 +117,8 @@ class ResourceServerStarterIT extends IntegrationTest {
                 .header(HttpHeaders.AUTHORIZATION, "Bearer " + deletedToken).contentType(MediaType.APPLICATION_JSON)
                 .bodyValue(Map.of("password", PASSWORD)).exchange().expectStatus().is2xxSuccessful();
         awaitStatus(sample, deletedToken, 401);
+        assertThat(gauge(sample, "latchkey.resource-server.stream.trusted")).isEqualTo(1.0);
+        assertThat(gauge(sample, "latchkey.resource-server.revocations.entries")).isGreaterThan(entriesBefore);
     }
 
     @Test
@@ -145,7 +150,9 @@ class ResourceServerStarterIT extends IntegrationTest {
         Instant now = Instant.now();
         String logout = revokedEvent(user, List.of(victimSession), "logout", now, null);
         TopicReader.write(TOPIC, user, "not json at all");
-        TopicReader.write(TOPIC, user, "{\"type\":\"io.latchkey.session.revoked\",\"user_id\":\"" + user + "\"}");
+        // Unreadable but not typed as a revocation (an unreadable session.revoked would make every sample reading this
+        // topic fall back for the whole read-back window: RevocationStreamTest covers that).
+        TopicReader.write(TOPIC, user, "{\"user_id\":\"" + user + "\"}");
         TopicReader.write(TOPIC, user, "{\"type\":\"io.latchkey.user.passkey_added\",\"user_id\":\"" + user
                 + "\",\"occurred_at\":\"" + now + "\"}");
         TopicReader.write(TOPIC, user, logout);

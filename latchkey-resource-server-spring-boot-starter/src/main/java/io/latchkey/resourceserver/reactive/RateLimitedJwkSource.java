@@ -17,7 +17,9 @@ import reactor.core.publisher.Mono;
 /**
  * The issuer's signing keys, held in memory. A token whose {@code kid} is unknown triggers a refresh, at most once
  * per {@code minInterval} (concurrent requests share it): a flood of tokens with made-up key ids cannot turn into a
- * flood of JWKS requests. Within the interval an unknown {@code kid} finds no key, and the token is refused.
+ * flood of JWKS requests, and a failed refresh is not retried within the interval either. Within the interval an
+ * unknown {@code kid} finds no key, and the token is refused. The keys are also fetched again once they are older
+ * than {@code keysTtl}, so a key the issuer removed stops being trusted without waiting for an unknown {@code kid}.
  */
 public final class RateLimitedJwkSource implements Function<SignedJWT, Flux<JWK>> {
 
@@ -27,12 +29,20 @@ public final class RateLimitedJwkSource implements Function<SignedJWT, Flux<JWK>
     private final Supplier<Mono<JWKSet>> fetch;
     private final Duration minInterval;
     private final InstantSource clock;
+    private final Duration keysTtl;
     private volatile JWKSet keys = new JWKSet();
+    private volatile Instant loadedAt = Instant.MIN;
     private volatile Refresh last = new Refresh(Instant.MIN, Mono.just(new JWKSet()));
 
     public RateLimitedJwkSource(Supplier<Mono<JWKSet>> fetch, Duration minInterval, InstantSource clock) {
+        this(fetch, minInterval, Duration.ofMinutes(5), clock);
+    }
+
+    public RateLimitedJwkSource(Supplier<Mono<JWKSet>> fetch, Duration minInterval, Duration keysTtl,
+            InstantSource clock) {
         this.fetch = fetch;
         this.minInterval = minInterval;
+        this.keysTtl = keysTtl;
         this.clock = clock;
     }
 
@@ -40,7 +50,7 @@ public final class RateLimitedJwkSource implements Function<SignedJWT, Flux<JWK>
     public Flux<JWK> apply(SignedJWT jwt) {
         JWKSelector selector = new JWKSelector(JWKMatcher.forJWSHeader(jwt.getHeader()));
         List<JWK> known = selector.select(keys);
-        if (!known.isEmpty()) {
+        if (!known.isEmpty() && clock.instant().isBefore(loadedAt.plus(keysTtl))) {
             return Flux.fromIterable(known);
         }
         return refresh().flatMapIterable(selector::select);
@@ -60,8 +70,10 @@ public final class RateLimitedJwkSource implements Function<SignedJWT, Flux<JWK>
         if (last.at().plus(minInterval).isAfter(now)) {
             return last.keys();
         }
-        Mono<JWKSet> fetched = Mono.defer(fetch).doOnNext(set -> keys = set).cache(set -> Duration.ofDays(3650),
-                e -> Duration.ZERO, () -> Duration.ZERO);
+        Mono<JWKSet> fetched = Mono.defer(fetch).doOnNext(set -> {
+            keys = set;
+            loadedAt = clock.instant();
+        }).cache(set -> Duration.ofDays(3650), e -> minInterval, () -> minInterval);
         last = new Refresh(now, fetched);
         return fetched;
     }

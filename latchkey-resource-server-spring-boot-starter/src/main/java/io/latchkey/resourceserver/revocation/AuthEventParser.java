@@ -48,7 +48,7 @@ public final class AuthEventParser {
                 default -> new AuthEventRecord.Ignored(type);
             };
         } catch (DateTimeParseException | IllegalArgumentException e) {
-            return new AuthEventRecord.Unreadable(type + ": " + e.getMessage());
+            return new AuthEventRecord.Unreadable(type + ": " + e.getMessage(), SESSION_REVOKED.equals(type));
         }
     }
 
@@ -71,7 +71,10 @@ public final class AuthEventParser {
             }
         }
         JsonNode epochNode = root.get("account_epoch");
-        Long epoch = epochNode != null && epochNode.isIntegralNumber() ? epochNode.asLong() : null;
+        if (epochNode != null && !epochNode.isNull() && !(epochNode.isIntegralNumber() && epochNode.canConvertToLong())) {
+            throw new IllegalArgumentException("account_epoch is not an integer");
+        }
+        Long epoch = epochNode != null && !epochNode.isNull() ? epochNode.asLong() : null;
         String validUntil = text(root, "access_tokens_valid_until");
         // Older producers may omit it; no token issued before the event outlives occurred_at + the longest lifetime.
         Instant until = validUntil != null ? Instant.parse(validUntil) : occurredAt.plus(maxTokenLifetime);

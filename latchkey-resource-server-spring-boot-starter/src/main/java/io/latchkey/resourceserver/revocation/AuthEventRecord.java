@@ -16,7 +16,10 @@ public sealed interface AuthEventRecord {
         }
     }
 
-    /** The relay had published everything committed before {@code emittedAt} (on this record's partition). */
+    /**
+     * The relay's watermark on this record's partition: every event committed before {@code emittedAt} (the oldest
+     * event still waiting in Latchkey's outbox, else the time of writing) had been published when it was written.
+     */
     record Heartbeat(Instant emittedAt) implements AuthEventRecord {
     }
 
@@ -24,7 +27,11 @@ public sealed interface AuthEventRecord {
     record Ignored(String type) implements AuthEventRecord {
     }
 
-    /** Not a record this version can read. */
-    record Unreadable(String reason) implements AuthEventRecord {
+    /** Not a record this version can read; {@code revocation} when it was typed as a session revocation. */
+    record Unreadable(String reason, boolean revocation) implements AuthEventRecord {
+
+        public Unreadable(String reason) {
+            this(reason, false);
+        }
     }
 }

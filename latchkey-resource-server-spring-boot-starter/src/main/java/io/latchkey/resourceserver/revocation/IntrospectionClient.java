@@ -16,13 +16,15 @@ import java.util.HexFormat;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Semaphore;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * RFC 7662 introspection against the issuer (endpoint from its {@code /.well-known/latchkey-configuration}), the fallback while the revocation stream cannot be trusted. Answers are
- * cached for a short time under the token's SHA-256 (never the token itself), in a bounded map. A failed or
+ * cached for a short time under the token's SHA-256 (never the token itself), in a bounded map; at most
+ * {@code maxInFlight} calls run at once. A failed or
  * unexpected answer completes exceptionally: the caller answers 503, never an accept.
  */
 public final class IntrospectionClient {
@@ -39,15 +41,17 @@ public final class IntrospectionClient {
     private final Duration timeout;
     private final InstantSource clock;
     private final Map<String, Answer> cache = new ConcurrentHashMap<>();
+    private final Semaphore inFlight;
     private volatile @Nullable URI endpoint;
 
     public IntrospectionClient(HttpClient http, JsonMapper json, URI issuer, String clientId, String clientSecret,
-            Duration cacheTtl, int cacheSize, Duration timeout, InstantSource clock) {
+            Duration cacheTtl, int cacheSize, Duration timeout, int maxInFlight, InstantSource clock) {
+        this.inFlight = new Semaphore(maxInFlight);
         this.http = http;
         this.json = json;
         this.issuer = issuer;
-        this.authorization = "Basic " + Base64.getEncoder().encodeToString(
-                (form(clientId) + ":" + form(clientSecret)).getBytes(StandardCharsets.UTF_8));
+        // Raw id:secret (RFC 7617), as Latchkey's introspection endpoint decodes it: no form-encoding first.
+        this.authorization = basic(clientId, clientSecret);
         this.cacheTtl = cacheTtl;
         this.cacheSize = cacheSize;
         this.timeout = timeout;
@@ -61,6 +65,10 @@ public final class IntrospectionClient {
         Answer cached = cache.get(key);
         if (cached != null && now.isBefore(cached.until())) {
             return CompletableFuture.completedFuture(cached.active());
+        }
+        if (!inFlight.tryAcquire()) {
+            // Bounded: a burst while the stream is untrusted answers 503 rather than piling calls onto the issuer.
+            return CompletableFuture.failedFuture(new IllegalStateException("too many introspection calls in flight"));
         }
         return endpoint().thenCompose(uri -> http.sendAsync(HttpRequest.newBuilder(uri).timeout(timeout)
                         .header("Authorization", authorization)
@@ -78,7 +86,8 @@ public final class IntrospectionClient {
                     }
                     remember(key, active.asBoolean());
                     return active.asBoolean();
-                });
+                })
+                .whenComplete((active, error) -> inFlight.release());
     }
 
     private void remember(String key, boolean active) {
@@ -106,10 +115,33 @@ public final class IntrospectionClient {
                     if (node == null || !node.isString()) {
                         throw new IllegalStateException("no introspection_endpoint at " + metadata);
                     }
-                    URI found = URI.create(node.asString());
+                    URI found = pinned(issuer, URI.create(node.asString()));
                     endpoint = found;
                     return found;
                 });
+    }
+
+    /** The Authorization header value for these credentials. */
+    static String basic(String clientId, String clientSecret) {
+        if (clientId.indexOf(':') >= 0) {
+            throw new IllegalArgumentException("an introspection client id cannot contain ':'");
+        }
+        return "Basic " + Base64.getEncoder().encodeToString((clientId + ":" + clientSecret)
+                .getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** The endpoint must be on the issuer's own origin: the credentials and tokens go nowhere else. */
+    static URI pinned(URI issuer, URI endpoint) {
+        if (!issuer.getScheme().equalsIgnoreCase(endpoint.getScheme())
+                || !issuer.getHost().equalsIgnoreCase(endpoint.getHost()) || port(issuer) != port(endpoint)) {
+            throw new IllegalStateException("introspection_endpoint " + endpoint + " is not on the issuer's origin "
+                    + issuer);
+        }
+        return endpoint;
+    }
+
+    private static int port(URI uri) {
+        return uri.getPort() != -1 ? uri.getPort() : "https".equalsIgnoreCase(uri.getScheme()) ? 443 : 80;
     }
 
     private static String form(String value) {

@@ -1,16 +1,15 @@
 package io.latchkey.resourceserver.revocation;
 
-import com.nimbusds.jwt.JWTClaimsSet;
-import com.nimbusds.jwt.SignedJWT;
-import java.text.ParseException;
-import java.time.InstantSource;
 import java.time.Instant;
+import java.time.InstantSource;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
- * Decides, before signature validation, whether a bearer token may go on: a token the revocation set denies is
+ * Decides, after signature validation, whether a bearer token may go on: a token the revocation set denies is
  * refused whatever else holds; otherwise it goes on only while the set can be trusted (stream caught up, heartbeats
  * fresh, nothing dropped for room). When it cannot be trusted the answer is the fallback, never an accept.
- * Tokens that are not Latchkey access tokens are left to the signature check, which refuses them.
+ * Tokens without the claims the set is keyed on ({@code sub}, {@code sid}, {@code epoch}) get the fallback too.
  */
 public final class RevocationGate {
 
@@ -39,27 +38,41 @@ public final class RevocationGate {
         this.clock = clock;
     }
 
-    public Decision decide(String bearerToken) {
-        JWTClaimsSet claims;
-        try {
-            claims = SignedJWT.parse(bearerToken).getJWTClaimsSet();
-        } catch (ParseException e) {
-            return Decision.PROCEED;
-        }
+    /**
+     * Decides on the claims of a token whose signature and claims Spring Security's decoder has already validated
+     * (so a forged token never reaches the revocation set or introspection). A token without {@code sub},
+     * {@code sid} or an integral {@code epoch} cannot be checked against the set: it gets the fallback, never an
+     * accept on the signature alone.
+     */
+    public Decision decide(Map<String, Object> claims) {
         Instant now = clock.instant();
-        String sessionId = stringClaim(claims, "sid");
-        String userId = claims.getSubject();
-        Object epochClaim = claims.getClaim("epoch");
-        if (sessionId == null || userId == null || !(epochClaim instanceof Number epoch)) {
-            return Decision.PROCEED;
+        String sessionId = text(claims.get("sid"));
+        String userId = text(claims.get("sub"));
+        Long epoch = integral(claims.get("epoch"));
+        if (sessionId == null || userId == null || epoch == null) {
+            return fallback();
         }
-        if (store.isRevoked(sessionId, userId, epoch.longValue(), now)) {
+        if (store.isRevoked(sessionId, userId, epoch, now)) {
             return Decision.REVOKED;
         }
         if (trusted(now)) {
             return Decision.PROCEED;
         }
+        return fallback();
+    }
+
+    private Decision fallback() {
         return introspectWhenStale ? Decision.INTROSPECT : Decision.UNAVAILABLE;
+    }
+
+    /** An integral number (a JSON integer), or null. */
+    public static @Nullable Long integral(@Nullable Object value) {
+        return value instanceof Long || value instanceof Integer || value instanceof Short || value instanceof Byte
+                ? ((Number) value).longValue() : null;
+    }
+
+    private static @Nullable String text(@Nullable Object value) {
+        return value instanceof String s && !s.isBlank() ? s : null;
     }
 
     /** Whether the revocation set is complete enough to decide on now. */
@@ -67,8 +80,4 @@ public final class RevocationGate {
         return stream.caughtUp() && stream.fresh(now) && !store.overflowing(now);
     }
 
-    private static @org.jspecify.annotations.Nullable String stringClaim(JWTClaimsSet claims, String name) {
-        Object value = claims.getClaim(name);
-        return value instanceof String s ? s : null;
-    }
 }

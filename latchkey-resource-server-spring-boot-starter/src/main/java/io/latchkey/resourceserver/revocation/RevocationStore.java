@@ -9,7 +9,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * Revoked session ids and per-user not-before epochs, each kept until the tokens it denies have expired. Adding
  * only ever tightens (a later expiry, a higher epoch), so duplicated and out-of-order events are harmless. Bounded:
  * once {@code maxEntries} is reached, a revocation that finds no room makes the store report itself
- * {@link #overflowing(Instant)} until that revocation would have expired, and the gate does not decide on it meanwhile.
+ * {@link #overflowing(Instant)} until that revocation would have expired, and the gate does not decide on it meanwhile
+ * (the same holds after {@link #markIncomplete(Instant)}, for a revocation the stream could not read).
  * One thread writes (the stream's), any number read.
  */
 public final class RevocationStore {
@@ -70,6 +71,13 @@ public final class RevocationStore {
             }
             return gone;
         });
+    }
+
+    /** A revocation that could not be read may matter until {@code until}: decisions are incomplete until then. */
+    public void markIncomplete(Instant until) {
+        if (until.isAfter(overflowUntil)) {
+            overflowUntil = until;
+        }
     }
 
     /** True while a revocation that could not be held for lack of room may still matter: decisions are incomplete. */

@@ -14,21 +14,26 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.jspecify.annotations.Nullable;
 import org.springframework.core.Ordered;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.jwt.JwtException;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * The servlet twin of the reactive filter: before Spring Security's filter (-100), a revoked token gets 401 and
- * an untrusted revocation set gets the fallback. Introspection waits on the request thread, as servlet code does.
+ * The servlet twin of the reactive filter: before Spring Security's filter (-100), once the token's signature and
+ * claims are valid, a revoked token gets 401 and an untrusted revocation set gets the fallback. Introspection waits on the request thread, as servlet code does.
  */
 public final class RevocationServletFilter extends OncePerRequestFilter implements Ordered {
 
     private final RevocationGate gate;
+    private final JwtDecoder decoder;
     private final @Nullable IntrospectionClient introspection;
     private final Duration introspectionTimeout;
 
-    public RevocationServletFilter(RevocationGate gate, @Nullable IntrospectionClient introspection,
+    public RevocationServletFilter(RevocationGate gate, JwtDecoder decoder, @Nullable IntrospectionClient introspection,
             Duration introspectionTimeout) {
         this.gate = gate;
+        this.decoder = decoder;
         this.introspection = introspection;
         this.introspectionTimeout = introspectionTimeout;
     }
@@ -41,7 +46,15 @@ public final class RevocationServletFilter extends OncePerRequestFilter implemen
             chain.doFilter(request, response);
             return;
         }
-        switch (gate.decide(token)) {
+        Jwt jwt;
+        try {
+            jwt = decoder.decode(token);
+        } catch (JwtException e) {
+            // Left to Spring Security (401): a forged token never costs a decision or an introspection call.
+            chain.doFilter(request, response);
+            return;
+        }
+        switch (gate.decide(jwt.getClaims())) {
             case PROCEED -> chain.doFilter(request, response);
             case REVOKED -> revoked(response);
             case UNAVAILABLE -> unavailable(response);

@@ -55,6 +55,37 @@ class RateLimitedJwkSourceTest {
         assertThat(fetches).hasValue(2);
     }
 
+    @Test
+    void givenTheJwksEndpointFails_unknownKidsStillFetchAtMostOncePerInterval() {
+        AtomicInteger failures = new AtomicInteger();
+        RateLimitedJwkSource failing = new RateLimitedJwkSource(() -> Mono.fromSupplier(() -> {
+            failures.incrementAndGet();
+            throw new IllegalStateException("JWKS answered 500");
+        }), Duration.ofSeconds(30), now::get);
+
+        for (int i = 0; i < 50; i++) {
+            assertThat(failing.apply(token("made-up-" + i)).onErrorResume(e -> reactor.core.publisher.Flux.empty())
+                    .collectList().block()).isEmpty();
+        }
+
+        assertThat(failures).hasValue(1);
+    }
+
+    @Test
+    void givenTheKeysAreOlderThanTheirTtl_theyAreFetchedAgain_andARemovedKeyIsNoLongerTrusted() {
+        RateLimitedJwkSource source = new RateLimitedJwkSource(() -> Mono.fromSupplier(() -> {
+            fetches.incrementAndGet();
+            return published.get();
+        }), Duration.ofSeconds(30), Duration.ofMinutes(5), now::get);
+        assertThat(source.apply(token("k1")).collectList().block()).hasSize(1);
+
+        published.set(new JWKSet(key("k2").toPublicJWK()));   // k1 withdrawn by the issuer
+        now.set(now.get().plus(Duration.ofMinutes(5)));
+
+        assertThat(source.apply(token("k1")).collectList().block()).isEmpty();
+        assertThat(fetches).hasValue(2);
+    }
+
     private static SignedJWT token(String kid) {
         return new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(kid).build(), new JWTClaimsSet.Builder().build());
     }

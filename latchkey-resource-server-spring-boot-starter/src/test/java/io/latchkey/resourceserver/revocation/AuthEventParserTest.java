@@ -64,4 +64,16 @@ class AuthEventParserTest {
         assertThat(parser.parse("""
                 {"type":"io.latchkey.relay.heartbeat"}""")).isInstanceOf(AuthEventRecord.Unreadable.class);
     }
+
+    @Test
+    void givenAWrongTypedAccountEpoch_theRevocationIsUnreadable_notReadWithoutItsEpoch() {
+        for (String epoch : List.of("\"7\"", "7.5", "true", "{}")) {
+            AuthEventRecord parsed = parser.parse("""
+                    {"type":"io.latchkey.session.revoked","user_id":"u1","occurred_at":"2026-11-30T12:00:00Z",
+                     "session_ids":["s1"],"account_epoch":%s}""".formatted(epoch));
+
+            assertThat(parsed).as(epoch).isInstanceOf(AuthEventRecord.Unreadable.class);
+            assertThat(((AuthEventRecord.Unreadable) parsed).revocation()).isTrue();
+        }
+    }
 }
