@@ -106,8 +106,8 @@ run_keycloak_peer() {
   kc_warm_up bench/wrk/introspect.lua "$base/token/introspect"
   TARGET="$base" run_wrk kc_introspect bench/wrk/introspect.lua /token/introspect
   unset BENCH_TOKENS
-  kc_warm_up bench/wrk/kc-login.lua "$base/token"
-  TARGET="$base" run_wrk kc_login bench/wrk/kc-login.lua /token
+  CONNECTIONS=$(( 4 * $(nproc) )) kc_warm_up bench/wrk/kc-login.lua "$base/token"
+  CONNECTIONS=$(( 4 * $(nproc) )) TARGET="$base" run_wrk kc_login bench/wrk/kc-login.lua /token
   echo "== seeding $REFRESH_POOL Keycloak refresh tokens"
   : > "$OUT/kc-refresh-tokens.txt"
   mapfile -t KC_USERS < "$OUT/kc-users.txt"

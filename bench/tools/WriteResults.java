@@ -107,6 +107,9 @@ public class WriteResults {
             md.append(String.format(Locale.ROOT, "| %s | %s | %s | %s | %s |%n", row[0], r.get("rps"), r.get("p50"),
                     r.get("p99"), r.get("errors")));
         }
+        md.append(String.format(Locale.ROOT, "%nLogins answered 2xx during the storm: %.1f/s; the rest were shed with 503 `overloaded` "
+                + "(wrk retries at once, ignoring Retry-After).%n", (Double.parseDouble(logins.get("requests"))
+                - Double.parseDouble(logins.get("errors"))) / Double.parseDouble(logins.get("seconds"))));
         md.append(String.format(Locale.ROOT, "%n`/me` kept **%.0f %%** of its throughput alone; its p99 went from %s to %s ms "
                 + "(×%.1f).%n%n", 100 * rps(rows, "storm_me") / rps(rows, "storm_me_alone"), alone.get("p99"), me.get("p99"),
                 Double.parseDouble(me.get("p99")) / Double.parseDouble(alone.get("p99"))));
