@@ -1,6 +1,7 @@
 package io.latchkey.adapters.web;
 
 import io.latchkey.adapters.web.security.SecurityConfiguration;
+import io.latchkey.adapters.web.security.PasswordOperations;
 import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.Operation;
@@ -52,9 +53,6 @@ class OpenApiConfiguration {
     private static final String STEP_UP = "step-up-required: authenticate again through POST /api/v1/me/step-up "
             + "(WWW-Authenticate: Bearer error=\"insufficient_user_authentication\"); or a missing, invalid or revoked "
             + "access token";
-    /** The operations that run Argon2id, shed with 503 {@code overloaded} beyond the instance's capacity. */
-    private static final Set<String> PASSWORD_OPERATIONS = Set.of("POST /api/v1/auth/login", "POST /api/v1/accounts",
-            "POST /api/v1/password-reset/confirm", "POST /api/v1/me/password", "DELETE /api/v1/me", "POST /api/v1/me/step-up");
     /** Answers particular to one operation, beyond those every operation of its kind gives. */
     private static final Map<String, Map<String, String>> SPECIFIC = Map.ofEntries(
             Map.entry("POST /api/v1/auth/login", Map.of(
@@ -169,7 +167,7 @@ class OpenApiConfiguration {
             problem(operation, "429", "too-many-requests: a rate limit or the address's lockout; retry after Retry-After seconds")
                     .addHeaderObject(HttpHeaders.RETRY_AFTER, retryAfter());
         }
-        if (PASSWORD_OPERATIONS.contains(key)) {
+        if (PasswordOperations.KEYS.contains(key)) {
             problem(operation, "503", "temporarily-unavailable: a store needed for the decision is down; or overloaded: "
                     + "more password checks are in flight on this instance than it serves promptly. Retry after Retry-After seconds")
                     .addHeaderObject(HttpHeaders.RETRY_AFTER, retryAfter());

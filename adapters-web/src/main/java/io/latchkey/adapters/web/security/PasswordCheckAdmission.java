@@ -16,13 +16,10 @@ import org.springframework.core.io.buffer.DataBufferLimitException;
 import org.springframework.core.io.buffer.DataBufferUtils;
 import org.springframework.core.io.buffer.DefaultDataBufferFactory;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.server.reactive.ServerHttpRequestDecorator;
-import org.springframework.security.web.server.util.matcher.OrServerWebExchangeMatcher;
 import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatcher;
-import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatchers;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebFilter;
 import org.springframework.web.server.WebFilterChain;
@@ -42,11 +39,7 @@ final class PasswordCheckAdmission implements WebFilter {
     /** The JSON codecs' own limit: a body they would refuse is refused here, before it is held. */
     static final int MAX_BODY_BYTES = 256 * 1024;
 
-    /** Every operation that checks or sets a password; a new one must be added here and to the OpenAPI list. */
-    static final ServerWebExchangeMatcher PASSWORD_OPERATIONS = new OrServerWebExchangeMatcher(
-            ServerWebExchangeMatchers.pathMatchers(HttpMethod.POST, "/api/v1/auth/login", "/api/v1/accounts",
-                    "/api/v1/password-reset/confirm", "/api/v1/me/password", "/api/v1/me/step-up"),
-            ServerWebExchangeMatchers.pathMatchers(HttpMethod.DELETE, "/api/v1/me"));
+    static final ServerWebExchangeMatcher PASSWORD_OPERATIONS = PasswordOperations.matcher();
 
     private final Semaphore permits;
     private final int perClient;

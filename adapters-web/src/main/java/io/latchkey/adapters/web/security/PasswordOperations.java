@@ -1,0 +1,29 @@
+package io.latchkey.adapters.web.security;
+
+import java.util.List;
+import java.util.Set;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.web.server.util.matcher.OrServerWebExchangeMatcher;
+import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatcher;
+import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatchers;
+
+/**
+ * The operations that check or set a password, as "METHOD /path": the one list both the admission filter and the
+ * API description read. A new operation that runs Argon2id is added here.
+ */
+public final class PasswordOperations {
+
+    public static final Set<String> KEYS = Set.of("POST /api/v1/auth/login", "POST /api/v1/accounts",
+            "POST /api/v1/password-reset/confirm", "POST /api/v1/me/password", "POST /api/v1/me/step-up",
+            "DELETE /api/v1/me");
+
+    private PasswordOperations() {
+    }
+
+    static ServerWebExchangeMatcher matcher() {
+        List<ServerWebExchangeMatcher> each = KEYS.stream().map(key -> key.split(" ", 2))
+                .map(parts -> ServerWebExchangeMatchers.pathMatchers(HttpMethod.valueOf(parts[0]), parts[1]))
+                .toList();
+        return new OrServerWebExchangeMatcher(each);
+    }
+}
