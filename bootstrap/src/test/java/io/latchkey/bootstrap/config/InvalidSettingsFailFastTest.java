@@ -91,6 +91,15 @@ class InvalidSettingsFailFastTest {
     }
 
     @Test
+    void givenAShedHoldLongerThanASecond_startFailsNamingIt(CapturedOutput output) throws Exception {
+        assertThatThrownBy(() -> run("--latchkey.token.signing.allow-ephemeral=true", "--latchkey.password.shed-hold=5s"))
+                .isInstanceOf(RuntimeException.class);
+
+        assertThat(output).contains("latchkey.password.shed-hold must be between 0 and 1s, was PT5S");
+        assertNoConnections();
+    }
+
+    @Test
     void givenAMistypedDatabaseUrl_startFailsNamingIt(CapturedOutput output) throws Exception {
         assertThatThrownBy(() -> run("--latchkey.token.signing.allow-ephemeral=true",
                 "--spring.r2dbc.url=postgresql://localhost:5432/latchkey"))

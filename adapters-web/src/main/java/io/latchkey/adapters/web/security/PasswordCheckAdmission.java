@@ -6,6 +6,7 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.net.URI;
+import java.time.Duration;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -32,6 +33,9 @@ import reactor.core.publisher.Mono;
  * address; the next one is answered 503 with {@code Retry-After} before it touches Redis, PostgreSQL or the hashing
  * pool, so a login flood neither queues for seconds nor counts towards anyone's lockout, and the rest of the API keeps
  * its share of the CPU. A place is taken only once the request's body has arrived, so slow senders hold none.
+ * The 503 itself is held back for {@code shedHold}: a client that retries at once (ignoring Retry-After) would
+ * otherwise get refusals as fast as the event loop can write them, and those cheap refusals, not the hashing, are
+ * what took the CPU from every other endpoint. Held, a connection costs a timer and no CPU.
  */
 final class PasswordCheckAdmission implements WebFilter {
 
@@ -41,6 +45,7 @@ final class PasswordCheckAdmission implements WebFilter {
 
     static final ServerWebExchangeMatcher PASSWORD_OPERATIONS = PasswordOperations.matcher();
 
+    private final Duration shedHold;
     private final Semaphore permits;
     private final int perClient;
     private final ConcurrentHashMap<String, AtomicInteger> byClient = new ConcurrentHashMap<>();
@@ -48,8 +53,9 @@ final class PasswordCheckAdmission implements WebFilter {
     private final ProblemWriter problems;
     private final Counter shed;
 
-    PasswordCheckAdmission(int maxConcurrentChecks, Function<ServerWebExchange, String> client, ProblemWriter problems,
-            MeterRegistry meters) {
+    PasswordCheckAdmission(int maxConcurrentChecks, Duration shedHold, Function<ServerWebExchange, String> client,
+            ProblemWriter problems, MeterRegistry meters) {
+        this.shedHold = shedHold;
         this.permits = new Semaphore(maxConcurrentChecks);
         this.perClient = Math.max(1, maxConcurrentChecks / 4);
         this.client = client;
@@ -135,6 +141,7 @@ final class PasswordCheckAdmission implements WebFilter {
         problem.setTitle(HttpStatus.SERVICE_UNAVAILABLE.getReasonPhrase());
         HttpHeaders headers = new HttpHeaders();
         headers.set(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS);
-        return problems.write(exchange, problem, headers);
+        Mono<Void> answer = Mono.defer(() -> problems.write(exchange, problem, headers));
+        return shedHold.isZero() ? answer : Mono.delay(shedHold).then(answer);
     }
 }

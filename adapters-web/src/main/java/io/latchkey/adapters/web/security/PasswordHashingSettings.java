@@ -1,16 +1,23 @@
 package io.latchkey.adapters.web.security;
 
-/**
- * Argon2id cost parameters, and how many requests that check or set a password may be in flight at once
- * ({@link PasswordCheckAdmission}); the rest are shed.
- */
-public record PasswordHashingSettings(int memoryKib, int iterations, int maxConcurrentChecks) {
+import java.time.Duration;
 
-    public static final PasswordHashingSettings OWASP = new PasswordHashingSettings(19 * 1024, 2, defaultConcurrentChecks());
+/**
+ * Argon2id cost parameters, how many requests that check or set a password may be in flight at once
+ * ({@link PasswordCheckAdmission}), and how long the answer to a shed one is held back.
+ */
+public record PasswordHashingSettings(int memoryKib, int iterations, int maxConcurrentChecks, Duration shedHold) {
+
+    public static final Duration DEFAULT_SHED_HOLD = Duration.ofMillis(250);
+    public static final PasswordHashingSettings OWASP = new PasswordHashingSettings(19 * 1024, 2, defaultConcurrentChecks(),
+            DEFAULT_SHED_HOLD);
 
     public PasswordHashingSettings {
         if (memoryKib < 1024 || iterations < 1 || maxConcurrentChecks < 1) {
             throw new IllegalArgumentException("Argon2 parameters out of range");
+        }
+        if (shedHold.isNegative() || shedHold.compareTo(Duration.ofSeconds(1)) > 0) {
+            throw new IllegalArgumentException("latchkey.password.shed-hold must be between 0 and 1s, was " + shedHold);
         }
     }
 

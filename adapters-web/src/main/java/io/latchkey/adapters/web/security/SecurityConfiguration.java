@@ -72,9 +72,9 @@ public class SecurityConfiguration {
             ObjectProvider<ClientAddressSource> clients) {
         BrowserSecuritySettings browser = browsers.getIfAvailable(BrowserSecuritySettings::none);
         ClientAddressSource addresses = clients.getIfAvailable(ClientAddressSource::remotePeer);
-        PasswordCheckAdmission admission = new PasswordCheckAdmission(
-                hashing.getIfAvailable(() -> PasswordHashingSettings.OWASP).maxConcurrentChecks(), addresses::of, problems,
-                meters.getIfAvailable(SimpleMeterRegistry::new));
+        PasswordHashingSettings hashingSettings = hashing.getIfAvailable(() -> PasswordHashingSettings.OWASP);
+        PasswordCheckAdmission admission = new PasswordCheckAdmission(hashingSettings.maxConcurrentChecks(),
+                hashingSettings.shedHold(), addresses::of, problems, meters.getIfAvailable(SimpleMeterRegistry::new));
         AuthenticationWebFilter bearer = new AuthenticationWebFilter(callerAuthentication(authenticate));
         bearer.setServerAuthenticationConverter(new BearerCredentials(tokens.maxTokenLength()));
         bearer.setSecurityContextRepository(NoOpServerSecurityContextRepository.getInstance());

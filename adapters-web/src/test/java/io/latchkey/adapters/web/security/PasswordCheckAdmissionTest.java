@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.latchkey.adapters.web.error.ProblemResponses;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
@@ -18,6 +19,7 @@ import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.publisher.Sinks;
+import reactor.test.StepVerifier;
 import tools.jackson.databind.json.JsonMapper;
 
 class PasswordCheckAdmissionTest {
@@ -25,7 +27,7 @@ class PasswordCheckAdmissionTest {
     private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
     private final ProblemWriter problems = new ProblemWriter(new ProblemResponses(JsonMapper.builder().build()));
     /** Limit 8: 2 per client. The client address is the request's X-Client header here. */
-    private final PasswordCheckAdmission admission = new PasswordCheckAdmission(8,
+    private final PasswordCheckAdmission admission = new PasswordCheckAdmission(8, Duration.ZERO,
             exchange -> exchange.getRequest().getHeaders().getFirst("X-Client"), problems, meters);
     private final Sinks.Empty<Void> release = Sinks.empty();
     private final AtomicInteger reachedHandler = new AtomicInteger();
@@ -49,6 +51,25 @@ class PasswordCheckAdmissionTest {
         assertThat(ninth.getResponse().getBodyAsString().block()).contains("\"type\"", "overloaded", "Retry-After");
         assertThat(meters.get("latchkey.password.checks.shed").counter().count()).isEqualTo(1.0);
         assertThat(meters.get("latchkey.password.checks.in.flight").gauge().value()).isEqualTo(8.0);
+    }
+
+    @Test
+    void theRefusal_isHeldBackForTheShedHold_soAnImmediateRetryCannotFloodTheEventLoop() {
+        PasswordCheckAdmission holding = new PasswordCheckAdmission(1, Duration.ofMillis(250),
+                exchange -> exchange.getRequest().getHeaders().getFirst("X-Client"), problems, meters);
+        holding.filter(login("first"), slowHandler).subscribe();
+        MockServerWebExchange second = login("second");
+
+        StepVerifier.withVirtualTime(() -> holding.filter(second, slowHandler))
+                .expectSubscription()
+                .expectNoEvent(Duration.ofMillis(249))
+                .then(() -> assertThat(second.getResponse().isCommitted()).isFalse())
+                .thenAwait(Duration.ofMillis(1))
+                .verifyComplete();
+
+        assertThat(second.getResponse().getStatusCode()).isEqualTo(HttpStatus.SERVICE_UNAVAILABLE);
+        assertThat(meters.get("latchkey.password.checks.shed").counter().count()).isEqualTo(1.0);
+        assertThat(reachedHandler).hasValue(1);
     }
 
     @Test
