@@ -9,7 +9,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * {@code min-length} characters, at most {@code max-bytes} UTF-8 bytes (512 at most, what hashing accepts).
  * {@code max-concurrent-checks}: requests to password operations in flight before the next is shed with 503
  * (0, the default: four per core); {@code shed-hold}: how long that 503 is held back (0 to 1 s), so a client
- * retrying at once cannot turn the refusals into a flood of their own.
+ * retrying at once cannot turn the refusals into a flood of their own; {@code hashing-nice}: the Linux nice value of
+ * the hashing threads (0 to 19), so the request path keeps most of the cores while a login flood hashes.
  */
 @ConfigurationProperties("latchkey.password")
 public record PasswordProperties(
@@ -17,6 +18,7 @@ public record PasswordProperties(
         @DefaultValue("2") int argon2Iterations,
         @DefaultValue("0") int maxConcurrentChecks,
         @DefaultValue("250ms") Duration shedHold,
+        @DefaultValue("5") int hashingNice,
         @DefaultValue("8") int minLength,
         @DefaultValue("512") int maxBytes) {
 }

@@ -65,7 +65,7 @@ class PolicyConfiguration {
     PasswordHashingSettings passwordHashingSettings(PasswordProperties properties) {
         return new PasswordHashingSettings(properties.argon2MemoryKib(), properties.argon2Iterations(),
                 properties.maxConcurrentChecks() > 0 ? properties.maxConcurrentChecks()
-                        : PasswordHashingSettings.defaultConcurrentChecks(), properties.shedHold());
+                        : PasswordHashingSettings.defaultConcurrentChecks(), properties.shedHold(), properties.hashingNice());
     }
 
     @Bean

@@ -18,6 +18,8 @@ import reactor.core.scheduler.Schedulers;
  * Argon2id at the OWASP parameters (m=19 MiB, t=2, p=1), through the native reference library where it loads
  * ({@link #preferredEncoder}). Each hash holds 19 MiB and ~50 ms of a core, so
  * hashing runs on its own scheduler with one thread per core: the event loop never blocks and memory is bounded.
+ * Those threads run at a lower priority ({@link LowPriorityThreads}), so a login flood cannot take the cores from
+ * the request path.
  * A password over {@link RawPassword#MAX_BYTES} never reaches Argon2: the services refuse it first, and here it is
  * refused again (hash) or answered false after the work of a decoy check (matches).
  */
@@ -25,6 +27,7 @@ import reactor.core.scheduler.Schedulers;
 class Argon2PasswordHasher implements PasswordHasher {
 
     private static final int MIN_QUEUE = 1_000;
+    private static final int IDLE_THREAD_SECONDS = 60;
 
     private static final Logger log = LoggerFactory.getLogger(Argon2PasswordHasher.class);
 
@@ -36,7 +39,8 @@ class Argon2PasswordHasher implements PasswordHasher {
         this.encoder = preferredEncoder(settings);
         // PasswordCheckAdmission bounds the requests in flight; the queue only has to hold what it admitted.
         this.scheduler = Schedulers.newBoundedElastic(Runtime.getRuntime().availableProcessors(),
-                Math.max(MIN_QUEUE, settings.maxConcurrentChecks()), "argon2");
+                Math.max(MIN_QUEUE, settings.maxConcurrentChecks()), new LowPriorityThreads("argon2", settings.hashingNice()),
+                IDLE_THREAD_SECONDS);
         byte[] random = new byte[32];
         new SecureRandom().nextBytes(random);
         this.decoy = encoder.encode(HexFormat.of().formatHex(random));

@@ -4,17 +4,23 @@ import java.time.Duration;
 
 /**
  * Argon2id cost parameters, how many requests that check or set a password may be in flight at once
- * ({@link PasswordCheckAdmission}), and how long the answer to a shed one is held back.
+ * ({@link PasswordCheckAdmission}), how long the answer to a shed one is held back, and the nice value of the
+ * hashing threads ({@link LowPriorityThreads}; 0 keeps the normal priority).
  */
-public record PasswordHashingSettings(int memoryKib, int iterations, int maxConcurrentChecks, Duration shedHold) {
+public record PasswordHashingSettings(int memoryKib, int iterations, int maxConcurrentChecks, Duration shedHold,
+        int hashingNice) {
 
     public static final Duration DEFAULT_SHED_HOLD = Duration.ofMillis(250);
+    public static final int DEFAULT_HASHING_NICE = 5;
     public static final PasswordHashingSettings OWASP = new PasswordHashingSettings(19 * 1024, 2, defaultConcurrentChecks(),
-            DEFAULT_SHED_HOLD);
+            DEFAULT_SHED_HOLD, DEFAULT_HASHING_NICE);
 
     public PasswordHashingSettings {
         if (memoryKib < 1024 || iterations < 1 || maxConcurrentChecks < 1) {
             throw new IllegalArgumentException("Argon2 parameters out of range");
+        }
+        if (hashingNice < 0 || hashingNice > 19) {
+            throw new IllegalArgumentException("latchkey.password.hashing-nice must be between 0 and 19, was " + hashingNice);
         }
         if (shedHold.isNegative() || shedHold.compareTo(Duration.ofSeconds(1)) > 0) {
             throw new IllegalArgumentException("latchkey.password.shed-hold must be between 0 and 1s, was " + shedHold);
