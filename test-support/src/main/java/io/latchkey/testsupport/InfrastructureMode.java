@@ -7,7 +7,7 @@ import org.testcontainers.DockerClientFactory;
 
 /**
  * How servers are provided: Testcontainers where a Docker engine answers, embedded binaries otherwise; CLUSTER is
- * embedded with clustered engines where test-support has them (a Redis Cluster of three masters and three replicas).
+ * embedded with clustered engines: a Redis Cluster of three masters and three replicas, three Kafka brokers.
  */
 enum InfrastructureMode {
     EMBEDDED,

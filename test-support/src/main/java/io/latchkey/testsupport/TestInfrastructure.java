@@ -150,6 +150,11 @@ public final class TestInfrastructure implements AutoCloseable {
         return kafka().bootstrapServers();
     }
 
+    /** The three Kafka brokers of the clustered infrastructure ({@link #clustered()}), to kill and restart. */
+    public KafkaCluster kafkaCluster() {
+        return kafka().cluster();
+    }
+
     /** Whether {@link #stopRedis()} and {@link #pauseRedis()} are possible: only for the embedded server. */
     public boolean canStopRedis() {
         return !isClustered() && redis().isEmbedded();

@@ -35,13 +35,20 @@ final class ClusteredInstances implements AutoCloseable {
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     ClusteredInstances(TestInfrastructure infra) {
+        this(infra, Map.of());
+    }
+
+    /** With {@code extra} properties over the infrastructure's, e.g. a database or a Kafka of the test's own. */
+    ClusteredInstances(TestInfrastructure infra, Map<String, String> extra) {
         Map<String, Object> shared = new HashMap<>(infra.properties());
         shared.putAll(keys());
         shared.put("server.port", "0");
         shared.put("latchkey.sessions.cleanup.enabled", "false");
         shared.put("latchkey.client-address.trusted-proxies", "1");
-        // The failover test logs one account in several times within a minute; the limits themselves stay on.
-        shared.put("latchkey.rate-limits.limits.login-per-account", "50/1m");
+        // The failover tests log each account in many times a minute; the limits themselves stay on.
+        shared.put("latchkey.rate-limits.limits.login-per-account", "200/1m");
+        shared.put("latchkey.rate-limits.limits.login-per-ip", "200/1m");
+        shared.putAll(extra);
         a = start(shared, "cluster-a");
         b = start(shared, "cluster-b");
     }
