@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
+import io.latchkey.bootstrap.e2e.Rfc6238;
 import io.latchkey.testsupport.ReceivedMail;
 import io.latchkey.testsupport.TestInfrastructure;
 import io.micrometer.core.instrument.Measurement;
@@ -13,6 +14,7 @@ import io.micrometer.core.instrument.Statistic;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -39,7 +41,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Two instances on a Redis Cluster of three masters and three replicas: every Redis feature works there (per-user
- * Lua scripts in one slot, verification codes, rate limits, purge announcements), and a master killed under load is
+ * Lua scripts in one slot, verification codes, rate limits, MFA challenges, purge announcements), and a master killed under load is
  * replaced by its replica while no revoked token is accepted, with the errors counted.
  */
 class RedisClusterIT {
@@ -116,6 +118,40 @@ class RedisClusterIT {
         assertThat(failedRedisCommands()).as("auth-cache commands that failed or were refused into the fallback")
                 .isEqualTo(failedBefore);
         assertThat(rateLimitFallbacks()).as("rate limits answered by the cluster").isEqualTo(rateLimitFallbacksBefore);
+    }
+
+    /** The MFA challenge is kept in the cluster under its user's hash tag: issued by A, completed on B, once. */
+    @Test
+    void givenASecondFactor_theChallengeIssuedOnOneInstanceIsCompletedOnTheOther_once() throws Exception {
+        String email = "mfa-" + UUID.randomUUID() + "@example.com";
+        String address = randomAddress();
+        assertThat(instances.post(instances.a, "/api/v1/accounts", credentials(email), null, address).statusCode())
+                .isEqualTo(202);
+        String access = login(instances.a, email, address).get("access_token").asString();
+        HttpResponse<String> enrolment = instances.post(instances.a, "/api/v1/me/mfa/totp", "", access, address);
+        assertThat(enrolment.statusCode()).as(enrolment.body()).isEqualTo(201);
+        String secret = json.readTree(enrolment.body()).get("secret").asString();
+        // A time step with 12 s left, so the confirming code (previous step) and the login's (this one) stay distinct.
+        long left = 30_000 - Instant.now().toEpochMilli() % 30_000;
+        if (left < 12_000) {
+            Thread.sleep(left + 100);
+        }
+        HttpResponse<String> confirmed = instances.post(instances.b, "/api/v1/me/mfa/totp/confirm",
+                "{\"code\":\"" + Rfc6238.code(secret, Instant.now(), -1) + "\"}", access, address);
+        assertThat(confirmed.statusCode()).as(confirmed.body()).isEqualTo(200);
+
+        HttpResponse<String> challenge = instances.post(instances.a, "/api/v1/auth/login", credentials(email), null,
+                address);
+        assertThat(challenge.statusCode()).as(challenge.body()).isEqualTo(403);
+        String mfaToken = json.readTree(challenge.body()).get("mfa_token").asString();
+        String completion = "{\"mfa_token\":\"" + mfaToken + "\",\"code\":\""
+                + Rfc6238.code(secret, Instant.now(), 0) + "\"}";
+        HttpResponse<String> completed = instances.post(instances.b, "/api/v1/auth/mfa", completion, null, address);
+        assertThat(completed.statusCode()).as(completed.body()).isEqualTo(200);
+        assertThat(instances.me(instances.a, json.readTree(completed.body()).get("access_token").asString()))
+                .isEqualTo(200);
+        HttpResponse<String> again = instances.post(instances.a, "/api/v1/auth/mfa", completion, null, address);
+        assertThat(again.statusCode()).as("the challenge was consumed in the cluster: %s", again.body()).isEqualTo(401);
     }
 
     /**
