@@ -16,38 +16,59 @@ public final class TestInfrastructure implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(TestInfrastructure.class);
     private static @Nullable TestInfrastructure shared;
+    private static @Nullable TestInfrastructure clustered;
 
-    private final InfrastructureMode mode = InfrastructureMode.detect();
+    private final InfrastructureMode mode;
     private @Nullable PostgresServer postgres;
     private @Nullable RedisTestServer redis;
+    private @Nullable RedisClusterServer redisCluster;
     private @Nullable KafkaTestServer kafka;
     private @Nullable MailTestServer mail;
     private @Nullable OidcTestServer oidc;
     private boolean closed;
 
-    private TestInfrastructure() {
+    private TestInfrastructure(InfrastructureMode mode) {
+        this.mode = mode;
     }
 
     /** The JVM-wide instance for tests; its servers are stopped by a shutdown hook. */
     public static synchronized TestInfrastructure shared() {
         if (shared == null) {
-            TestInfrastructure created = new TestInfrastructure();
-            Runtime.getRuntime().addShutdownHook(new Thread(created::close, "test-infrastructure-stop"));
-            shared = created;
+            shared = managed(InfrastructureMode.detect());
         }
         return shared;
     }
 
+    /**
+     * The JVM-wide instance with clustered engines (as {@code LATCHKEY_TEST_INFRA=cluster} selects for
+     * {@link #shared()}), for the clustered integration tests; the same instance as {@link #shared()} in that mode.
+     */
+    public static synchronized TestInfrastructure clustered() {
+        if (shared().mode == InfrastructureMode.CLUSTER) {
+            return shared();
+        }
+        if (clustered == null) {
+            clustered = managed(InfrastructureMode.CLUSTER);
+        }
+        return clustered;
+    }
+
+    private static TestInfrastructure managed(InfrastructureMode mode) {
+        TestInfrastructure created = new TestInfrastructure(mode);
+        Runtime.getRuntime().addShutdownHook(new Thread(created::close, "test-infrastructure-stop"));
+        return created;
+    }
+
     /** A private instance without a shutdown hook, for a caller that orders its own shutdown. */
     public static TestInfrastructure unmanaged() {
-        return new TestInfrastructure();
+        return new TestInfrastructure(InfrastructureMode.detect());
     }
 
     /** Spring properties pointing R2DBC, Flyway, Redis, Kafka and mail at these servers, starting any not yet up. */
     public Map<String, String> properties() {
         Map<String, String> all = new LinkedHashMap<>();
         all.putAll(postgres().properties());
-        all.putAll(redis().properties());
+        all.putAll(redisProperties());
         all.putAll(kafka().properties());
         all.putAll(mail().properties());
         return Map.copyOf(all);
@@ -62,7 +83,37 @@ public final class TestInfrastructure implements AutoCloseable {
     }
 
     public Map<String, String> redisProperties() {
-        return redis().properties();
+        return isClustered() ? redisCluster().properties() : redis().properties();
+    }
+
+    /** Whether this instance runs the clustered engines ({@link #clustered()}, {@code LATCHKEY_TEST_INFRA=cluster}). */
+    public boolean isClustered() {
+        return mode == InfrastructureMode.CLUSTER;
+    }
+
+    /** The client port of the Redis Cluster master that now serves {@code key}'s slot. */
+    public int redisMasterPortOf(String key) {
+        return redisCluster().masterPortOf(key);
+    }
+
+    /** Kills (SIGKILL) the Redis Cluster node on {@code port}; a killed master's replica takes over. */
+    public void killRedisNode(int port) {
+        redisCluster().kill(port);
+    }
+
+    /** Starts a killed Redis Cluster node again; it rejoins, a former master as a replica of its successor. */
+    public void restartRedisNode(int port) {
+        redisCluster().restart(port);
+    }
+
+    /** Waits (up to 30 s) until every running Redis Cluster node reports {@code cluster_state:ok}. */
+    public void awaitRedisClusterHealthy() {
+        redisCluster().awaitHealthy();
+    }
+
+    /** The client ports of the six Redis Cluster nodes. */
+    public java.util.List<Integer> redisClusterPorts() {
+        return redisCluster().ports();
     }
 
     /**
@@ -99,9 +150,14 @@ public final class TestInfrastructure implements AutoCloseable {
         return kafka().bootstrapServers();
     }
 
+    /** The three Kafka brokers of the clustered infrastructure ({@link #clustered()}), to kill and restart. */
+    public KafkaCluster kafkaCluster() {
+        return kafka().cluster();
+    }
+
     /** Whether {@link #stopRedis()} and {@link #pauseRedis()} are possible: only for the embedded server. */
     public boolean canStopRedis() {
-        return redis().isEmbedded();
+        return !isClustered() && redis().isEmbedded();
     }
 
     /** Simulates a Redis outage: connections are refused. */
@@ -154,11 +210,25 @@ public final class TestInfrastructure implements AutoCloseable {
     }
 
     private synchronized RedisTestServer redis() {
+        if (isClustered()) {
+            throw new IllegalStateException("the clustered infrastructure has a Redis Cluster, not one Redis");
+        }
         if (redis == null) {
             requireOpen();
             redis = started(() -> RedisTestServer.start(mode));
         }
         return redis;
+    }
+
+    private synchronized RedisClusterServer redisCluster() {
+        if (!isClustered()) {
+            throw new IllegalStateException("the Redis Cluster runs only in the clustered infrastructure");
+        }
+        if (redisCluster == null) {
+            requireOpen();
+            redisCluster = started(RedisClusterServer::start);
+        }
+        return redisCluster;
     }
 
     private synchronized KafkaTestServer kafka() {
@@ -186,7 +256,7 @@ public final class TestInfrastructure implements AutoCloseable {
     @Override
     public synchronized void close() {
         closed = true;
-        for (Server server : new Server[] {oidc, mail, kafka, redis, postgres}) {
+        for (Server server : new Server[] {oidc, mail, kafka, redis, redisCluster, postgres}) {
             if (server == null) {
                 continue;
             }
@@ -200,6 +270,7 @@ public final class TestInfrastructure implements AutoCloseable {
         mail = null;
         kafka = null;
         redis = null;
+        redisCluster = null;
         postgres = null;
     }
 }

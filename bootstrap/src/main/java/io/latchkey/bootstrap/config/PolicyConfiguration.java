@@ -6,9 +6,7 @@ import io.latchkey.adapters.redis.CaffeineNearAuthCache;
 import io.latchkey.adapters.redis.DisabledNearAuthCache;
 import io.latchkey.adapters.web.security.VerifiedTokenCacheSettings;
 import io.lettuce.core.ClientOptions;
-import io.lettuce.core.SocketOptions;
-import io.lettuce.core.TimeoutOptions;
-import org.springframework.boot.data.redis.autoconfigure.LettuceClientConfigurationBuilderCustomizer;
+import org.springframework.boot.data.redis.autoconfigure.LettuceClientOptionsBuilderCustomizer;
 import io.latchkey.adapters.redis.NearCacheSettings;
 import io.latchkey.adapters.redis.RevokedSessions;
 import io.latchkey.domain.port.NearAuthCache;
@@ -103,19 +101,15 @@ class PolicyConfiguration {
 
     /**
      * While Redis is unreachable, fail its commands at once (the PostgreSQL fallback answers) instead of queueing them.
-     * Replacing Boot's client options would drop its command timeout ({@code spring.data.redis.timeout}, for the
-     * commands off the hot path: rate limits, codes, ledgers) and its connect timeout, so both are set again here.
+     * A customizer of Boot's client options rather than replacing them: against a Redis Cluster they are cluster options
+     * carrying the topology refresh ({@code spring.data.redis.lettuce.cluster.refresh.*}), without which the client keeps
+     * sending a failed master's slots to the dead node after its replica took over; Boot also sets the command and
+     * connect timeouts there.
      */
     @Bean
-    LettuceClientConfigurationBuilderCustomizer failFastWhileDisconnected(Environment environment) {
-        Duration connectTimeout = environment.getProperty("spring.data.redis.connect-timeout", Duration.class,
-                Duration.ofSeconds(10));
-        return builder -> builder.clientOptions(ClientOptions.builder()
-                .disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)
-                .autoReconnect(true)
-                .timeoutOptions(TimeoutOptions.enabled())
-                .socketOptions(SocketOptions.builder().connectTimeout(connectTimeout).build())
-                .build());
+    LettuceClientOptionsBuilderCustomizer failFastWhileDisconnected() {
+        return builder -> builder.disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)
+                .autoReconnect(true);
     }
 
     /** {@code latchkey.instance-id}, else the host name (the pod name on Kubernetes), else a random id. */

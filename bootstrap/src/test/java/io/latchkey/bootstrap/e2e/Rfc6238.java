@@ -11,7 +11,7 @@ import javax.crypto.spec.SecretKeySpec;
  * HMAC, dynamic truncation, DIGITS_POWER), so the end-to-end tests do not check the service's codes with its own
  * arithmetic. {@link Rfc6238Test} holds it to the RFC's Appendix B vectors.
  */
-final class Rfc6238 {
+public final class Rfc6238 {
 
     private static final int[] DIGITS_POWER = {1, 10, 100, 1000, 10000, 100000, 1000000, 10000000, 100000000};
 
@@ -42,7 +42,7 @@ final class Rfc6238 {
     }
 
     /** The code {@code steps} time steps away from {@code at}. */
-    static String code(String base32Secret, Instant at, int steps) {
+    public static String code(String base32Secret, Instant at, int steps) {
         return code(base32Secret, at.plusSeconds(30L * steps));
     }
 
