@@ -6,7 +6,6 @@ import io.latchkey.domain.model.auth.AuthSnapshot;
 import io.latchkey.domain.model.session.SessionId;
 import io.latchkey.domain.model.user.UserId;
 import io.latchkey.domain.model.user.UserProfile;
-import io.latchkey.domain.port.NearAuthCache;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;

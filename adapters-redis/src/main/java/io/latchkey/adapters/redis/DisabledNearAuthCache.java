@@ -4,7 +4,6 @@ import io.latchkey.domain.model.auth.AuthSnapshot;
 import io.latchkey.domain.model.session.SessionId;
 import io.latchkey.domain.model.user.UserId;
 import io.latchkey.domain.model.user.UserProfile;
-import io.latchkey.domain.port.NearAuthCache;
 import java.time.Instant;
 import java.util.Collection;
 import reactor.core.publisher.Mono;

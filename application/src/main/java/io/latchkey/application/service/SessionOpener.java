@@ -16,12 +16,12 @@ import io.latchkey.domain.model.token.TokenPair;
 import io.latchkey.domain.model.user.AccountPolicy;
 import io.latchkey.domain.model.user.User;
 import io.latchkey.domain.port.AccessTokenIssuer;
+import io.latchkey.domain.port.AuthCache;
 import io.latchkey.domain.port.AuthEventPublisher;
 import io.latchkey.domain.port.IdGenerator;
 import io.latchkey.domain.port.RefreshTokenGenerator;
 import io.latchkey.domain.port.SessionRepository;
 import io.latchkey.domain.port.TransactionRunner;
-import io.latchkey.domain.port.UserAuthCache;
 import io.latchkey.domain.port.UserRepository;
 import java.time.InstantSource;
 import reactor.core.publisher.Mono;
@@ -47,7 +47,7 @@ public final class SessionOpener {
 
     public SessionOpener(UserRepository users, SessionRepository sessions, RefreshTokenGenerator refreshTokens,
             AccessTokenIssuer issuer, IdGenerator ids, AuthEventPublisher events, TransactionRunner transactions,
-            UserAuthCache cache, TokenPolicy policy, MfaPolicy mfa, AccountPolicy accounts, InstantSource clock) {
+            AuthCache cache, TokenPolicy policy, MfaPolicy mfa, AccountPolicy accounts, InstantSource clock) {
         this.users = users;
         this.sessions = sessions;
         this.refreshTokens = refreshTokens;
@@ -67,7 +67,7 @@ public final class SessionOpener {
      * policy demands verification, and an account that changed since it was read (see {@link #unchangedSince}).
      */
     public Mono<TokenPair> open(User user, SessionAuthentication authentication, ClientInfo client) {
-        return admissible(user).then(Mono.defer(() -> cacheWriter.generationBeforeWrite(user).flatMap(generation -> {
+        return admissible(user).then(Mono.defer(() -> cacheWriter.purgeCountBeforeWrite(user).flatMap(readBefore -> {
                 var now = clock.instant();
                 Session session = Session.start(new SessionId(ids.newId()), user.id(), client, authentication, policy, now);
                 RefreshToken refresh = refreshTokens.newToken();
@@ -75,7 +75,7 @@ public final class SessionOpener {
                                 .then(sessions.insert(session, refresh.hash()))
                                 .flatMap(saved -> events.publish(SessionStarted.of(ids.newId(), user.id(), now, saved.id(),
                                         authentication)).thenReturn(saved)))
-                        .flatMap(saved -> cacheWriter.write(user, saved, generation)
+                        .flatMap(saved -> cacheWriter.write(user, saved, readBefore)
                                 .thenReturn(new TokenPair(accessTokens.issue(user, saved, now), refresh)));
         })));
     }

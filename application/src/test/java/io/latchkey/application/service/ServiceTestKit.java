@@ -7,8 +7,8 @@ import io.latchkey.domain.testfixtures.DirectTransactionRunner;
 import io.latchkey.domain.testfixtures.FakePasswordHasher;
 import io.latchkey.domain.testfixtures.FakeTokens;
 import io.latchkey.domain.testfixtures.InMemorySessionRepository;
-import io.latchkey.domain.testfixtures.InMemoryNearAuthCache;
-import io.latchkey.domain.testfixtures.InMemoryUserAuthCache;
+import io.latchkey.domain.testfixtures.InMemoryAuthCache;
+import io.latchkey.domain.testfixtures.InMemoryEventLedger;
 import io.latchkey.domain.testfixtures.InMemoryUserRepository;
 import io.latchkey.domain.testfixtures.MutableInstantSource;
 import io.latchkey.domain.testfixtures.RecordingAuthEventPublisher;
@@ -38,8 +38,8 @@ final class ServiceTestKit {
     final MutableInstantSource clock = MutableInstantSource.atDefaultStart();
     final InMemoryUserRepository users = new InMemoryUserRepository();
     final InMemorySessionRepository sessions = new InMemorySessionRepository(users, clock);
-    final InMemoryUserAuthCache cache = new InMemoryUserAuthCache();
-    final InMemoryNearAuthCache near = new InMemoryNearAuthCache();
+    final InMemoryAuthCache cache = new InMemoryAuthCache();
+    final PurgeLedgers ledgers = new PurgeLedgers(new InMemoryEventLedger(), new InMemoryEventLedger());
     final FakePasswordHasher hasher = new FakePasswordHasher();
     final FakeTokens tokens = new FakeTokens(clock);
     final RecordingAuthEventPublisher events = new RecordingAuthEventPublisher();
@@ -143,11 +143,11 @@ final class ServiceTestKit {
     }
 
     AuthenticateService authenticate() {
-        return new AuthenticateService(tokens, near, cache, sessions, gate, clock);
+        return new AuthenticateService(tokens, cache, sessions, gate, clock);
     }
 
     SessionRevoker revoker() {
-        return new SessionRevoker(sessions, users, near, cache, events, transactions, ids, policy, clock);
+        return new SessionRevoker(sessions, users, cache, ledgers, events, transactions, ids, policy, clock);
     }
 
     RefreshTokensService refresh() {
@@ -193,6 +193,6 @@ final class ServiceTestKit {
     }
 
     GetProfileService profiles() {
-        return new GetProfileService(near, cache, users, gate);
+        return new GetProfileService(cache, users, gate);
     }
 }

@@ -41,6 +41,7 @@ import io.latchkey.domain.port.MailTransport;
 import io.latchkey.domain.port.PasswordResetTokens;
 import io.latchkey.application.service.AuthenticateService;
 import io.latchkey.application.service.FallbackGate;
+import io.latchkey.application.service.PurgeLedgers;
 import io.latchkey.application.service.GetProfileService;
 import io.latchkey.application.service.LoginService;
 import io.latchkey.application.service.MfaRequirement;
@@ -62,7 +63,6 @@ import io.latchkey.application.usecase.PurgePublishedEventsUseCase;
 import io.latchkey.application.usecase.RelayOutboxUseCase;
 import io.latchkey.domain.model.outbox.RetryPolicy;
 import io.latchkey.domain.port.AuthEventStreamPublisher;
-import io.latchkey.domain.port.NearAuthCache;
 import io.latchkey.domain.port.OutboxRepository;
 import java.time.Duration;
 import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
@@ -97,7 +97,7 @@ import io.latchkey.domain.port.PasswordHasher;
 import io.latchkey.domain.port.RefreshTokenGenerator;
 import io.latchkey.domain.port.SessionRepository;
 import io.latchkey.domain.port.TransactionRunner;
-import io.latchkey.domain.port.UserAuthCache;
+import io.latchkey.domain.port.AuthCache;
 import io.latchkey.domain.port.UserRepository;
 import java.time.InstantSource;
 import org.springframework.context.annotation.Bean;
@@ -118,7 +118,7 @@ class UseCaseConfiguration {
     @Bean
     SessionOpener sessionOpener(UserRepository users, SessionRepository sessions, RefreshTokenGenerator refreshTokens,
             AccessTokenIssuer issuer, IdGenerator ids, AuthEventPublisher events, TransactionRunner transactions,
-            UserAuthCache cache, TokenPolicy policy, io.latchkey.domain.model.mfa.MfaPolicy mfa, AccountPolicy accounts,
+            AuthCache cache, TokenPolicy policy, io.latchkey.domain.model.mfa.MfaPolicy mfa, AccountPolicy accounts,
             InstantSource clock) {
         return new SessionOpener(users, sessions, refreshTokens, issuer, ids, events, transactions, cache, policy, mfa,
                 accounts, clock);
@@ -216,17 +216,17 @@ class UseCaseConfiguration {
     }
 
     @Bean
-    AuthenticateUseCase authenticateUseCase(AccessTokenVerifier verifier, NearAuthCache near, UserAuthCache cache,
+    AuthenticateUseCase authenticateUseCase(AccessTokenVerifier verifier, AuthCache cache,
             SessionRepository sessions, FallbackGate fallbackGate, io.latchkey.domain.model.mfa.MfaPolicy mfa,
             InstantSource clock) {
-        return new AuthenticateService(verifier, near, cache, sessions, fallbackGate, mfa, clock);
+        return new AuthenticateService(verifier, cache, sessions, fallbackGate, mfa, clock);
     }
 
     @Bean
-    SessionRevoker sessionRevoker(SessionRepository sessions, UserRepository users, NearAuthCache near,
-            UserAuthCache cache, AuthEventPublisher events, TransactionRunner transactions, IdGenerator ids,
+    SessionRevoker sessionRevoker(SessionRepository sessions, UserRepository users, AuthCache cache,
+            PurgeLedgers ledgers, AuthEventPublisher events, TransactionRunner transactions, IdGenerator ids,
             TokenPolicy policy, InstantSource clock) {
-        return new SessionRevoker(sessions, users, near, cache, events, transactions, ids, policy, clock);
+        return new SessionRevoker(sessions, users, cache, ledgers, events, transactions, ids, policy, clock);
     }
 
     @Bean
@@ -259,9 +259,9 @@ class UseCaseConfiguration {
     }
 
     @Bean
-    IntrospectTokenUseCase introspectTokenUseCase(AccessTokenVerifier verifier, NearAuthCache near,
-            UserAuthCache cache, SessionRepository sessions, FallbackGate fallbackGate, InstantSource clock) {
-        return new IntrospectTokenService(verifier, near, cache, sessions, fallbackGate, clock);
+    IntrospectTokenUseCase introspectTokenUseCase(AccessTokenVerifier verifier, AuthCache cache,
+            SessionRepository sessions, FallbackGate fallbackGate, InstantSource clock) {
+        return new IntrospectTokenService(verifier, cache, sessions, fallbackGate, clock);
     }
 
     @Bean
@@ -292,19 +292,25 @@ class UseCaseConfiguration {
         return new PurgePublishedEventsService(outbox, clock);
     }
 
+    /** Which auth events' purges were applied: once for the cluster (in Redis), and by this instance. */
     @Bean
-    EvictSharedAuthStateUseCase evictSharedAuthStateUseCase(UserAuthCache cache, ReactiveStringRedisTemplate redis) {
-        return new EvictSharedAuthStateService(cache, new RedisEventLedger(redis, "auth-cache", Duration.ofDays(2)));
+    PurgeLedgers purgeLedgers(ReactiveStringRedisTemplate redis) {
+        return new PurgeLedgers(new RedisEventLedger(redis, "auth-cache", Duration.ofDays(2)),
+                new LocalEventLedger(100_000, Duration.ofHours(1)));
     }
 
     @Bean
-    EvictLocalAuthStateUseCase evictLocalAuthStateUseCase(NearAuthCache near) {
-        return new EvictLocalAuthStateService(near, new LocalEventLedger(100_000, Duration.ofHours(1)));
+    EvictSharedAuthStateUseCase evictSharedAuthStateUseCase(AuthCache cache, PurgeLedgers ledgers) {
+        return new EvictSharedAuthStateService(cache, ledgers.shared());
     }
 
     @Bean
-    GetProfileUseCase getProfileUseCase(NearAuthCache near, UserAuthCache cache, UserRepository users,
-            FallbackGate fallbackGate) {
-        return new GetProfileService(near, cache, users, fallbackGate);
+    EvictLocalAuthStateUseCase evictLocalAuthStateUseCase(AuthCache cache, PurgeLedgers ledgers) {
+        return new EvictLocalAuthStateService(cache, ledgers.local());
+    }
+
+    @Bean
+    GetProfileUseCase getProfileUseCase(AuthCache cache, UserRepository users, FallbackGate fallbackGate) {
+        return new GetProfileService(cache, users, fallbackGate);
     }
 }

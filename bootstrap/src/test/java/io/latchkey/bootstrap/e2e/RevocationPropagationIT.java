@@ -6,7 +6,7 @@ import static org.awaitility.Awaitility.await;
 import com.nimbusds.jwt.SignedJWT;
 import io.latchkey.adapters.redis.CaffeineNearAuthCache;
 import io.latchkey.domain.model.session.SessionId;
-import io.latchkey.domain.port.NearAuthCache;
+import io.latchkey.adapters.redis.NearAuthCache;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.distribution.HistogramSnapshot;
