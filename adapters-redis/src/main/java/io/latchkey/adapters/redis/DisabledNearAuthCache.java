@@ -21,7 +21,7 @@ public final class DisabledNearAuthCache implements NearAuthCache {
     }
 
     @Override
-    public long generation(UserId userId) {
+    public long purgeCount(UserId userId) {
         return 0;
     }
 
@@ -36,7 +36,7 @@ public final class DisabledNearAuthCache implements NearAuthCache {
     }
 
     @Override
-    public Mono<Void> putSession(AuthSnapshot snapshot, long expectedGeneration) {
+    public Mono<Void> putSession(AuthSnapshot snapshot, long expectedPurgeCount) {
         return Mono.empty();
     }
 
@@ -46,7 +46,7 @@ public final class DisabledNearAuthCache implements NearAuthCache {
     }
 
     @Override
-    public Mono<Void> putProfile(UserProfile profile, long expectedGeneration) {
+    public Mono<Void> putProfile(UserProfile profile, long expectedPurgeCount) {
         return Mono.empty();
     }
 

@@ -15,7 +15,7 @@ import reactor.core.publisher.Mono;
  */
 public interface NearAuthCache {
 
-    long generation(UserId userId);
+    long purgeCount(UserId userId);
 
     /**
      * Drops everything and moves every purge count on, so no fill under way lands: for when purge announcements may
@@ -25,11 +25,11 @@ public interface NearAuthCache {
 
     Mono<AuthSnapshot> findSession(UserId userId, SessionId sessionId);
 
-    Mono<Void> putSession(AuthSnapshot snapshot, long expectedGeneration);
+    Mono<Void> putSession(AuthSnapshot snapshot, long expectedPurgeCount);
 
     Mono<UserProfile> findProfile(UserId userId);
 
-    Mono<Void> putProfile(UserProfile profile, long expectedGeneration);
+    Mono<Void> putProfile(UserProfile profile, long expectedPurgeCount);
 
     Mono<Void> evictSession(UserId userId, SessionId sessionId);
 

@@ -39,8 +39,8 @@ class RedisUserAuthCache {
 
     /** The dependency named by the other Redis stores' failures (codes, challenges): not the auth cache. */
     static final String DEPENDENCY = "redis";
-    /** The generation must outlive every entry it guards: the longest session plus a day. */
-    private static final Duration GENERATION_TTL = Duration.ofDays(31);
+    /** The purge count must outlive every entry it guards: the longest session plus a day. */
+    private static final Duration PURGE_COUNT_TTL = Duration.ofDays(31);
 
     private static final RedisScript<Long> PUT_SESSION = script("put-session.lua");
     private static final RedisScript<Long> PUT_PROFILE = script("put-profile.lua");
@@ -71,8 +71,8 @@ class RedisUserAuthCache {
         return origin;
     }
 
-    Mono<Long> generation(UserId userId) {
-        return hotPath.guard(redis.opsForValue().get(RedisKeys.generation(userId)))
+    Mono<Long> purgeCount(UserId userId) {
+        return hotPath.guard(redis.opsForValue().get(RedisKeys.purgeCount(userId)))
                 .map(Long::parseLong)
                 .defaultIfEmpty(0L)
                 .onErrorMap(RedisUserAuthCache::unavailable);
@@ -86,20 +86,20 @@ class RedisUserAuthCache {
                         Long.parseLong(hash.get("ue")), Instant.parse(hash.get("exp"))));
     }
 
-    /** True when Redis took the fill, false when a purge since {@code expectedGeneration} dropped it. */
-    Mono<Boolean> putSession(AuthSnapshot snapshot, long expectedGeneration) {
+    /** True when Redis took the fill, false when a purge since {@code expectedPurgeCount} dropped it. */
+    Mono<Boolean> putSession(AuthSnapshot snapshot, long expectedPurgeCount) {
         long ttl = Duration.between(clock.instant(), snapshot.expiresAt()).toMillis();
         if (ttl <= 0) {
             return Mono.just(false);
         }
-        List<String> args = new ArrayList<>(List.of(Long.toString(expectedGeneration), Long.toString(ttl),
+        List<String> args = new ArrayList<>(List.of(Long.toString(expectedPurgeCount), Long.toString(ttl),
                 snapshot.sessionId().toString()));
         args.addAll(List.of("roles", String.join(",", new TreeSet<>(snapshot.roles())),
                 "ev", snapshot.emailVerified() ? "1" : "0",
                 "ue", Long.toString(snapshot.userEpoch()),
                 "exp", snapshot.expiresAt().toString()));
         UserId user = snapshot.userId();
-        return run(PUT_SESSION, List.of(RedisKeys.generation(user), RedisKeys.session(user, snapshot.sessionId()),
+        return run(PUT_SESSION, List.of(RedisKeys.purgeCount(user), RedisKeys.session(user, snapshot.sessionId()),
                 RedisKeys.sessionIndex(user)), args);
     }
 
@@ -111,9 +111,9 @@ class RedisUserAuthCache {
                         roles(hash.get("roles")), Instant.parse(hash.get("created"))));
     }
 
-    /** True when Redis took the fill, false when a purge since {@code expectedGeneration} dropped it. */
-    Mono<Boolean> putProfile(UserProfile profile, long expectedGeneration) {
-        List<String> args = new ArrayList<>(List.of(Long.toString(expectedGeneration), Long.toString(profileTtl.toMillis()),
+    /** True when Redis took the fill, false when a purge since {@code expectedPurgeCount} dropped it. */
+    Mono<Boolean> putProfile(UserProfile profile, long expectedPurgeCount) {
+        List<String> args = new ArrayList<>(List.of(Long.toString(expectedPurgeCount), Long.toString(profileTtl.toMillis()),
                 "email", profile.email().value(),
                 "ev", profile.emailVerified() ? "1" : "0",
                 "roles", String.join(",", new TreeSet<>(profile.roles())),
@@ -125,18 +125,18 @@ class RedisUserAuthCache {
             args.addAll(List.of("last", profile.name().last()));
         }
         UserId user = profile.id();
-        return run(PUT_PROFILE, List.of(RedisKeys.generation(user), RedisKeys.profile(user)), args);
+        return run(PUT_PROFILE, List.of(RedisKeys.purgeCount(user), RedisKeys.profile(user)), args);
     }
 
     Mono<Void> evictSession(UserId userId, SessionId sessionId) {
-        return purge(EVICT_SESSION, List.of(RedisKeys.generation(userId), RedisKeys.session(userId, sessionId),
-                RedisKeys.sessionIndex(userId)), List.of(sessionId.toString(), Long.toString(GENERATION_TTL.toMillis()),
+        return purge(EVICT_SESSION, List.of(RedisKeys.purgeCount(userId), RedisKeys.session(userId, sessionId),
+                RedisKeys.sessionIndex(userId)), List.of(sessionId.toString(), Long.toString(PURGE_COUNT_TTL.toMillis()),
                 NearCachePurges.CHANNEL, NearCachePurges.session(origin, userId, sessionId)));
     }
 
     Mono<Void> evictUser(UserId userId) {
-        return purge(EVICT_USER, List.of(RedisKeys.generation(userId), RedisKeys.sessionIndex(userId),
-                RedisKeys.profile(userId)), List.of(RedisKeys.sessionPrefix(userId), Long.toString(GENERATION_TTL.toMillis()),
+        return purge(EVICT_USER, List.of(RedisKeys.purgeCount(userId), RedisKeys.sessionIndex(userId),
+                RedisKeys.profile(userId)), List.of(RedisKeys.sessionPrefix(userId), Long.toString(PURGE_COUNT_TTL.toMillis()),
                 NearCachePurges.CHANNEL, NearCachePurges.user(origin, userId)));
     }
 

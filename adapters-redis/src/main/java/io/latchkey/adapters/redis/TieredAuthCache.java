@@ -33,15 +33,15 @@ class TieredAuthCache implements AuthCache {
     @Override
     public Mono<PurgeCount> purgeCount(UserId userId) {
         return Mono.defer(() -> {
-            long local = near.generation(userId);
-            return shared.generation(userId).map(count -> new PurgeCount(local, count));
+            long local = near.purgeCount(userId);
+            return shared.purgeCount(userId).map(count -> new PurgeCount(local, count));
         });
     }
 
     @Override
     public Mono<AuthSnapshot> findSession(UserId userId, SessionId sessionId) {
         return near.findSession(userId, sessionId).switchIfEmpty(Mono.defer(() -> {
-            long local = near.generation(userId);
+            long local = near.purgeCount(userId);
             return shared.findSession(userId, sessionId)
                     .flatMap(snapshot -> near.putSession(snapshot, local).thenReturn(snapshot));
         }));
@@ -56,7 +56,7 @@ class TieredAuthCache implements AuthCache {
     @Override
     public Mono<UserProfile> findProfile(UserId userId) {
         return near.findProfile(userId).switchIfEmpty(Mono.defer(() -> {
-            long local = near.generation(userId);
+            long local = near.purgeCount(userId);
             return shared.findProfile(userId).flatMap(profile -> near.putProfile(profile, local).thenReturn(profile));
         }));
     }

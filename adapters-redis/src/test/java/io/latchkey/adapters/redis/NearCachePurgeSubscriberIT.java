@@ -72,7 +72,7 @@ class NearCachePurgeSubscriberIT {
                 Instant.now().plus(Duration.ofMinutes(10)));
         // A fill racing the subscriber's clear-on-subscribe is dropped by design: fill again until one lands.
         assertThat(within(Duration.ofSeconds(2), () -> {
-            near.putSession(snapshot, near.generation(user)).block();
+            near.putSession(snapshot, near.purgeCount(user)).block();
             return near.holds(snapshot.sessionId());
         })).isTrue();
         return snapshot;

@@ -23,16 +23,16 @@ class NearCachePurgesTest {
             0, Instant.now().plus(Duration.ofMinutes(10)));
 
     NearCachePurgesTest() {
-        near.putSession(snapshot, near.generation(user)).block();
+        near.putSession(snapshot, near.purgeCount(user)).block();
     }
 
     @Test
     void givenItsOwnAnnouncement_anInstanceDoesNotPurgeItselfAgain() {
-        long before = near.generation(user);
+        long before = near.purgeCount(user);
         NearCachePurges.apply(near, "a", NearCachePurges.session("a", user, snapshot.sessionId())).block();
         NearCachePurges.apply(near, "a", NearCachePurges.user("a", user)).block();
         assertThat(near.holds(snapshot.sessionId())).isTrue();
-        assertThat(near.generation(user)).as("no purge counted").isEqualTo(before);
+        assertThat(near.purgeCount(user)).as("no purge counted").isEqualTo(before);
     }
 
     @Test

@@ -68,7 +68,7 @@ class RedisUserAuthCacheIT extends AuthCacheContractTest {
         UserId user = new UserId(UUID.randomUUID());
         SessionId session = new SessionId(UUID.randomUUID());
         cache.putSession(new AuthSnapshot(user, session, Set.of("USER"), false, 0, Instant.now().plus(Duration.ofMinutes(10))),
-                cache.generation(user).block()).block();
+                cache.purgeCount(user).block()).block();
 
         String sessionKey = "lk:{u:" + user + "}:s:" + session;
         assertThat(redis.opsForHash().entries(sessionKey).collectList().block()).isNotEmpty();
@@ -80,6 +80,6 @@ class RedisUserAuthCacheIT extends AuthCacheContractTest {
         cache.evictUser(user).block();
         assertThat(redis.hasKey(sessionKey).block()).isFalse();
         assertThat(redis.hasKey("lk:{u:" + user + "}:sessions").block()).isFalse();
-        assertThat(redis.opsForValue().get("lk:{u:" + user + "}:epoch").block()).isEqualTo("1");
+        assertThat(redis.opsForValue().get("lk:{u:" + user + "}:purges").block()).isEqualTo("1");
     }
 }

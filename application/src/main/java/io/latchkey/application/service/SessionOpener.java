@@ -17,7 +17,7 @@ import io.latchkey.domain.model.user.AccountPolicy;
 import io.latchkey.domain.model.user.User;
 import io.latchkey.domain.port.AccessTokenIssuer;
 import io.latchkey.domain.port.AuthCache;
-import io.latchkey.domain.port.AuthEventPublisher;
+import io.latchkey.domain.port.OutboxWriter;
 import io.latchkey.domain.port.IdGenerator;
 import io.latchkey.domain.port.RefreshTokenGenerator;
 import io.latchkey.domain.port.SessionRepository;
@@ -38,7 +38,7 @@ public final class SessionOpener {
     private final RefreshTokenGenerator refreshTokens;
     private final AccessTokenFactory accessTokens;
     private final IdGenerator ids;
-    private final AuthEventPublisher events;
+    private final OutboxWriter events;
     private final TransactionRunner transactions;
     private final SessionCacheWriter cacheWriter;
     private final TokenPolicy policy;
@@ -46,7 +46,7 @@ public final class SessionOpener {
     private final InstantSource clock;
 
     public SessionOpener(UserRepository users, SessionRepository sessions, RefreshTokenGenerator refreshTokens,
-            AccessTokenIssuer issuer, IdGenerator ids, AuthEventPublisher events, TransactionRunner transactions,
+            AccessTokenIssuer issuer, IdGenerator ids, OutboxWriter events, TransactionRunner transactions,
             AuthCache cache, TokenPolicy policy, MfaPolicy mfa, AccountPolicy accounts, InstantSource clock) {
         this.users = users;
         this.sessions = sessions;
@@ -73,7 +73,7 @@ public final class SessionOpener {
                 RefreshToken refresh = refreshTokens.newToken();
                 return transactions.inTransaction(unchangedSince(user, authentication)
                                 .then(sessions.insert(session, refresh.hash()))
-                                .flatMap(saved -> events.publish(SessionStarted.of(ids.newId(), user.id(), now, saved.id(),
+                                .flatMap(saved -> events.write(SessionStarted.of(ids.newId(), user.id(), now, saved.id(),
                                         authentication)).thenReturn(saved)))
                         .flatMap(saved -> cacheWriter.write(user, saved, readBefore)
                                 .thenReturn(new TokenPair(accessTokens.issue(user, saved, now), refresh)));

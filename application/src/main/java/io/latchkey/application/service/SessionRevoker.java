@@ -6,7 +6,7 @@ import io.latchkey.domain.model.session.SessionId;
 import io.latchkey.domain.model.session.TokenPolicy;
 import io.latchkey.domain.model.user.UserId;
 import io.latchkey.domain.port.AuthCache;
-import io.latchkey.domain.port.AuthEventPublisher;
+import io.latchkey.domain.port.OutboxWriter;
 import io.latchkey.domain.port.EventLedger;
 import io.latchkey.domain.port.IdGenerator;
 import io.latchkey.domain.port.SessionRepository;
@@ -38,14 +38,14 @@ public final class SessionRevoker {
     private final UserRepository users;
     private final AuthCache cache;
     private final PurgeLedgers ledgers;
-    private final AuthEventPublisher events;
+    private final OutboxWriter events;
     private final TransactionRunner transactions;
     private final IdGenerator ids;
     private final TokenPolicy policy;
     private final InstantSource clock;
 
     public SessionRevoker(SessionRepository sessions, UserRepository users, AuthCache cache, PurgeLedgers ledgers,
-            AuthEventPublisher events, TransactionRunner transactions, IdGenerator ids, TokenPolicy policy,
+            OutboxWriter events, TransactionRunner transactions, IdGenerator ids, TokenPolicy policy,
             InstantSource clock) {
         this.sessions = sessions;
         this.users = users;
@@ -68,7 +68,7 @@ public final class SessionRevoker {
                                     return Mono.just(Optional.<UUID>empty());
                                 }
                                 SessionRevoked event = revokedEvent(userId, List.of(sessionId), reason, now);
-                                return events.publish(event).thenReturn(Optional.of(event.eventId()));
+                                return events.write(event).thenReturn(Optional.of(event.eventId()));
                             }))
                     .flatMap(event -> Mono.fromRunnable(() -> remember(List.of(sessionId), now))
                             .then(purge(cache.evictSession(userId, sessionId), userId, event)));
@@ -100,7 +100,7 @@ public final class SessionRevoker {
                         .flatMap(epoch -> {
                             SessionRevoked event = new SessionRevoked(ids.newId(), userId, now, revoked, reason,
                                     now.plus(policy.accessTokenTtl()), epoch.orElse(null));
-                            return events.publish(event).thenReturn(new Revocation(userId, revoked, now,
+                            return events.write(event).thenReturn(new Revocation(userId, revoked, now,
                                     Optional.of(event.eventId())));
                         }));
     }
@@ -116,7 +116,7 @@ public final class SessionRevoker {
                         return Mono.just(new Revocation(userId, revoked, now, Optional.empty()));
                     }
                     SessionRevoked event = revokedEvent(userId, revoked, reason, now);
-                    return events.publish(event)
+                    return events.write(event)
                             .thenReturn(new Revocation(userId, revoked, now, Optional.of(event.eventId())));
                 });
     }

@@ -11,7 +11,7 @@ import io.latchkey.domain.testfixtures.InMemoryAuthCache;
 import io.latchkey.domain.testfixtures.InMemoryEventLedger;
 import io.latchkey.domain.testfixtures.InMemoryUserRepository;
 import io.latchkey.domain.testfixtures.MutableInstantSource;
-import io.latchkey.domain.testfixtures.RecordingAuthEventPublisher;
+import io.latchkey.domain.testfixtures.RecordingOutboxWriter;
 import io.latchkey.domain.model.mail.MailContent;
 import io.latchkey.domain.model.mail.OutgoingMail;
 import io.latchkey.domain.model.outbox.RetryPolicy;
@@ -42,7 +42,7 @@ final class ServiceTestKit {
     final PurgeLedgers ledgers = new PurgeLedgers(new InMemoryEventLedger(), new InMemoryEventLedger());
     final FakePasswordHasher hasher = new FakePasswordHasher();
     final FakeTokens tokens = new FakeTokens(clock);
-    final RecordingAuthEventPublisher events = new RecordingAuthEventPublisher();
+    final RecordingOutboxWriter events = new RecordingOutboxWriter();
     final InMemoryIdentityLinkRepository links = new InMemoryIdentityLinkRepository();
     final DirectTransactionRunner transactions = new DirectTransactionRunner();
     final IdGenerator ids = UUID::randomUUID;

@@ -62,7 +62,7 @@ import io.latchkey.application.usecase.EvictSharedAuthStateUseCase;
 import io.latchkey.application.usecase.PurgePublishedEventsUseCase;
 import io.latchkey.application.usecase.RelayOutboxUseCase;
 import io.latchkey.domain.model.outbox.RetryPolicy;
-import io.latchkey.domain.port.AuthEventStreamPublisher;
+import io.latchkey.domain.port.EventStreamProducer;
 import io.latchkey.domain.port.OutboxRepository;
 import java.time.Duration;
 import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
@@ -89,7 +89,7 @@ import io.latchkey.domain.model.session.TokenPolicy;
 import io.latchkey.domain.model.user.PasswordPolicy;
 import io.latchkey.domain.port.AccessTokenIssuer;
 import io.latchkey.domain.port.AccessTokenVerifier;
-import io.latchkey.domain.port.AuthEventPublisher;
+import io.latchkey.domain.port.OutboxWriter;
 import io.latchkey.domain.port.IdGenerator;
 import io.latchkey.domain.port.IdentityLinkRepository;
 import io.latchkey.domain.port.KnownDevices;
@@ -109,7 +109,7 @@ class UseCaseConfiguration {
 
     @Bean
     RegisterAccountUseCase registerAccountUseCase(UserRepository users, PasswordHasher hasher, PasswordPolicy policy,
-            IdGenerator ids, AuthEventPublisher events, TransactionRunner transactions, AttemptGate gate,
+            IdGenerator ids, OutboxWriter events, TransactionRunner transactions, AttemptGate gate,
             AbuseLimits limits, AccountMail accountMail, InstantSource clock) {
         return new RegisterAccountService(users, hasher, policy, ids, events, transactions, gate, limits, accountMail,
                 clock);
@@ -117,7 +117,7 @@ class UseCaseConfiguration {
 
     @Bean
     SessionOpener sessionOpener(UserRepository users, SessionRepository sessions, RefreshTokenGenerator refreshTokens,
-            AccessTokenIssuer issuer, IdGenerator ids, AuthEventPublisher events, TransactionRunner transactions,
+            AccessTokenIssuer issuer, IdGenerator ids, OutboxWriter events, TransactionRunner transactions,
             AuthCache cache, TokenPolicy policy, io.latchkey.domain.model.mfa.MfaPolicy mfa, AccountPolicy accounts,
             InstantSource clock) {
         return new SessionOpener(users, sessions, refreshTokens, issuer, ids, events, transactions, cache, policy, mfa,
@@ -138,21 +138,21 @@ class UseCaseConfiguration {
 
     @Bean
     ConfirmEmailVerificationUseCase confirmEmailVerificationUseCase(UserRepository users, AccountMail accountMail,
-            AuthEventPublisher events, TransactionRunner transactions, SessionRevoker revoker, AttemptGate gate,
+            OutboxWriter events, TransactionRunner transactions, SessionRevoker revoker, AttemptGate gate,
             AbuseLimits limits, AccountPolicy policy, IdGenerator ids, InstantSource clock) {
         return new ConfirmEmailVerificationService(users, accountMail, events, transactions, revoker, gate, limits, policy,
                 ids, clock);
     }
 
     @Bean
-    UpdateProfileUseCase updateProfileUseCase(UserRepository users, AuthEventPublisher events,
+    UpdateProfileUseCase updateProfileUseCase(UserRepository users, OutboxWriter events,
             TransactionRunner transactions, SessionRevoker revoker, IdGenerator ids, InstantSource clock) {
         return new UpdateProfileService(users, events, transactions, revoker, ids, clock);
     }
 
     @Bean
     ChangePasswordUseCase changePasswordUseCase(UserRepository users, PasswordHasher hasher, PasswordPolicy policy,
-            PasswordResetTokens resetTokens, SessionRevoker revoker, AuthEventPublisher events,
+            PasswordResetTokens resetTokens, SessionRevoker revoker, OutboxWriter events,
             TransactionRunner transactions, IdGenerator ids, LoginGuard guard, AccountMail accountMail,
             StepUpGuard stepUp, InstantSource clock) {
         return new ChangePasswordService(users, hasher, policy, resetTokens, revoker, events, transactions, ids, guard,
@@ -168,7 +168,7 @@ class UseCaseConfiguration {
     @Bean
     ConfirmPasswordResetUseCase confirmPasswordResetUseCase(UserRepository users, PasswordResetTokens resetTokens,
             LoginFailures loginFailures, AccountMail accountMail, PasswordHasher hasher, PasswordPolicy policy, SessionRevoker revoker,
-            AuthEventPublisher events, TransactionRunner transactions, AttemptGate gate, AbuseLimits limits,
+            OutboxWriter events, TransactionRunner transactions, AttemptGate gate, AbuseLimits limits,
             IdGenerator ids, InstantSource clock, IdentityLinkRepository links) {
         return new ConfirmPasswordResetService(users, resetTokens, loginFailures, accountMail, hasher, policy, revoker,
                 events, transactions, gate, limits, ids, clock, links);
@@ -192,7 +192,7 @@ class UseCaseConfiguration {
 
     @Bean
     SetUserStatusUseCase setUserStatusUseCase(UserRepository users, PasswordResetTokens resetTokens,
-            AccountMail accountMail, SessionRevoker revoker, AuthEventPublisher events, TransactionRunner transactions,
+            AccountMail accountMail, SessionRevoker revoker, OutboxWriter events, TransactionRunner transactions,
             IdGenerator ids, InstantSource clock) {
         return new SetUserStatusService(users, resetTokens, accountMail, revoker, events, transactions, ids, clock);
     }
@@ -204,7 +204,7 @@ class UseCaseConfiguration {
 
     @Bean
     EnsureAdminUseCase ensureAdminUseCase(UserRepository users, PasswordHasher hasher, PasswordPolicy policy,
-            AuthEventPublisher events, TransactionRunner transactions, SessionRevoker revoker, IdGenerator ids,
+            OutboxWriter events, TransactionRunner transactions, SessionRevoker revoker, IdGenerator ids,
             InstantSource clock) {
         return new EnsureAdminService(users, hasher, policy, events, transactions, revoker, ids, clock);
     }
@@ -224,14 +224,14 @@ class UseCaseConfiguration {
 
     @Bean
     SessionRevoker sessionRevoker(SessionRepository sessions, UserRepository users, AuthCache cache,
-            PurgeLedgers ledgers, AuthEventPublisher events, TransactionRunner transactions, IdGenerator ids,
+            PurgeLedgers ledgers, OutboxWriter events, TransactionRunner transactions, IdGenerator ids,
             TokenPolicy policy, InstantSource clock) {
         return new SessionRevoker(sessions, users, cache, ledgers, events, transactions, ids, policy, clock);
     }
 
     @Bean
     RefreshTokensUseCase refreshTokensUseCase(SessionRepository sessions, UserRepository users,
-            RefreshTokenGenerator refreshTokens, AccessTokenIssuer issuer, AuthEventPublisher events,
+            RefreshTokenGenerator refreshTokens, AccessTokenIssuer issuer, OutboxWriter events,
             TransactionRunner transactions, SessionRevoker revoker, IdGenerator ids, TokenPolicy policy,
             io.latchkey.domain.model.mfa.MfaPolicy mfa, AttemptGate gate, AbuseLimits limits, InstantSource clock) {
         return new RefreshTokensService(sessions, users, refreshTokens, issuer, events, transactions, revoker, ids, policy,
@@ -270,7 +270,7 @@ class UseCaseConfiguration {
     }
 
     @Bean
-    RelayOutboxUseCase relayOutboxUseCase(OutboxRepository outbox, AuthEventStreamPublisher stream,
+    RelayOutboxUseCase relayOutboxUseCase(OutboxRepository outbox, EventStreamProducer stream,
             TransactionRunner transactions, InstantSource clock) {
         return new RelayOutboxService(outbox, stream, transactions, RetryPolicy.DEFAULT, clock);
     }

@@ -1,7 +1,7 @@
 package io.latchkey.adapters.persistence;
 
 import io.latchkey.domain.event.AuthEvent;
-import io.latchkey.domain.port.AuthEventPublisher;
+import io.latchkey.domain.port.OutboxWriter;
 import io.r2dbc.postgresql.codec.Json;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Component;
@@ -16,20 +16,20 @@ import tools.jackson.databind.json.JsonMapper;
  * change it describes. The payload is the v1 wire body the relay publishes verbatim.
  */
 @Component
-class OutboxAuthEventPublisher implements AuthEventPublisher {
+class R2dbcOutboxWriter implements OutboxWriter {
 
     private final DatabaseClient db;
     private final JsonMapper json;
     private final OutboxCommitSignal signal;
 
-    OutboxAuthEventPublisher(DatabaseClient db, JsonMapper json, OutboxCommitSignal signal) {
+    R2dbcOutboxWriter(DatabaseClient db, JsonMapper json, OutboxCommitSignal signal) {
         this.db = db;
         this.json = json;
         this.signal = signal;
     }
 
     @Override
-    public Mono<Void> publish(AuthEvent event) {
+    public Mono<Void> write(AuthEvent event) {
         return Mono.fromCallable(() -> json.writeValueAsString(EventPayloads.of(event)))
                 .flatMap(payload -> db.sql("""
                                 INSERT INTO outbox (id, aggregate_id, event_type, occurred_at, payload)
