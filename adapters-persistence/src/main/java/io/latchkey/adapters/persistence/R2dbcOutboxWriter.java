@@ -1,6 +1,7 @@
 package io.latchkey.adapters.persistence;
 
 import io.latchkey.domain.event.AuthEvent;
+import io.latchkey.domain.event.AuthEventBody;
 import io.latchkey.domain.port.OutboxWriter;
 import io.r2dbc.postgresql.codec.Json;
 import org.springframework.r2dbc.core.DatabaseClient;
@@ -30,14 +31,14 @@ class R2dbcOutboxWriter implements OutboxWriter {
 
     @Override
     public Mono<Void> write(AuthEvent event) {
-        return Mono.fromCallable(() -> json.writeValueAsString(EventPayloads.of(event)))
+        return Mono.fromCallable(() -> json.writeValueAsString(AuthEventBody.write(event)))
                 .flatMap(payload -> db.sql("""
                                 INSERT INTO outbox (id, aggregate_id, event_type, occurred_at, payload)
                                 VALUES (:id, :aggregate, :type, :occurred, :payload)
                                 """)
                         .bind("id", event.eventId())
                         .bind("aggregate", event.userId().value())
-                        .bind("type", EventPayloads.CLOUD_EVENT_TYPE_PREFIX + event.type())
+                        .bind("type", AuthEventBody.typeOf(event))
                         .bind("occurred", event.occurredAt())
                         .bind("payload", Json.of(payload))
                         .fetch().rowsUpdated())
