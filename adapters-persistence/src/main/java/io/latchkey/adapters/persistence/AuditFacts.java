@@ -1,6 +1,7 @@
 package io.latchkey.adapters.persistence;
 
 import io.latchkey.domain.event.AuthEvent;
+import io.latchkey.domain.event.AuthEventBody;
 import io.latchkey.domain.event.SessionRevoked;
 import io.latchkey.domain.event.SessionStarted;
 import io.latchkey.domain.event.TokenRotated;
@@ -27,7 +28,7 @@ final class AuditFacts {
     }
 
     static AuditFact of(AuthEvent event, UUID id) {
-        Map<String, Object> detail = new LinkedHashMap<>(EventPayloads.of(event));
+        Map<String, Object> detail = new LinkedHashMap<>(AuthEventBody.write(event));
         detail.keySet().removeAll(IN_COLUMNS);
         // An absent optional field is left out rather than failing the caller's transaction.
         detail.values().removeIf(Objects::isNull);

@@ -45,7 +45,7 @@ class AuditTrailIT {
     private static DatabaseClient db;
     private static R2dbcUserRepository users;
     private static R2dbcAuditRepository audit;
-    private static OutboxAuthEventPublisher outbox;
+    private static R2dbcOutboxWriter outbox;
     private static R2dbcTransactionRunner transactions;
     private static final InstantSource clock = () -> Instant.now().truncatedTo(ChronoUnit.MICROS);
     private static final UuidV7IdGenerator ids = new UuidV7IdGenerator(clock);
@@ -64,7 +64,7 @@ class AuditTrailIT {
         JsonMapper json = JsonMapper.builder().build();
         users = new R2dbcUserRepository(db);
         audit = new R2dbcAuditRepository(db, json);
-        outbox = new OutboxAuthEventPublisher(db, json, new OutboxCommitSignal(), audit, ids);
+        outbox = new R2dbcOutboxWriter(db, json, new OutboxCommitSignal(), audit, ids);
         transactions = new R2dbcTransactionRunner(TransactionalOperator.create(new R2dbcTransactionManager(factory)));
     }
 
@@ -73,7 +73,7 @@ class AuditTrailIT {
         User user = UserFixtures.anActiveUser(clock.instant());
         UUID eventId = UUID.randomUUID();
         Mono<Object> failing = users.insert(user)
-                .then(outbox.publish(new UserRegistered(eventId, user.id(), clock.instant())))
+                .then(outbox.write(new UserRegistered(eventId, user.id(), clock.instant())))
                 .then(Mono.error(new IllegalStateException("boom")));
 
         StepVerifier.create(transactions.inTransaction(failing)).expectError(IllegalStateException.class).verify();
@@ -90,7 +90,7 @@ class AuditTrailIT {
         UUID eventId = UUID.randomUUID();
         RequestOrigin origin = new RequestOrigin("203.0.113.9", "Firefox/140", null, null);
 
-        transactions.inTransaction(users.insert(user).then(outbox.publish(SessionStarted.of(eventId, user.id(),
+        transactions.inTransaction(users.insert(user).then(outbox.write(SessionStarted.of(eventId, user.id(),
                         clock.instant(), session, SessionAuthentication.password(clock.instant())))))
                 .contextWrite(Context.of(RequestOrigin.CONTEXT_KEY, origin)).block();
 
@@ -115,11 +115,11 @@ class AuditTrailIT {
         UUID byAdmin = UUID.randomUUID();
         UUID byOwner = UUID.randomUUID();
 
-        transactions.inTransaction(outbox.publish(new UserUpdated(byAdmin, user.id(), clock.instant(), List.of("status"))))
+        transactions.inTransaction(outbox.write(new UserUpdated(byAdmin, user.id(), clock.instant(), List.of("status"))))
                 .contextWrite(Context.of(RequestOrigin.CONTEXT_KEY,
                         new RequestOrigin("198.51.100.1", "curl", admin, new SessionId(UUID.randomUUID()))))
                 .block();
-        transactions.inTransaction(outbox.publish(new PasswordChanged(byOwner, user.id(), clock.instant())))
+        transactions.inTransaction(outbox.write(new PasswordChanged(byOwner, user.id(), clock.instant())))
                 .contextWrite(Context.of(RequestOrigin.CONTEXT_KEY, new RequestOrigin(null, null, user.id(), ownSession)))
                 .block();
 

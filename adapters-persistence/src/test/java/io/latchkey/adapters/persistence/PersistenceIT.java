@@ -52,7 +52,7 @@ class PersistenceIT {
     private static DatabaseClient db;
     private static R2dbcUserRepository users;
     private static R2dbcSessionRepository sessions;
-    private static OutboxAuthEventPublisher outbox;
+    private static R2dbcOutboxWriter outbox;
     private static R2dbcOutboxRepository outboxRows;
     private static final OutboxCommitSignal signal = new OutboxCommitSignal();
     private static R2dbcTransactionRunner transactions;
@@ -72,7 +72,7 @@ class PersistenceIT {
         users = new R2dbcUserRepository(db);
         sessions = new R2dbcSessionRepository(db, clock);
         JsonMapper json = JsonMapper.builder().build();
-        outbox = new OutboxAuthEventPublisher(db, json, signal, new R2dbcAuditRepository(db, json),
+        outbox = new R2dbcOutboxWriter(db, json, signal, new R2dbcAuditRepository(db, json),
                 new UuidV7IdGenerator(clock));
         outboxRows = new R2dbcOutboxRepository(db);
         transactions = new R2dbcTransactionRunner(TransactionalOperator.create(new R2dbcTransactionManager(factory)));
@@ -174,7 +174,7 @@ class PersistenceIT {
         User user = newUser();
         UUID eventId = UUID.randomUUID();
         Mono<Object> failing = users.insert(user)
-                .then(outbox.publish(new UserRegistered(eventId, user.id(), clock.instant())))
+                .then(outbox.write(new UserRegistered(eventId, user.id(), clock.instant())))
                 .then(Mono.error(new IllegalStateException("boom")));
         StepVerifier.create(transactions.inTransaction(failing)).expectError(IllegalStateException.class).verify();
 
@@ -188,7 +188,7 @@ class PersistenceIT {
         SessionId sessionId = new SessionId(UUID.randomUUID());
         UUID eventId = UUID.randomUUID();
         transactions.inTransaction(users.insert(user)
-                .then(outbox.publish(SessionStarted.of(eventId, user.id(), clock.instant(), sessionId,
+                .then(outbox.write(SessionStarted.of(eventId, user.id(), clock.instant(), sessionId,
                         SessionAuthentication.federated("google", clock.instant()))))).block();
 
         Map<String, Object> row = db.sql("SELECT aggregate_id, event_type, payload::text AS body FROM outbox WHERE id = :id")

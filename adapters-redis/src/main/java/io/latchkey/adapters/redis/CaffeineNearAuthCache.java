@@ -6,7 +6,6 @@ import io.latchkey.domain.model.auth.AuthSnapshot;
 import io.latchkey.domain.model.session.SessionId;
 import io.latchkey.domain.model.user.UserId;
 import io.latchkey.domain.model.user.UserProfile;
-import io.latchkey.domain.port.NearAuthCache;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
@@ -18,14 +17,14 @@ import reactor.core.publisher.Mono;
 /**
  * This instance's near cache: a bounded Caffeine map from session to snapshot, entries living at most a few
  * seconds (so a missed purge heals by itself), purged by this instance's revocations and by auth events.
- * Per-user generations make a fill racing a purge a no-op, as in Redis. It also remembers revoked sessions
+ * Per-user purge counts make a fill racing a purge a no-op, as in Redis. It also remembers revoked sessions
  * ({@link RevokedSessions}) for as long as their access tokens live.
  */
 public final class CaffeineNearAuthCache implements NearAuthCache {
 
     private final Cache<SessionId, AuthSnapshot> sessions;
     private final Cache<UserId, UserProfile> profiles;
-    private final Cache<UserId, AtomicLong> generations;
+    private final Cache<UserId, AtomicLong> purgeCounts;
     private final Counter hits;
     private final Counter misses;
     private final RevokedSessions revoked;
@@ -34,24 +33,24 @@ public final class CaffeineNearAuthCache implements NearAuthCache {
         this.revoked = revoked;
         this.sessions = Caffeine.newBuilder().maximumSize(settings.maxEntries()).expireAfterWrite(settings.ttl()).build();
         this.profiles = Caffeine.newBuilder().maximumSize(settings.maxEntries()).expireAfterWrite(settings.ttl()).build();
-        // Generations must outlive the entries they guard; an expired generation restarts at a fresh value.
-        this.generations = Caffeine.newBuilder().expireAfterAccess(settings.ttl().multipliedBy(4).plus(Duration.ofSeconds(1)))
+        // Purge counts must outlive the entries they guard; an expired purge count restarts at a fresh value.
+        this.purgeCounts = Caffeine.newBuilder().expireAfterAccess(settings.ttl().multipliedBy(4).plus(Duration.ofSeconds(1)))
                 .build();
         this.hits = AuthCacheMetrics.lookups(meters, "near", "hit");
         this.misses = AuthCacheMetrics.lookups(meters, "near", "miss");
     }
 
     @Override
-    public long generation(UserId userId) {
-        return generationOf(userId).get();
+    public long purgeCount(UserId userId) {
+        return purgeCountOf(userId).get();
     }
 
     @Override
     public Mono<Void> evictAll() {
-        // Generations first: a fill between the two steps then finds its generation moved and is dropped.
-        generations.asMap().values().forEach(generation -> {
-            synchronized (generation) {
-                generation.incrementAndGet();
+        // Purge counts first: a fill between the two steps then finds its purge count moved and is dropped.
+        purgeCounts.asMap().values().forEach(purgeCount -> {
+            synchronized (purgeCount) {
+                purgeCount.incrementAndGet();
             }
         });
         sessions.invalidateAll();
@@ -71,10 +70,10 @@ public final class CaffeineNearAuthCache implements NearAuthCache {
     }
 
     @Override
-    public Mono<Void> putSession(AuthSnapshot snapshot, long expectedGeneration) {
-        AtomicLong generation = generationOf(snapshot.userId());
-        synchronized (generation) {
-            if (generation.get() == expectedGeneration) {
+    public Mono<Void> putSession(AuthSnapshot snapshot, long expectedPurgeCount) {
+        AtomicLong purgeCount = purgeCountOf(snapshot.userId());
+        synchronized (purgeCount) {
+            if (purgeCount.get() == expectedPurgeCount) {
                 sessions.put(snapshot.sessionId(), snapshot);
             }
         }
@@ -87,10 +86,10 @@ public final class CaffeineNearAuthCache implements NearAuthCache {
     }
 
     @Override
-    public Mono<Void> putProfile(UserProfile profile, long expectedGeneration) {
-        AtomicLong generation = generationOf(profile.id());
-        synchronized (generation) {
-            if (generation.get() == expectedGeneration) {
+    public Mono<Void> putProfile(UserProfile profile, long expectedPurgeCount) {
+        AtomicLong purgeCount = purgeCountOf(profile.id());
+        synchronized (purgeCount) {
+            if (purgeCount.get() == expectedPurgeCount) {
                 profiles.put(profile.id(), profile);
             }
         }
@@ -99,9 +98,9 @@ public final class CaffeineNearAuthCache implements NearAuthCache {
 
     @Override
     public Mono<Void> evictSession(UserId userId, SessionId sessionId) {
-        AtomicLong generation = generationOf(userId);
-        synchronized (generation) {
-            generation.incrementAndGet();
+        AtomicLong purgeCount = purgeCountOf(userId);
+        synchronized (purgeCount) {
+            purgeCount.incrementAndGet();
             sessions.invalidate(sessionId);
         }
         return Mono.empty();
@@ -109,9 +108,9 @@ public final class CaffeineNearAuthCache implements NearAuthCache {
 
     @Override
     public Mono<Void> evictUser(UserId userId) {
-        AtomicLong generation = generationOf(userId);
-        synchronized (generation) {
-            generation.incrementAndGet();
+        AtomicLong purgeCount = purgeCountOf(userId);
+        synchronized (purgeCount) {
+            purgeCount.incrementAndGet();
             sessions.asMap().values().removeIf(snapshot -> snapshot.userId().equals(userId));
             profiles.invalidate(userId);
         }
@@ -143,8 +142,8 @@ public final class CaffeineNearAuthCache implements NearAuthCache {
         return sessions.getIfPresent(sessionId) != null;
     }
 
-    private AtomicLong generationOf(UserId userId) {
-        // A fresh generation starts from the clock, never from zero, so it cannot match a stale expectation.
-        return generations.get(userId, key -> new AtomicLong(System.nanoTime()));
+    private AtomicLong purgeCountOf(UserId userId) {
+        // A fresh purge count starts from the clock, never from zero, so it cannot match a stale expectation.
+        return purgeCounts.get(userId, key -> new AtomicLong(System.nanoTime()));
     }
 }

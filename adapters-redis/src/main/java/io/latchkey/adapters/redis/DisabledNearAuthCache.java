@@ -4,7 +4,6 @@ import io.latchkey.domain.model.auth.AuthSnapshot;
 import io.latchkey.domain.model.session.SessionId;
 import io.latchkey.domain.model.user.UserId;
 import io.latchkey.domain.model.user.UserProfile;
-import io.latchkey.domain.port.NearAuthCache;
 import java.time.Instant;
 import java.util.Collection;
 import reactor.core.publisher.Mono;
@@ -22,7 +21,7 @@ public final class DisabledNearAuthCache implements NearAuthCache {
     }
 
     @Override
-    public long generation(UserId userId) {
+    public long purgeCount(UserId userId) {
         return 0;
     }
 
@@ -37,7 +36,7 @@ public final class DisabledNearAuthCache implements NearAuthCache {
     }
 
     @Override
-    public Mono<Void> putSession(AuthSnapshot snapshot, long expectedGeneration) {
+    public Mono<Void> putSession(AuthSnapshot snapshot, long expectedPurgeCount) {
         return Mono.empty();
     }
 
@@ -47,7 +46,7 @@ public final class DisabledNearAuthCache implements NearAuthCache {
     }
 
     @Override
-    public Mono<Void> putProfile(UserProfile profile, long expectedGeneration) {
+    public Mono<Void> putProfile(UserProfile profile, long expectedPurgeCount) {
         return Mono.empty();
     }
 

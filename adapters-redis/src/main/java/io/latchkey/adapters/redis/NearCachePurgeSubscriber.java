@@ -1,6 +1,5 @@
 package io.latchkey.adapters.redis;
 
-import io.latchkey.domain.port.NearAuthCache;
 import io.lettuce.core.AbstractRedisClient;
 import io.lettuce.core.event.connection.ConnectionActivatedEvent;
 import java.time.Duration;
@@ -18,8 +17,8 @@ import reactor.core.publisher.Flux;
 import reactor.util.retry.Retry;
 
 /**
- * Listens for purge announcements and drops the purged sessions from this instance's near cache; clears it whenever
- * announcements may have been missed.
+ * Listens for the other instances' purge announcements and drops the purged sessions from this instance's near cache
+ * (its own purges dropped them already); clears it whenever announcements may have been missed.
  */
 @Component
 class NearCachePurgeSubscriber implements SmartLifecycle {
@@ -28,11 +27,13 @@ class NearCachePurgeSubscriber implements SmartLifecycle {
 
     private final ReactiveRedisConnectionFactory connections;
     private final NearAuthCache near;
+    private final String self;
     private final AtomicReference<Disposable> subscription = new AtomicReference<>();
 
-    NearCachePurgeSubscriber(ReactiveRedisConnectionFactory connections, NearAuthCache near) {
+    NearCachePurgeSubscriber(ReactiveRedisConnectionFactory connections, NearAuthCache near, RedisUserAuthCache shared) {
         this.connections = connections;
         this.near = near;
+        this.self = shared.origin();
     }
 
     @Override
@@ -47,7 +48,7 @@ class NearCachePurgeSubscriber implements SmartLifecycle {
         subscription.set(Flux.using(() -> new ReactiveRedisMessageListenerContainer(connections),
                         listener -> listener.receiveLater(ChannelTopic.of(NearCachePurges.CHANNEL))
                                 .flatMapMany(messages -> Flux.merge(
-                                        messages.concatMap(message -> NearCachePurges.apply(near, message.getMessage())),
+                                        messages.concatMap(message -> NearCachePurges.apply(near, self, message.getMessage())),
                                         near.evictAll())),
                         ReactiveRedisMessageListenerContainer::destroy)
                 .mergeWith(reconnects)

@@ -2,13 +2,14 @@ package io.latchkey.adapters.redis;
 
 import io.latchkey.domain.model.session.SessionId;
 import io.latchkey.domain.model.user.UserId;
-import io.latchkey.domain.port.NearAuthCache;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 
 /**
- * The purge announcements on {@value #CHANNEL}: {@code u:<uid>} drops a user, {@code s:<uid>:<sid>} one session.
- * Best effort by nature (pub/sub); the durable path is the auth-events topic.
+ * The purge announcements on {@value #CHANNEL}: {@code <origin>|u:<uid>} drops a user, {@code <origin>|s:<uid>:<sid>}
+ * one session; {@code origin} names the announcing instance, which purged its own near tier already and skips its own
+ * announcements. (An announcement without an origin, from an older instance, is applied.) Best effort by nature
+ * (pub/sub); the durable path is the auth-events topic.
  */
 final class NearCachePurges {
 
@@ -17,16 +18,28 @@ final class NearCachePurges {
     private NearCachePurges() {
     }
 
-    static String user(UserId user) {
-        return "u:" + user;
+    static String user(String origin, UserId user) {
+        return origin + ORIGIN_END + "u:" + user;
     }
 
-    static String session(UserId user, SessionId session) {
-        return "s:" + user + ":" + session;
+    static String session(String origin, UserId user, SessionId session) {
+        return origin + ORIGIN_END + "s:" + user + ":" + session;
     }
 
-    /** Applies an announcement to the near cache; anything unreadable is ignored. */
-    static Mono<Void> apply(NearAuthCache near, @Nullable String message) {
+    private static final char ORIGIN_END = '|';
+
+    /**
+     * Applies an announcement to the near cache unless {@code self} made it; anything unreadable is ignored.
+     */
+    static Mono<Void> apply(NearAuthCache near, String self, @Nullable String announcement) {
+        if (announcement == null) {
+            return Mono.empty();
+        }
+        int end = announcement.indexOf(ORIGIN_END);
+        if (end >= 0 && announcement.substring(0, end).equals(self)) {
+            return Mono.empty();
+        }
+        String message = announcement.substring(end + 1);
         try {
             if (message != null && message.startsWith("u:")) {
                 return near.evictUser(UserId.parse(message.substring(2)));

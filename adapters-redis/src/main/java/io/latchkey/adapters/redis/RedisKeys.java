@@ -26,8 +26,8 @@ final class RedisKeys {
         return sessionPrefix(user) + session;
     }
 
-    static String generation(UserId user) {
-        return userPrefix(user) + "epoch";
+    static String purgeCount(UserId user) {
+        return userPrefix(user) + "purges";
     }
 
     static String profile(UserId user) {

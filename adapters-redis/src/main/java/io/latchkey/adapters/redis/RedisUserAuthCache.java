@@ -1,14 +1,12 @@
 package io.latchkey.adapters.redis;
 
-import io.latchkey.domain.error.AuthException;
-import io.latchkey.domain.error.DependencyUnavailableException;
+import io.latchkey.domain.error.AuthCacheUnavailableException;
 import io.latchkey.domain.model.auth.AuthSnapshot;
 import io.latchkey.domain.model.session.SessionId;
 import io.latchkey.domain.model.user.Email;
 import io.latchkey.domain.model.user.PersonName;
 import io.latchkey.domain.model.user.UserId;
 import io.latchkey.domain.model.user.UserProfile;
-import io.latchkey.domain.port.UserAuthCache;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
@@ -20,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.UUID;
 import java.util.stream.Collectors;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
@@ -28,18 +27,20 @@ import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 
 /**
- * The per-user auth cache on Redis. Fills are conditional Lua scripts on the user's generation and purges
- * raise it, atomically, because every key of a user lives in one slot. Purges also announce themselves on
- * a pub/sub channel, so every instance drops its near-cache copy at once, Kafka or not. Every command runs with a
- * short timeout behind a circuit breaker ({@link RedisHotPath}), so a hung Redis turns into a fast
- * {@link DependencyUnavailableException} the caller falls back from.
+ * The shared tier of {@link TieredAuthCache}: the per-user auth cache on Redis. Fills are conditional Lua scripts on
+ * the user's purge count and purges raise it, atomically, because every key of a user lives in one slot. Purges also
+ * announce themselves on a pub/sub channel, tagged with this instance's {@link #origin()}, so every other instance
+ * drops its near-cache copy at once, Kafka or not. Every command runs with a short timeout behind a circuit breaker
+ * ({@link RedisHotPath}), so a hung Redis turns into a fast {@link AuthCacheUnavailableException} the caller falls
+ * back from.
  */
 @Component
-class RedisUserAuthCache implements UserAuthCache {
+class RedisUserAuthCache {
 
+    /** The dependency named by the other Redis stores' failures (codes, challenges): not the auth cache. */
     static final String DEPENDENCY = "redis";
-    /** The generation must outlive every entry it guards: the longest session plus a day. */
-    private static final Duration GENERATION_TTL = Duration.ofDays(31);
+    /** The purge count must outlive every entry it guards: the longest session plus a day. */
+    private static final Duration PURGE_COUNT_TTL = Duration.ofDays(31);
 
     private static final RedisScript<Long> PUT_SESSION = script("put-session.lua");
     private static final RedisScript<Long> PUT_PROFILE = script("put-profile.lua");
@@ -52,6 +53,8 @@ class RedisUserAuthCache implements UserAuthCache {
     private final Counter hits;
     private final Counter misses;
     private final RedisHotPath hotPath;
+    /** Names this instance's purge announcements, so its own subscriber skips them (it purged itself already). */
+    private final String origin = UUID.randomUUID().toString();
 
     RedisUserAuthCache(ReactiveStringRedisTemplate redis, InstantSource clock, AuthCacheSettings settings,
             MeterRegistry meters) {
@@ -63,16 +66,19 @@ class RedisUserAuthCache implements UserAuthCache {
         this.misses = AuthCacheMetrics.lookups(meters, "redis", "miss");
     }
 
-    @Override
-    public Mono<Long> generation(UserId userId) {
-        return hotPath.guard(redis.opsForValue().get(RedisKeys.generation(userId)))
+    /** This instance's tag on its purge announcements. */
+    String origin() {
+        return origin;
+    }
+
+    Mono<Long> purgeCount(UserId userId) {
+        return hotPath.guard(redis.opsForValue().get(RedisKeys.purgeCount(userId)))
                 .map(Long::parseLong)
                 .defaultIfEmpty(0L)
                 .onErrorMap(RedisUserAuthCache::unavailable);
     }
 
-    @Override
-    public Mono<AuthSnapshot> findSession(UserId userId, SessionId sessionId) {
+    Mono<AuthSnapshot> findSession(UserId userId, SessionId sessionId) {
         return entries(RedisKeys.session(userId, sessionId))
                 .doOnNext(hash -> (hash.isEmpty() ? misses : hits).increment())
                 .filter(hash -> !hash.isEmpty())
@@ -80,25 +86,24 @@ class RedisUserAuthCache implements UserAuthCache {
                         Long.parseLong(hash.get("ue")), Instant.parse(hash.get("exp"))));
     }
 
-    @Override
-    public Mono<Void> putSession(AuthSnapshot snapshot, long expectedGeneration) {
+    /** True when Redis took the fill, false when a purge since {@code expectedPurgeCount} dropped it. */
+    Mono<Boolean> putSession(AuthSnapshot snapshot, long expectedPurgeCount) {
         long ttl = Duration.between(clock.instant(), snapshot.expiresAt()).toMillis();
         if (ttl <= 0) {
-            return Mono.empty();
+            return Mono.just(false);
         }
-        List<String> args = new ArrayList<>(List.of(Long.toString(expectedGeneration), Long.toString(ttl),
+        List<String> args = new ArrayList<>(List.of(Long.toString(expectedPurgeCount), Long.toString(ttl),
                 snapshot.sessionId().toString()));
         args.addAll(List.of("roles", String.join(",", new TreeSet<>(snapshot.roles())),
                 "ev", snapshot.emailVerified() ? "1" : "0",
                 "ue", Long.toString(snapshot.userEpoch()),
                 "exp", snapshot.expiresAt().toString()));
         UserId user = snapshot.userId();
-        return run(PUT_SESSION, List.of(RedisKeys.generation(user), RedisKeys.session(user, snapshot.sessionId()),
+        return run(PUT_SESSION, List.of(RedisKeys.purgeCount(user), RedisKeys.session(user, snapshot.sessionId()),
                 RedisKeys.sessionIndex(user)), args);
     }
 
-    @Override
-    public Mono<UserProfile> findProfile(UserId userId) {
+    Mono<UserProfile> findProfile(UserId userId) {
         return entries(RedisKeys.profile(userId))
                 .filter(hash -> !hash.isEmpty())
                 .map(hash -> new UserProfile(userId, new Email(hash.get("email")),
@@ -106,9 +111,9 @@ class RedisUserAuthCache implements UserAuthCache {
                         roles(hash.get("roles")), Instant.parse(hash.get("created"))));
     }
 
-    @Override
-    public Mono<Void> putProfile(UserProfile profile, long expectedGeneration) {
-        List<String> args = new ArrayList<>(List.of(Long.toString(expectedGeneration), Long.toString(profileTtl.toMillis()),
+    /** True when Redis took the fill, false when a purge since {@code expectedPurgeCount} dropped it. */
+    Mono<Boolean> putProfile(UserProfile profile, long expectedPurgeCount) {
+        List<String> args = new ArrayList<>(List.of(Long.toString(expectedPurgeCount), Long.toString(profileTtl.toMillis()),
                 "email", profile.email().value(),
                 "ev", profile.emailVerified() ? "1" : "0",
                 "roles", String.join(",", new TreeSet<>(profile.roles())),
@@ -120,21 +125,19 @@ class RedisUserAuthCache implements UserAuthCache {
             args.addAll(List.of("last", profile.name().last()));
         }
         UserId user = profile.id();
-        return run(PUT_PROFILE, List.of(RedisKeys.generation(user), RedisKeys.profile(user)), args);
+        return run(PUT_PROFILE, List.of(RedisKeys.purgeCount(user), RedisKeys.profile(user)), args);
     }
 
-    @Override
-    public Mono<Void> evictSession(UserId userId, SessionId sessionId) {
-        return purge(EVICT_SESSION, List.of(RedisKeys.generation(userId), RedisKeys.session(userId, sessionId),
-                RedisKeys.sessionIndex(userId)), List.of(sessionId.toString(), Long.toString(GENERATION_TTL.toMillis()),
-                NearCachePurges.CHANNEL, NearCachePurges.session(userId, sessionId)));
+    Mono<Void> evictSession(UserId userId, SessionId sessionId) {
+        return purge(EVICT_SESSION, List.of(RedisKeys.purgeCount(userId), RedisKeys.session(userId, sessionId),
+                RedisKeys.sessionIndex(userId)), List.of(sessionId.toString(), Long.toString(PURGE_COUNT_TTL.toMillis()),
+                NearCachePurges.CHANNEL, NearCachePurges.session(origin, userId, sessionId)));
     }
 
-    @Override
-    public Mono<Void> evictUser(UserId userId) {
-        return purge(EVICT_USER, List.of(RedisKeys.generation(userId), RedisKeys.sessionIndex(userId),
-                RedisKeys.profile(userId)), List.of(RedisKeys.sessionPrefix(userId), Long.toString(GENERATION_TTL.toMillis()),
-                NearCachePurges.CHANNEL, NearCachePurges.user(userId)));
+    Mono<Void> evictUser(UserId userId) {
+        return purge(EVICT_USER, List.of(RedisKeys.purgeCount(userId), RedisKeys.sessionIndex(userId),
+                RedisKeys.profile(userId)), List.of(RedisKeys.sessionPrefix(userId), Long.toString(PURGE_COUNT_TTL.toMillis()),
+                NearCachePurges.CHANNEL, NearCachePurges.user(origin, userId)));
     }
 
     private Mono<Map<String, String>> entries(String key) {
@@ -143,8 +146,9 @@ class RedisUserAuthCache implements UserAuthCache {
                 .onErrorMap(RedisUserAuthCache::unavailable);
     }
 
-    private Mono<Void> run(RedisScript<Long> script, List<String> keys, List<String> args) {
-        return hotPath.guard(redis.execute(script, keys, args).then()).onErrorMap(RedisUserAuthCache::unavailable);
+    private Mono<Boolean> run(RedisScript<Long> script, List<String> keys, List<String> args) {
+        return hotPath.guard(redis.execute(script, keys, args).next().map(stored -> stored == 1L).defaultIfEmpty(false))
+                .onErrorMap(RedisUserAuthCache::unavailable);
     }
 
     private Mono<Void> purge(RedisScript<Long> script, List<String> keys, List<String> args) {
@@ -156,7 +160,7 @@ class RedisUserAuthCache implements UserAuthCache {
     }
 
     private static Throwable unavailable(Throwable error) {
-        return error instanceof AuthException ? error : new DependencyUnavailableException(DEPENDENCY, error);
+        return error instanceof AuthCacheUnavailableException ? error : new AuthCacheUnavailableException(error);
     }
 
     private static RedisScript<Long> script(String name) {

@@ -1,4 +1,4 @@
-/** Redis: the per-user auth cache (sessions, profile, generation) and the scripts that fill and purge it. */
+/** Redis: the per-user auth cache (sessions, profile, purge count) and the scripts that fill and purge it. */
 @NullMarked
 package io.latchkey.adapters.redis;
 

@@ -1,7 +1,7 @@
--- KEYS: 1 generation, 2 profile hash
--- ARGV: 1 expected generation, 2 ttl ms, then field/value pairs
-local generation = tonumber(redis.call('GET', KEYS[1]) or '0')
-if generation ~= tonumber(ARGV[1]) then
+-- KEYS: 1 purge count, 2 profile hash
+-- ARGV: 1 expected purge count, 2 ttl ms, then field/value pairs
+local purges = tonumber(redis.call('GET', KEYS[1]) or '0')
+if purges ~= tonumber(ARGV[1]) then
   return 0
 end
 redis.call('DEL', KEYS[2])

@@ -1,8 +1,8 @@
--- KEYS: 1 generation, 2 session hash, 3 per-user index
--- ARGV: 1 expected generation, 2 ttl ms, 3 session id, then field/value pairs
--- Drops the write when a purge raised the generation since the caller read it.
-local generation = tonumber(redis.call('GET', KEYS[1]) or '0')
-if generation ~= tonumber(ARGV[1]) then
+-- KEYS: 1 purge count, 2 session hash, 3 per-user index
+-- ARGV: 1 expected purge count, 2 ttl ms, 3 session id, then field/value pairs
+-- Drops the write when a purge raised the purge count since the caller read it.
+local purges = tonumber(redis.call('GET', KEYS[1]) or '0')
+if purges ~= tonumber(ARGV[1]) then
   return 0
 end
 redis.call('DEL', KEYS[2])

@@ -24,14 +24,14 @@ class CaffeineNearAuthCacheTest {
     }
 
     @Test
-    void evictAll_dropsEverySessionAndAFillThatReadItsGenerationBeforeDoesNotLand() {
+    void evictAll_dropsEverySessionAndAFillThatReadItsPurgeCountBeforeDoesNotLand() {
         UserId user = new UserId(UUID.randomUUID());
         AuthSnapshot held = snapshot(user);
-        near.putSession(held, near.generation(user)).block();
+        near.putSession(held, near.purgeCount(user)).block();
         AuthSnapshot other = snapshot(new UserId(UUID.randomUUID()));
-        near.putSession(other, near.generation(other.userId())).block();
+        near.putSession(other, near.purgeCount(other.userId())).block();
         AuthSnapshot racing = snapshot(user);
-        long readBeforeTheClear = near.generation(user);
+        long readBeforeTheClear = near.purgeCount(user);
 
         near.evictAll().block();
         near.putSession(racing, readBeforeTheClear).block();
@@ -40,7 +40,7 @@ class CaffeineNearAuthCacheTest {
         assertThat(near.holds(other.sessionId())).isFalse();
         assertThat(near.holds(racing.sessionId())).as("a fill that started before the clear").isFalse();
         AuthSnapshot after = snapshot(user);
-        near.putSession(after, near.generation(user)).block();
+        near.putSession(after, near.purgeCount(user)).block();
         assertThat(near.holds(after.sessionId())).as("fills after the clear work").isTrue();
     }
 }

@@ -39,7 +39,9 @@ class NearCachePurgeSubscriberIT {
             new NearCacheSettings(Duration.ofSeconds(5), 1000),
             new RevokedSessions(1_000, Duration.ZERO, java.time.InstantSource.system(), new SimpleMeterRegistry()),
             new SimpleMeterRegistry());
-    private final NearCachePurgeSubscriber subscriber = new NearCachePurgeSubscriber(connections, near);
+    private final NearCachePurgeSubscriber subscriber = new NearCachePurgeSubscriber(connections, near,
+            new RedisUserAuthCache(redis, java.time.InstantSource.system(), new AuthCacheSettings(Duration.ofMinutes(5),
+                    Duration.ofMillis(200), 50, 20, Duration.ofSeconds(2)), new SimpleMeterRegistry()));
 
     @BeforeAll
     static void connect() {
@@ -70,7 +72,7 @@ class NearCachePurgeSubscriberIT {
                 Instant.now().plus(Duration.ofMinutes(10)));
         // A fill racing the subscriber's clear-on-subscribe is dropped by design: fill again until one lands.
         assertThat(within(Duration.ofSeconds(2), () -> {
-            near.putSession(snapshot, near.generation(user)).block();
+            near.putSession(snapshot, near.purgeCount(user)).block();
             return near.holds(snapshot.sessionId());
         })).isTrue();
         return snapshot;
@@ -80,7 +82,7 @@ class NearCachePurgeSubscriberIT {
     private void awaitSubscribed() {
         AuthSnapshot probe = cached();
         assertThat(within(Duration.ofSeconds(10), () -> {
-            redis.convertAndSend(NearCachePurges.CHANNEL, NearCachePurges.session(probe.userId(), probe.sessionId())).block();
+            redis.convertAndSend(NearCachePurges.CHANNEL, NearCachePurges.session("another-instance", probe.userId(), probe.sessionId())).block();
             return !near.holds(probe.sessionId());
         })).as("the subscriber applies announcements").isTrue();
     }

@@ -64,7 +64,7 @@ class RedisHotPathIT {
         UserId user = new UserId(UUID.randomUUID());
         SessionId session = new SessionId(UUID.randomUUID());
         AuthSnapshot snapshot = new AuthSnapshot(user, session, Set.of("USER"), true, 0, Instant.now().plusSeconds(600));
-        cache.putSession(snapshot, cache.generation(user).block()).block();
+        cache.putSession(snapshot, cache.purgeCount(user).block()).block();
         assertThat(state()).isEqualTo("closed");
 
         privateRedis.pauseRedis();
@@ -103,7 +103,7 @@ class RedisHotPathIT {
         UserId user = new UserId(UUID.randomUUID());
         SessionId session = new SessionId(UUID.randomUUID());
         cache.putSession(new AuthSnapshot(user, session, Set.of("USER"), true, 0, Instant.now().plusSeconds(600)),
-                cache.generation(user).block()).block();
+                cache.purgeCount(user).block()).block();
 
         privateRedis.pauseRedis();
         try {
@@ -149,7 +149,7 @@ class RedisHotPathIT {
     private static void awaitClosed() {
         await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(100)).ignoreExceptions()
                 .until(() -> {
-                    cache.generation(new UserId(UUID.randomUUID())).block();
+                    cache.purgeCount(new UserId(UUID.randomUUID())).block();
                     return "closed".equals(state());
                 });
     }

@@ -21,7 +21,7 @@ class RedisKeysClusterSlotTest {
     void givenOneUser_everyKeyOfTheirsHashesToOneSlot_andAnotherUsersMostlyToAnother() {
         UserId user = new UserId(UUID.randomUUID());
         SessionId session = new SessionId(UUID.randomUUID());
-        List<String> keys = List.of(RedisKeys.generation(user), RedisKeys.session(user, session),
+        List<String> keys = List.of(RedisKeys.purgeCount(user), RedisKeys.session(user, session),
                 RedisKeys.sessionIndex(user), RedisKeys.profile(user), RedisKeys.mfaChallenge(user, "ab12"),
                 // evict-user deletes ARGV[1] .. sid for each member of the index: a key the script builds itself.
                 RedisKeys.sessionPrefix(user) + new SessionId(UUID.randomUUID()));
@@ -30,7 +30,7 @@ class RedisKeysClusterSlotTest {
 
         // The tag is the user id, not a constant: users spread over the cluster's slots.
         Set<Integer> userSlots = java.util.stream.IntStream.range(0, 50)
-                .mapToObj(i -> SlotHash.getSlot(RedisKeys.generation(new UserId(UUID.randomUUID()))))
+                .mapToObj(i -> SlotHash.getSlot(RedisKeys.purgeCount(new UserId(UUID.randomUUID()))))
                 .collect(Collectors.toSet());
         assertThat(userSlots).hasSizeGreaterThan(40);
     }

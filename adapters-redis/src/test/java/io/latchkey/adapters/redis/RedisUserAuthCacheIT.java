@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.latchkey.domain.model.auth.AuthSnapshot;
 import io.latchkey.domain.model.session.SessionId;
 import io.latchkey.domain.model.user.UserId;
-import io.latchkey.domain.port.UserAuthCache;
-import io.latchkey.domain.testfixtures.UserAuthCacheContractTest;
+import io.latchkey.domain.port.AuthCache;
+import io.latchkey.domain.testfixtures.AuthCacheContractTest;
 import io.latchkey.testsupport.TestInfrastructure;
 import java.time.Duration;
 import java.time.Instant;
@@ -22,7 +22,8 @@ import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactor
 import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
 
 /** The Redis adapter against a real Redis: the shared cache contract plus the key layout of DESIGN.md. */
-class RedisUserAuthCacheIT extends UserAuthCacheContractTest {
+/** The tiered adapter against the contract, on the real Redis, and the Redis tier's key layout. */
+class RedisUserAuthCacheIT extends AuthCacheContractTest {
 
     private static LettuceConnectionFactory connections;
     private static ReactiveStringRedisTemplate redis;
@@ -46,9 +47,15 @@ class RedisUserAuthCacheIT extends UserAuthCacheContractTest {
         connections.destroy();
     }
 
+    private final TieredAuthCache tiered = new TieredAuthCache(new CaffeineNearAuthCache(
+            new NearCacheSettings(Duration.ofSeconds(5), 1000),
+            new RevokedSessions(1_000, Duration.ZERO, InstantSource.system(),
+                    new io.micrometer.core.instrument.simple.SimpleMeterRegistry()),
+            new io.micrometer.core.instrument.simple.SimpleMeterRegistry()), cache);
+
     @Override
-    protected UserAuthCache cache() {
-        return cache;
+    protected AuthCache cache() {
+        return tiered;
     }
 
     @Override
@@ -61,7 +68,7 @@ class RedisUserAuthCacheIT extends UserAuthCacheContractTest {
         UserId user = new UserId(UUID.randomUUID());
         SessionId session = new SessionId(UUID.randomUUID());
         cache.putSession(new AuthSnapshot(user, session, Set.of("USER"), false, 0, Instant.now().plus(Duration.ofMinutes(10))),
-                cache.generation(user).block()).block();
+                cache.purgeCount(user).block()).block();
 
         String sessionKey = "lk:{u:" + user + "}:s:" + session;
         assertThat(redis.opsForHash().entries(sessionKey).collectList().block()).isNotEmpty();
@@ -73,6 +80,6 @@ class RedisUserAuthCacheIT extends UserAuthCacheContractTest {
         cache.evictUser(user).block();
         assertThat(redis.hasKey(sessionKey).block()).isFalse();
         assertThat(redis.hasKey("lk:{u:" + user + "}:sessions").block()).isFalse();
-        assertThat(redis.opsForValue().get("lk:{u:" + user + "}:epoch").block()).isEqualTo("1");
+        assertThat(redis.opsForValue().get("lk:{u:" + user + "}:purges").block()).isEqualTo("1");
     }
 }

@@ -4,7 +4,7 @@ import io.latchkey.domain.error.UserNotFoundException;
 import io.latchkey.domain.event.UserDeleted;
 import io.latchkey.domain.model.session.RevocationReason;
 import io.latchkey.domain.model.user.User;
-import io.latchkey.domain.port.AuthEventPublisher;
+import io.latchkey.domain.port.OutboxWriter;
 import io.latchkey.domain.port.IdGenerator;
 import io.latchkey.domain.port.MailOutbox;
 import io.latchkey.domain.port.TransactionRunner;
@@ -29,13 +29,13 @@ public final class AccountEraser {
     private final SessionRevoker revoker;
     private final MailOutbox mails;
     private final VerificationCodeStore codes;
-    private final AuthEventPublisher events;
+    private final OutboxWriter events;
     private final TransactionRunner transactions;
     private final IdGenerator ids;
     private final InstantSource clock;
 
     public AccountEraser(UserRepository users, SessionRevoker revoker, AccountMail accountMail,
-            AuthEventPublisher events, TransactionRunner transactions, IdGenerator ids, InstantSource clock) {
+            OutboxWriter events, TransactionRunner transactions, IdGenerator ids, InstantSource clock) {
         this.users = users;
         this.revoker = revoker;
         this.mails = accountMail.outbox();
@@ -53,7 +53,7 @@ public final class AccountEraser {
                             .flatMap(revocation -> mails.removeAddressedTo(user.email())
                                     .then(users.delete(user.id()))
                                     .flatMap(deleted -> deleted
-                                            ? events.publish(new UserDeleted(ids.newId(), user.id(), now))
+                                            ? events.write(new UserDeleted(ids.newId(), user.id(), now))
                                                     .thenReturn(revocation)
                                             : Mono.error(new UserNotFoundException()))))
                     .flatMap(revoker::afterCommit)

@@ -4,9 +4,8 @@ import io.latchkey.application.usecase.AuthenticateCommand;
 import io.latchkey.application.usecase.AuthenticateUseCase;
 import io.latchkey.domain.model.auth.AuthenticatedCaller;
 import io.latchkey.domain.port.AccessTokenVerifier;
-import io.latchkey.domain.port.NearAuthCache;
 import io.latchkey.domain.port.SessionRepository;
-import io.latchkey.domain.port.UserAuthCache;
+import io.latchkey.domain.port.AuthCache;
 import java.time.InstantSource;
 import io.latchkey.domain.model.mfa.MfaPolicy;
 import java.util.Set;
@@ -18,15 +17,14 @@ public final class AuthenticateService implements AuthenticateUseCase {
     private final AccessTokenCheck check;
     private final MfaPolicy mfa;
 
-    public AuthenticateService(AccessTokenVerifier verifier, NearAuthCache near, UserAuthCache cache,
-            SessionRepository sessions,
+    public AuthenticateService(AccessTokenVerifier verifier, AuthCache cache, SessionRepository sessions,
             FallbackGate fallbackGate, InstantSource clock) {
-        this(verifier, near, cache, sessions, fallbackGate, MfaPolicy.DEFAULTS, clock);
+        this(verifier, cache, sessions, fallbackGate, MfaPolicy.DEFAULTS, clock);
     }
 
-    public AuthenticateService(AccessTokenVerifier verifier, NearAuthCache near, UserAuthCache cache,
-            SessionRepository sessions, FallbackGate fallbackGate, MfaPolicy mfa, InstantSource clock) {
-        this.check = new AccessTokenCheck(verifier, near, cache, sessions, fallbackGate, clock);
+    public AuthenticateService(AccessTokenVerifier verifier, AuthCache cache, SessionRepository sessions,
+            FallbackGate fallbackGate, MfaPolicy mfa, InstantSource clock) {
+        this.check = new AccessTokenCheck(verifier, cache, sessions, fallbackGate, clock);
         this.mfa = mfa;
     }
 

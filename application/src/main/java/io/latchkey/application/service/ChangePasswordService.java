@@ -10,7 +10,7 @@ import io.latchkey.domain.model.user.PasswordPolicy;
 import io.latchkey.domain.model.user.PasswordHash;
 import io.latchkey.domain.model.user.RawPassword;
 import io.latchkey.domain.model.user.User;
-import io.latchkey.domain.port.AuthEventPublisher;
+import io.latchkey.domain.port.OutboxWriter;
 import io.latchkey.domain.port.IdGenerator;
 import io.latchkey.domain.port.MailOutbox;
 import io.latchkey.domain.port.PasswordHasher;
@@ -32,7 +32,7 @@ public final class ChangePasswordService implements ChangePasswordUseCase {
     private final PasswordPolicy passwordPolicy;
     private final PasswordResetTokens resetTokens;
     private final SessionRevoker revoker;
-    private final AuthEventPublisher events;
+    private final OutboxWriter events;
     private final TransactionRunner transactions;
     private final IdGenerator ids;
     private final LoginGuard guard;
@@ -44,7 +44,7 @@ public final class ChangePasswordService implements ChangePasswordUseCase {
     private final InstantSource clock;
 
     public ChangePasswordService(UserRepository users, PasswordHasher hasher, PasswordPolicy passwordPolicy,
-            PasswordResetTokens resetTokens, SessionRevoker revoker, AuthEventPublisher events,
+            PasswordResetTokens resetTokens, SessionRevoker revoker, OutboxWriter events,
             TransactionRunner transactions, IdGenerator ids, LoginGuard guard, AccountMail accountMail,
             StepUpGuard stepUp, InstantSource clock) {
         this.stepUp = stepUp;
@@ -84,7 +84,7 @@ public final class ChangePasswordService implements ChangePasswordUseCase {
                                 .then(resetTokens.deleteFor(command.userId()))
                                 .then(mails.removePasswordResetsTo(confirmed.user().email()))
                                 .then(others)
-                                .flatMap(revocation -> events.publish(
+                                .flatMap(revocation -> events.write(
                                         new PasswordChanged(ids.newId(), command.userId(), now)).thenReturn(revocation)));
                     })
                     .flatMap(revoker::afterCommit);

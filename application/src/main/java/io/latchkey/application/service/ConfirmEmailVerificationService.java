@@ -9,7 +9,7 @@ import io.latchkey.domain.model.user.AccountPolicy;
 import io.latchkey.domain.model.user.Email;
 import io.latchkey.domain.model.verification.CodeCheck;
 import io.latchkey.domain.model.verification.VerificationCode;
-import io.latchkey.domain.port.AuthEventPublisher;
+import io.latchkey.domain.port.OutboxWriter;
 import io.latchkey.domain.port.IdGenerator;
 import io.latchkey.domain.port.TransactionRunner;
 import io.latchkey.domain.port.UserRepository;
@@ -26,7 +26,7 @@ public final class ConfirmEmailVerificationService implements ConfirmEmailVerifi
 
     private final UserRepository users;
     private final VerificationCodeStore codes;
-    private final AuthEventPublisher events;
+    private final OutboxWriter events;
     private final TransactionRunner transactions;
     private final SessionRevoker revoker;
     private final AttemptGate gate;
@@ -35,7 +35,7 @@ public final class ConfirmEmailVerificationService implements ConfirmEmailVerifi
     private final IdGenerator ids;
     private final InstantSource clock;
 
-    public ConfirmEmailVerificationService(UserRepository users, AccountMail accountMail, AuthEventPublisher events,
+    public ConfirmEmailVerificationService(UserRepository users, AccountMail accountMail, OutboxWriter events,
             TransactionRunner transactions, SessionRevoker revoker, AttemptGate gate, AbuseLimits limits,
             AccountPolicy policy, IdGenerator ids, InstantSource clock) {
         this.users = users;
@@ -82,7 +82,7 @@ public final class ConfirmEmailVerificationService implements ConfirmEmailVerifi
                     Instant now = clock.instant();
                     return transactions.inTransaction(users.markEmailVerified(user.id(), now)
                                     .flatMap(changed -> changed
-                                            ? events.publish(new EmailVerified(ids.newId(), user.id(), now))
+                                            ? events.write(new EmailVerified(ids.newId(), user.id(), now))
                                             : Mono.empty()))
                             .then(revoker.purgeUser(user.id()));
                 });

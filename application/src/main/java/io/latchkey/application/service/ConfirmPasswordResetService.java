@@ -11,7 +11,7 @@ import io.latchkey.domain.model.session.RevocationReason;
 import io.latchkey.domain.model.user.PasswordPolicy;
 import io.latchkey.domain.model.user.RawPassword;
 import io.latchkey.domain.model.user.User;
-import io.latchkey.domain.port.AuthEventPublisher;
+import io.latchkey.domain.port.OutboxWriter;
 import io.latchkey.domain.port.IdGenerator;
 import io.latchkey.domain.port.IdentityLinkRepository;
 import io.latchkey.domain.port.LoginFailures;
@@ -38,7 +38,7 @@ public final class ConfirmPasswordResetService implements ConfirmPasswordResetUs
     private final PasswordHasher hasher;
     private final PasswordPolicy passwordPolicy;
     private final SessionRevoker revoker;
-    private final AuthEventPublisher events;
+    private final OutboxWriter events;
     private final TransactionRunner transactions;
     private final AttemptGate gate;
     private final AbuseLimits limits;
@@ -48,7 +48,7 @@ public final class ConfirmPasswordResetService implements ConfirmPasswordResetUs
 
     public ConfirmPasswordResetService(UserRepository users, PasswordResetTokens resetTokens,
             LoginFailures loginFailures, AccountMail accountMail, PasswordHasher hasher, PasswordPolicy passwordPolicy, SessionRevoker revoker,
-            AuthEventPublisher events, TransactionRunner transactions, AttemptGate gate, AbuseLimits limits,
+            OutboxWriter events, TransactionRunner transactions, AttemptGate gate, AbuseLimits limits,
             IdGenerator ids, InstantSource clock, IdentityLinkRepository links) {
         this.users = users;
         this.links = links;
@@ -77,7 +77,7 @@ public final class ConfirmPasswordResetService implements ConfirmPasswordResetUs
         }
         return links.findByUserForUpdate(user.id())
                 .concatMap(link -> links.delete(user.id(), link.provider())
-                        .then(events.publish(new IdentityUnlinked(ids.newId(), user.id(), now, link.provider()))))
+                        .then(events.write(new IdentityUnlinked(ids.newId(), user.id(), now, link.provider()))))
                 .then();
     }
 
@@ -103,7 +103,7 @@ public final class ConfirmPasswordResetService implements ConfirmPasswordResetUs
                                         .then(loginFailures.clearAll(user.email()))
                                         .then(unlinkUnvouched(user, now))
                                         .then(revoker.revokeAllWithin(user.id(), RevocationReason.PASSWORD_CHANGED, now))
-                                        .flatMap(revocation -> events.publish(
+                                        .flatMap(revocation -> events.write(
                                                 new PasswordChanged(ids.newId(), user.id(), now)).thenReturn(revocation))));
                     })
                     .flatMap(revoker::afterCommit);

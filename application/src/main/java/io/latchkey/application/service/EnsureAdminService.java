@@ -12,7 +12,7 @@ import io.latchkey.domain.model.user.RawPassword;
 import io.latchkey.domain.model.user.User;
 import io.latchkey.domain.model.user.UserId;
 import io.latchkey.domain.model.user.UserStatus;
-import io.latchkey.domain.port.AuthEventPublisher;
+import io.latchkey.domain.port.OutboxWriter;
 import io.latchkey.domain.port.IdGenerator;
 import io.latchkey.domain.port.PasswordHasher;
 import io.latchkey.domain.port.TransactionRunner;
@@ -35,14 +35,14 @@ public final class EnsureAdminService implements EnsureAdminUseCase {
     private final UserRepository users;
     private final PasswordHasher hasher;
     private final PasswordPolicy passwordPolicy;
-    private final AuthEventPublisher events;
+    private final OutboxWriter events;
     private final TransactionRunner transactions;
     private final SessionRevoker revoker;
     private final IdGenerator ids;
     private final InstantSource clock;
 
     public EnsureAdminService(UserRepository users, PasswordHasher hasher, PasswordPolicy passwordPolicy,
-            AuthEventPublisher events, TransactionRunner transactions, SessionRevoker revoker, IdGenerator ids,
+            OutboxWriter events, TransactionRunner transactions, SessionRevoker revoker, IdGenerator ids,
             InstantSource clock) {
         this.users = users;
         this.hasher = hasher;
@@ -76,7 +76,7 @@ public final class EnsureAdminService implements EnsureAdminUseCase {
             User admin = new User(new UserId(ids.newId()), email, hash, new PersonName(null, null),
                     UserStatus.ACTIVE, Set.of(User.ROLE_USER, User.ROLE_ADMIN), true, 0, now, now);
             return transactions.inTransaction(users.insert(admin)
-                            .then(events.publish(new UserRegistered(ids.newId(), admin.id(), now))))
+                            .then(events.write(new UserRegistered(ids.newId(), admin.id(), now))))
                     // Another replica created it first; anything else at that address is not ours to promote.
                     .onErrorResume(EmailAlreadyRegisteredException.class, taken -> users.findByEmail(email)
                             .filter(existing -> existing.roles().contains(User.ROLE_ADMIN))
@@ -92,7 +92,7 @@ public final class EnsureAdminService implements EnsureAdminUseCase {
         Instant now = clock.instant();
         return transactions.inTransaction(users.addRole(existing.id(), User.ROLE_ADMIN, now)
                         .flatMap(added -> added
-                                ? events.publish(new UserUpdated(ids.newId(), existing.id(), now, List.of("roles")))
+                                ? events.write(new UserUpdated(ids.newId(), existing.id(), now, List.of("roles")))
                                         .thenReturn(true)
                                 : Mono.just(false)))
                 .flatMap(added -> added ? revoker.purgeUser(existing.id()) : Mono.empty());

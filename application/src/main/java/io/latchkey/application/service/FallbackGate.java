@@ -1,6 +1,6 @@
 package io.latchkey.application.service;
 
-import io.latchkey.domain.error.DependencyUnavailableException;
+import io.latchkey.domain.error.AuthCacheUnavailableException;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
@@ -24,7 +24,7 @@ public final class FallbackGate {
     <T> Mono<T> through(Supplier<Mono<T>> fallback, Throwable cacheFailure) {
         return Mono.defer(() -> {
             if (!permits.tryAcquire()) {
-                return Mono.error(new DependencyUnavailableException("redis", cacheFailure));
+                return Mono.error(new AuthCacheUnavailableException(cacheFailure));
             }
             // Released as the fallback answers, before the rest of the request runs: a second lookup of the
             // same request (the profile after the session check) must not find the gate taken by itself.

@@ -14,7 +14,7 @@ import io.latchkey.domain.model.user.PersonName;
 import io.latchkey.domain.model.user.User;
 import io.latchkey.domain.model.user.UserId;
 import io.latchkey.domain.model.user.UserStatus;
-import io.latchkey.domain.port.AuthEventPublisher;
+import io.latchkey.domain.port.OutboxWriter;
 import io.latchkey.domain.port.IdGenerator;
 import io.latchkey.domain.port.IdentityLinkRepository;
 import io.latchkey.domain.port.TransactionRunner;
@@ -35,13 +35,13 @@ public final class IdentityResolver {
     private final UserRepository users;
     private final IdentityLinkRepository links;
     private final IdGenerator ids;
-    private final AuthEventPublisher events;
+    private final OutboxWriter events;
     private final TransactionRunner transactions;
     private final AccountMail mail;
     private final InstantSource clock;
 
     public IdentityResolver(UserRepository users, IdentityLinkRepository links, IdGenerator ids,
-            AuthEventPublisher events, TransactionRunner transactions, AccountMail mail, InstantSource clock) {
+            OutboxWriter events, TransactionRunner transactions, AccountMail mail, InstantSource clock) {
         this.users = users;
         this.links = links;
         this.ids = ids;
@@ -67,7 +67,7 @@ public final class IdentityResolver {
     private Mono<LinkedIdentity> insertLink(UserId userId, ExternalIdentity identity) {
         var now = clock.instant();
         return links.insert(LinkedIdentity.of(userId, identity, now))
-                .flatMap(link -> events.publish(new IdentityLinked(ids.newId(), userId, now, identity.provider()))
+                .flatMap(link -> events.write(new IdentityLinked(ids.newId(), userId, now, identity.provider()))
                         .thenReturn(link));
     }
 
@@ -91,7 +91,7 @@ public final class IdentityResolver {
         return users.insert(user)
                 .onErrorMap(EmailAlreadyRegisteredException.class,
                         taken -> new FederationException(AuthErrorCode.ACCOUNT_EXISTS))
-                .flatMap(saved -> events.publish(new UserRegistered(ids.newId(), saved.id(), now))
+                .flatMap(saved -> events.write(new UserRegistered(ids.newId(), saved.id(), now))
                         .then(insertLink(saved.id(), identity))
                         .then(verification)
                         .thenReturn(saved));

@@ -6,9 +6,8 @@ import io.latchkey.application.usecase.TokenIntrospection;
 import io.latchkey.domain.error.InvalidAccessTokenException;
 import io.latchkey.domain.error.SessionRevokedException;
 import io.latchkey.domain.port.AccessTokenVerifier;
-import io.latchkey.domain.port.NearAuthCache;
+import io.latchkey.domain.port.AuthCache;
 import io.latchkey.domain.port.SessionRepository;
-import io.latchkey.domain.port.UserAuthCache;
 import java.time.InstantSource;
 import reactor.core.publisher.Mono;
 
@@ -20,10 +19,9 @@ public final class IntrospectTokenService implements IntrospectTokenUseCase {
 
     private final AccessTokenCheck check;
 
-    public IntrospectTokenService(AccessTokenVerifier verifier, NearAuthCache near, UserAuthCache cache,
-            SessionRepository sessions,
+    public IntrospectTokenService(AccessTokenVerifier verifier, AuthCache cache, SessionRepository sessions,
             FallbackGate fallbackGate, InstantSource clock) {
-        this.check = new AccessTokenCheck(verifier, near, cache, sessions, fallbackGate, clock);
+        this.check = new AccessTokenCheck(verifier, cache, sessions, fallbackGate, clock);
     }
 
     @Override

@@ -9,7 +9,7 @@ import io.latchkey.domain.error.FederationException;
 import io.latchkey.domain.error.UserNotFoundException;
 import io.latchkey.domain.event.IdentityUnlinked;
 import io.latchkey.domain.model.federation.LinkedIdentity;
-import io.latchkey.domain.port.AuthEventPublisher;
+import io.latchkey.domain.port.OutboxWriter;
 import io.latchkey.domain.port.IdGenerator;
 import io.latchkey.domain.port.IdentityLinkRepository;
 import io.latchkey.domain.port.TransactionRunner;
@@ -28,12 +28,12 @@ public final class LinkedIdentitiesService implements ListIdentitiesUseCase, Unl
     private final UserRepository users;
     private final IdentityLinkRepository links;
     private final IdGenerator ids;
-    private final AuthEventPublisher events;
+    private final OutboxWriter events;
     private final TransactionRunner transactions;
     private final InstantSource clock;
 
     public LinkedIdentitiesService(UserRepository users, IdentityLinkRepository links, IdGenerator ids,
-            AuthEventPublisher events, TransactionRunner transactions, InstantSource clock) {
+            OutboxWriter events, TransactionRunner transactions, InstantSource clock) {
         this.users = users;
         this.links = links;
         this.ids = ids;
@@ -62,7 +62,7 @@ public final class LinkedIdentitiesService implements ListIdentitiesUseCase, Unl
                     }
                     var now = clock.instant();
                     return links.delete(command.userId(), command.provider())
-                            .then(events.publish(new IdentityUnlinked(ids.newId(), command.userId(), now,
+                            .then(events.write(new IdentityUnlinked(ids.newId(), command.userId(), now,
                                     command.provider())));
                 }));
     }

@@ -15,7 +15,7 @@ import io.latchkey.domain.model.session.TokenPolicy;
 import io.latchkey.domain.model.token.RefreshToken;
 import io.latchkey.domain.model.token.TokenPair;
 import io.latchkey.domain.port.AccessTokenIssuer;
-import io.latchkey.domain.port.AuthEventPublisher;
+import io.latchkey.domain.port.OutboxWriter;
 import io.latchkey.domain.port.IdGenerator;
 import io.latchkey.domain.port.RefreshTokenGenerator;
 import io.latchkey.domain.port.SessionRepository;
@@ -46,7 +46,7 @@ public final class RefreshTokensService implements RefreshTokensUseCase {
     private final UserRepository users;
     private final RefreshTokenGenerator refreshTokens;
     private final AccessTokenFactory accessTokens;
-    private final AuthEventPublisher events;
+    private final OutboxWriter events;
     private final TransactionRunner transactions;
     private final SessionRevoker revoker;
     private final IdGenerator ids;
@@ -56,7 +56,7 @@ public final class RefreshTokensService implements RefreshTokensUseCase {
     private final InstantSource clock;
 
     public RefreshTokensService(SessionRepository sessions, UserRepository users, RefreshTokenGenerator refreshTokens,
-            AccessTokenIssuer issuer, AuthEventPublisher events, TransactionRunner transactions, SessionRevoker revoker,
+            AccessTokenIssuer issuer, OutboxWriter events, TransactionRunner transactions, SessionRevoker revoker,
             IdGenerator ids, TokenPolicy policy, MfaPolicy mfa, AttemptGate gate, AbuseLimits limits, InstantSource clock) {
         this.sessions = sessions;
         this.users = users;
@@ -107,7 +107,7 @@ public final class RefreshTokensService implements RefreshTokensUseCase {
             Session next = session.rotated(policy, now);
             Mono<Boolean> rotate = sessions.rotate(next, found.generation(), successor.hash())
                     .flatMap(rotated -> rotated
-                            ? events.publish(new TokenRotated(ids.newId(), session.userId(), now, session.id(),
+                            ? events.write(new TokenRotated(ids.newId(), session.userId(), now, session.id(),
                                     next.generation())).thenReturn(true)
                             : Mono.just(false));
             return transactions.inTransaction(rotate).flatMap(rotated -> {

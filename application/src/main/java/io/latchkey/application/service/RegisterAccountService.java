@@ -11,7 +11,7 @@ import io.latchkey.domain.model.user.PersonName;
 import io.latchkey.domain.model.user.RawPassword;
 import io.latchkey.domain.model.user.User;
 import io.latchkey.domain.model.user.UserId;
-import io.latchkey.domain.port.AuthEventPublisher;
+import io.latchkey.domain.port.OutboxWriter;
 import io.latchkey.domain.port.IdGenerator;
 import io.latchkey.domain.port.PasswordHasher;
 import io.latchkey.domain.port.TransactionRunner;
@@ -30,7 +30,7 @@ public final class RegisterAccountService implements RegisterAccountUseCase {
     private final PasswordHasher hasher;
     private final PasswordPolicy passwordPolicy;
     private final IdGenerator ids;
-    private final AuthEventPublisher events;
+    private final OutboxWriter events;
     private final TransactionRunner transactions;
     private final AttemptGate gate;
     private final AbuseLimits limits;
@@ -38,7 +38,7 @@ public final class RegisterAccountService implements RegisterAccountUseCase {
     private final InstantSource clock;
 
     public RegisterAccountService(UserRepository users, PasswordHasher hasher, PasswordPolicy passwordPolicy,
-            IdGenerator ids, AuthEventPublisher events, TransactionRunner transactions, AttemptGate gate,
+            IdGenerator ids, OutboxWriter events, TransactionRunner transactions, AttemptGate gate,
             AbuseLimits limits, AccountMail accountMail, InstantSource clock) {
         this.users = users;
         this.hasher = hasher;
@@ -68,7 +68,7 @@ public final class RegisterAccountService implements RegisterAccountUseCase {
                         var now = clock.instant();
                         User user = User.register(new UserId(ids.newId()), email, hash, name, now);
                         return transactions.inTransaction(users.insert(user)
-                                        .flatMap(saved -> events.publish(new UserRegistered(ids.newId(), saved.id(), now)))
+                                        .flatMap(saved -> events.write(new UserRegistered(ids.newId(), saved.id(), now)))
                                         .then(mail.queueVerificationCode(email)))
                                 .onErrorResume(EmailAlreadyRegisteredException.class, taken -> noticeTaken(email));
                     });

@@ -5,7 +5,7 @@ import io.latchkey.application.usecase.RelayOutboxUseCase;
 import io.latchkey.application.usecase.RelayResult;
 import io.latchkey.domain.model.outbox.OutboxMessage;
 import io.latchkey.domain.model.outbox.RetryPolicy;
-import io.latchkey.domain.port.AuthEventStreamPublisher;
+import io.latchkey.domain.port.EventStreamProducer;
 import io.latchkey.domain.port.OutboxRepository;
 import io.latchkey.domain.port.TransactionRunner;
 import java.time.Instant;
@@ -33,12 +33,12 @@ public final class RelayOutboxService implements RelayOutboxUseCase {
     static final int WARN_AFTER_ATTEMPTS = 10;
 
     private final OutboxRepository outbox;
-    private final AuthEventStreamPublisher stream;
+    private final EventStreamProducer stream;
     private final TransactionRunner transactions;
     private final RetryPolicy retry;
     private final InstantSource clock;
 
-    public RelayOutboxService(OutboxRepository outbox, AuthEventStreamPublisher stream, TransactionRunner transactions,
+    public RelayOutboxService(OutboxRepository outbox, EventStreamProducer stream, TransactionRunner transactions,
             RetryPolicy retry, InstantSource clock) {
         this.outbox = outbox;
         this.stream = stream;
@@ -55,7 +55,7 @@ public final class RelayOutboxService implements RelayOutboxUseCase {
         return transactions.inTransaction(Mono.defer(() -> {
             Instant now = clock.instant();
             return outbox.claimDue(command.batchSize(), now)
-                    .flatMapSequential(message -> stream.publish(message)
+                    .flatMapSequential(message -> stream.send(message)
                             .thenReturn(new Outcome(message, true))
                             .onErrorResume(e -> {
                                 failed(message, e);

@@ -2,7 +2,7 @@ package io.latchkey.application.service;
 
 import io.latchkey.application.usecase.RememberRecentRevocationsUseCase;
 import io.latchkey.domain.model.session.TokenPolicy;
-import io.latchkey.domain.port.NearAuthCache;
+import io.latchkey.domain.port.AuthCache;
 import io.latchkey.domain.port.SessionRepository;
 import java.time.Duration;
 import java.time.Instant;
@@ -18,15 +18,15 @@ import reactor.core.publisher.Mono;
 public final class RememberRecentRevocationsService implements RememberRecentRevocationsUseCase {
 
     private final SessionRepository sessions;
-    private final NearAuthCache near;
+    private final AuthCache cache;
     private final TokenPolicy policy;
     private final Duration clockSkew;
     private final InstantSource clock;
 
-    public RememberRecentRevocationsService(SessionRepository sessions, NearAuthCache near, TokenPolicy policy,
+    public RememberRecentRevocationsService(SessionRepository sessions, AuthCache cache, TokenPolicy policy,
             Duration clockSkew, InstantSource clock) {
         this.sessions = sessions;
-        this.near = near;
+        this.cache = cache;
         this.policy = policy;
         this.clockSkew = clockSkew;
         this.clock = clock;
@@ -37,10 +37,10 @@ public final class RememberRecentRevocationsService implements RememberRecentRev
         return Mono.defer(() -> {
             Instant since = clock.instant().minus(policy.accessTokenTtl()).minus(clockSkew.multipliedBy(2));
             return sessions.revokedSince(since)
-                    .doOnNext(revoked -> near.rememberRevoked(List.of(revoked.sessionId()),
+                    .doOnNext(revoked -> cache.rememberRevoked(List.of(revoked.sessionId()),
                             revoked.revokedAt().plus(policy.accessTokenTtl())))
                     .count()
-                    .doOnSuccess(loaded -> near.revocationsLoaded());
+                    .doOnSuccess(loaded -> cache.revocationsLoaded());
         });
     }
 }

@@ -7,7 +7,7 @@ import io.latchkey.domain.error.InvalidInputException;
 import io.latchkey.domain.error.UserNotFoundException;
 import io.latchkey.domain.event.UserMfaDisabled;
 import io.latchkey.domain.model.mail.OutgoingMail;
-import io.latchkey.domain.port.AuthEventPublisher;
+import io.latchkey.domain.port.OutboxWriter;
 import io.latchkey.domain.port.IdGenerator;
 import io.latchkey.domain.port.MailOutbox;
 import io.latchkey.domain.port.SecondFactorRepository;
@@ -27,13 +27,13 @@ public final class ResetSecondFactorsService implements ResetSecondFactorsUseCas
 
     private final UserRepository users;
     private final SecondFactorRepository factors;
-    private final AuthEventPublisher events;
+    private final OutboxWriter events;
     private final MailOutbox mail;
     private final TransactionRunner transactions;
     private final IdGenerator ids;
     private final InstantSource clock;
 
-    public ResetSecondFactorsService(UserRepository users, SecondFactorRepository factors, AuthEventPublisher events,
+    public ResetSecondFactorsService(UserRepository users, SecondFactorRepository factors, OutboxWriter events,
             MailOutbox mail, TransactionRunner transactions, IdGenerator ids, InstantSource clock) {
         this.users = users;
         this.factors = factors;
@@ -56,7 +56,7 @@ public final class ResetSecondFactorsService implements ResetSecondFactorsUseCas
                     var now = clock.instant();
                     return transactions.inTransaction(factors.deleteAll(user.id())
                             .flatMap(removed -> !removed ? Mono.<Void>empty()
-                                    : events.publish(new UserMfaDisabled(ids.newId(), user.id(), now, "all",
+                                    : events.write(new UserMfaDisabled(ids.newId(), user.id(), now, "all",
                                                     UserMfaDisabled.BY_ADMIN, command.adminId()))
                                             .then(mail.enqueue(new OutgoingMail(ids.newId(), user.email(),
                                                     "Your second factors were reset", """

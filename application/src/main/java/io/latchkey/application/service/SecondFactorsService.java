@@ -23,7 +23,7 @@ import io.latchkey.domain.model.session.RevocationReason;
 import io.latchkey.application.service.SessionRevoker.Revocation;
 import io.latchkey.domain.model.user.User;
 import io.latchkey.domain.model.user.UserId;
-import io.latchkey.domain.port.AuthEventPublisher;
+import io.latchkey.domain.port.OutboxWriter;
 import io.latchkey.domain.port.FactorSecretCipher;
 import io.latchkey.domain.port.FactorSecretGenerator;
 import io.latchkey.domain.port.IdGenerator;
@@ -53,7 +53,7 @@ public final class SecondFactorsService implements EnrolTotpUseCase, ConfirmTotp
     private final StepUpGuard stepUp;
     private final SecondFactorVerifier verifier;
     private final SessionRevoker revoker;
-    private final AuthEventPublisher events;
+    private final OutboxWriter events;
     private final TransactionRunner transactions;
     private final IdGenerator ids;
     private final MfaPolicy policy;
@@ -61,7 +61,7 @@ public final class SecondFactorsService implements EnrolTotpUseCase, ConfirmTotp
 
     public SecondFactorsService(UserRepository users, SecondFactorRepository factors, FactorSecretCipher cipher,
             FactorSecretGenerator secrets, StepUpGuard stepUp, SecondFactorVerifier verifier, SessionRevoker revoker,
-            AuthEventPublisher events, TransactionRunner transactions, IdGenerator ids, MfaPolicy policy,
+            OutboxWriter events, TransactionRunner transactions, IdGenerator ids, MfaPolicy policy,
             InstantSource clock) {
         this.verifier = verifier;
         this.revoker = revoker;
@@ -120,7 +120,7 @@ public final class SecondFactorsService implements EnrolTotpUseCase, ConfirmTotp
                         .flatMap(confirmed -> !confirmed ? Mono.<Revocation>empty()
                                 : factors.replaceRecoveryCodes(command.userId(),
                                                 codes.stream().map(code -> code.hash(command.userId())).toList(), now)
-                                        .then(events.publish(new UserMfaEnabled(ids.newId(), command.userId(), now, "totp")))
+                                        .then(events.write(new UserMfaEnabled(ids.newId(), command.userId(), now, "totp")))
                                         .then(revoker.revokeOthersWithin(command.userId(), command.sessionId(),
                                                 RevocationReason.MFA_ENABLED, now))))
                 .switchIfEmpty(Mono.error(() -> new FactorConflictException("The TOTP enrolment was already confirmed.")))
@@ -135,7 +135,7 @@ public final class SecondFactorsService implements EnrolTotpUseCase, ConfirmTotp
                     Instant now = clock.instant();
                     return transactions.inTransaction(factors.deleteAll(command.userId())
                             .flatMap(removed -> removed
-                                    ? events.publish(new UserMfaDisabled(ids.newId(), command.userId(), now, "totp",
+                                    ? events.write(new UserMfaDisabled(ids.newId(), command.userId(), now, "totp",
                                             UserMfaDisabled.BY_USER, null)).thenReturn(true)
                                     : Mono.just(false)));
                 }))

@@ -16,12 +16,12 @@ import io.latchkey.domain.model.token.TokenPair;
 import io.latchkey.domain.model.user.AccountPolicy;
 import io.latchkey.domain.model.user.User;
 import io.latchkey.domain.port.AccessTokenIssuer;
-import io.latchkey.domain.port.AuthEventPublisher;
+import io.latchkey.domain.port.AuthCache;
+import io.latchkey.domain.port.OutboxWriter;
 import io.latchkey.domain.port.IdGenerator;
 import io.latchkey.domain.port.RefreshTokenGenerator;
 import io.latchkey.domain.port.SessionRepository;
 import io.latchkey.domain.port.TransactionRunner;
-import io.latchkey.domain.port.UserAuthCache;
 import io.latchkey.domain.port.UserRepository;
 import java.time.InstantSource;
 import reactor.core.publisher.Mono;
@@ -38,7 +38,7 @@ public final class SessionOpener {
     private final RefreshTokenGenerator refreshTokens;
     private final AccessTokenFactory accessTokens;
     private final IdGenerator ids;
-    private final AuthEventPublisher events;
+    private final OutboxWriter events;
     private final TransactionRunner transactions;
     private final SessionCacheWriter cacheWriter;
     private final TokenPolicy policy;
@@ -46,8 +46,8 @@ public final class SessionOpener {
     private final InstantSource clock;
 
     public SessionOpener(UserRepository users, SessionRepository sessions, RefreshTokenGenerator refreshTokens,
-            AccessTokenIssuer issuer, IdGenerator ids, AuthEventPublisher events, TransactionRunner transactions,
-            UserAuthCache cache, TokenPolicy policy, MfaPolicy mfa, AccountPolicy accounts, InstantSource clock) {
+            AccessTokenIssuer issuer, IdGenerator ids, OutboxWriter events, TransactionRunner transactions,
+            AuthCache cache, TokenPolicy policy, MfaPolicy mfa, AccountPolicy accounts, InstantSource clock) {
         this.users = users;
         this.sessions = sessions;
         this.refreshTokens = refreshTokens;
@@ -67,15 +67,15 @@ public final class SessionOpener {
      * policy demands verification, and an account that changed since it was read (see {@link #unchangedSince}).
      */
     public Mono<TokenPair> open(User user, SessionAuthentication authentication, ClientInfo client) {
-        return admissible(user).then(Mono.defer(() -> cacheWriter.generationBeforeWrite(user).flatMap(generation -> {
+        return admissible(user).then(Mono.defer(() -> cacheWriter.purgeCountBeforeWrite(user).flatMap(readBefore -> {
                 var now = clock.instant();
                 Session session = Session.start(new SessionId(ids.newId()), user.id(), client, authentication, policy, now);
                 RefreshToken refresh = refreshTokens.newToken();
                 return transactions.inTransaction(unchangedSince(user, authentication)
                                 .then(sessions.insert(session, refresh.hash()))
-                                .flatMap(saved -> events.publish(SessionStarted.of(ids.newId(), user.id(), now, saved.id(),
+                                .flatMap(saved -> events.write(SessionStarted.of(ids.newId(), user.id(), now, saved.id(),
                                         authentication)).thenReturn(saved)))
-                        .flatMap(saved -> cacheWriter.write(user, saved, generation)
+                        .flatMap(saved -> cacheWriter.write(user, saved, readBefore)
                                 .thenReturn(new TokenPair(accessTokens.issue(user, saved, now), refresh)));
         })));
     }

@@ -5,26 +5,30 @@ import io.latchkey.domain.model.session.RevocationReason;
 import io.latchkey.domain.model.session.SessionId;
 import io.latchkey.domain.model.session.TokenPolicy;
 import io.latchkey.domain.model.user.UserId;
-import io.latchkey.domain.port.AuthEventPublisher;
+import io.latchkey.domain.port.AuthCache;
+import io.latchkey.domain.port.OutboxWriter;
+import io.latchkey.domain.port.EventLedger;
 import io.latchkey.domain.port.IdGenerator;
-import io.latchkey.domain.port.NearAuthCache;
 import io.latchkey.domain.port.SessionRepository;
 import io.latchkey.domain.port.TransactionRunner;
-import io.latchkey.domain.port.UserAuthCache;
 import io.latchkey.domain.port.UserRepository;
 import java.time.Instant;
 import java.time.InstantSource;
 import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Mono;
 
 /**
  * Every revocation goes the same way: commit it in PostgreSQL with its {@code session.revoked} outbox row,
- * then remember the ended sessions on this instance and purge its near cache and Redis at once, so it never waits
- * for Kafka (other instances' near caches are purged, and the sessions remembered, by the event). If PostgreSQL fails
- * nothing happened (503); if only the purge fails, the revocation stands, the event's consumers purge later, and
- * until then the remembered sessions keep a Redis that missed the purge from admitting them.
+ * then remember the ended sessions on this instance and purge the auth cache at once (this instance, the shared tier,
+ * and by its announcement the other instances), so it never waits for Kafka. The purge is recorded against the event
+ * in both {@link PurgeLedgers}, so the event's consumers do not purge this instance again; the other instances
+ * remember the sessions from the event. If PostgreSQL fails nothing happened (503); if only the shared purge fails,
+ * the revocation stands, the event's consumers purge later, and until then the remembered sessions keep a shared
+ * cache that missed the purge from admitting them.
  */
 public final class SessionRevoker {
 
@@ -32,21 +36,21 @@ public final class SessionRevoker {
 
     private final SessionRepository sessions;
     private final UserRepository users;
-    private final NearAuthCache near;
-    private final UserAuthCache cache;
-    private final AuthEventPublisher events;
+    private final AuthCache cache;
+    private final PurgeLedgers ledgers;
+    private final OutboxWriter events;
     private final TransactionRunner transactions;
     private final IdGenerator ids;
     private final TokenPolicy policy;
     private final InstantSource clock;
 
-    public SessionRevoker(SessionRepository sessions, UserRepository users, NearAuthCache near, UserAuthCache cache,
-            AuthEventPublisher events, TransactionRunner transactions, IdGenerator ids, TokenPolicy policy,
+    public SessionRevoker(SessionRepository sessions, UserRepository users, AuthCache cache, PurgeLedgers ledgers,
+            OutboxWriter events, TransactionRunner transactions, IdGenerator ids, TokenPolicy policy,
             InstantSource clock) {
         this.sessions = sessions;
         this.users = users;
-        this.near = near;
         this.cache = cache;
+        this.ledgers = ledgers;
         this.events = events;
         this.transactions = transactions;
         this.ids = ids;
@@ -59,12 +63,15 @@ public final class SessionRevoker {
         return Mono.defer(() -> {
             Instant now = clock.instant();
             return transactions.inTransaction(sessions.revoke(sessionId, reason, now)
-                            .flatMap(revoked -> revoked
-                                    ? events.publish(revokedEvent(userId, List.of(sessionId), reason, now)).thenReturn(true)
-                                    : Mono.just(false)))
-                    .then(Mono.fromRunnable(() -> remember(List.of(sessionId), now)))
-                    .then(Mono.defer(() -> near.evictSession(userId, sessionId)))
-                    .then(Mono.defer(() -> purge(cache.evictSession(userId, sessionId), userId)));
+                            .flatMap(revoked -> {
+                                if (!revoked) {
+                                    return Mono.just(Optional.<UUID>empty());
+                                }
+                                SessionRevoked event = revokedEvent(userId, List.of(sessionId), reason, now);
+                                return events.write(event).thenReturn(Optional.of(event.eventId()));
+                            }))
+                    .flatMap(event -> Mono.fromRunnable(() -> remember(List.of(sessionId), now))
+                            .then(purge(cache.evictSession(userId, sessionId), userId, event)));
         });
     }
 
@@ -72,9 +79,8 @@ public final class SessionRevoker {
     Mono<Void> revokeAll(UserId userId, RevocationReason reason) {
         return Mono.defer(() -> {
             Instant now = clock.instant();
-            return transactions.inTransaction(revokeAllListed(userId, reason, now))
-                    .doOnNext(revoked -> remember(revoked, now));
-        }).then(purgeUser(userId));
+            return transactions.inTransaction(revokeAllListed(userId, reason, now));
+        }).flatMap(this::afterCommit);
     }
 
     /**
@@ -82,18 +88,21 @@ public final class SessionRevoker {
      * to {@link #afterCommit} once the transaction committed (the other instances remember them from the event).
      */
     Mono<Revocation> revokeAllWithin(UserId userId, RevocationReason reason, Instant now) {
-        return revokeAllListed(userId, reason, now).map(revoked -> new Revocation(userId, revoked, now));
+        return revokeAllListed(userId, reason, now);
     }
 
-    private Mono<List<SessionId>> revokeAllListed(UserId userId, RevocationReason reason, Instant now) {
+    private Mono<Revocation> revokeAllListed(UserId userId, RevocationReason reason, Instant now) {
         return sessions.revokeAll(userId, reason, now)
                 .flatMap(revoked -> users.raiseAuthEpoch(userId)
-                        .map(java.util.Optional::of)
-                        .defaultIfEmpty(java.util.Optional.empty())
+                        .map(Optional::of)
+                        .defaultIfEmpty(Optional.empty())
                         // The new epoch lets subscribers deny every earlier token without comparing iat with a clock.
-                        .flatMap(epoch -> events.publish(new SessionRevoked(ids.newId(), userId, now, revoked, reason,
-                                now.plus(policy.accessTokenTtl()), epoch.orElse(null))))
-                        .thenReturn(revoked));
+                        .flatMap(epoch -> {
+                            SessionRevoked event = new SessionRevoked(ids.newId(), userId, now, revoked, reason,
+                                    now.plus(policy.accessTokenTtl()), epoch.orElse(null));
+                            return events.write(event).thenReturn(new Revocation(userId, revoked, now,
+                                    Optional.of(event.eventId())));
+                        }));
     }
 
     /**
@@ -102,9 +111,14 @@ public final class SessionRevoker {
      */
     Mono<Revocation> revokeOthersWithin(UserId userId, SessionId keep, RevocationReason reason, Instant now) {
         return sessions.revokeAllExcept(userId, keep, reason, now)
-                .flatMap(revoked -> (revoked.isEmpty() ? Mono.<Void>empty()
-                        : events.publish(revokedEvent(userId, revoked, reason, now)))
-                        .thenReturn(new Revocation(userId, revoked, now)));
+                .flatMap(revoked -> {
+                    if (revoked.isEmpty()) {
+                        return Mono.just(new Revocation(userId, revoked, now, Optional.empty()));
+                    }
+                    SessionRevoked event = revokedEvent(userId, revoked, reason, now);
+                    return events.write(event)
+                            .thenReturn(new Revocation(userId, revoked, now, Optional.of(event.eventId())));
+                });
     }
 
     /**
@@ -113,26 +127,30 @@ public final class SessionRevoker {
      */
     Mono<Void> afterCommit(Revocation revocation) {
         return Mono.fromRunnable(() -> remember(revocation.sessionIds(), revocation.at()))
-                .then(purgeUser(revocation.userId()));
+                .then(Mono.defer(() -> purge(cache.evictUser(revocation.userId()), revocation.userId(),
+                        revocation.eventId())));
     }
 
-    /** Sessions a caller's transaction revoked at {@code at}; remembered by {@link #afterCommit}. */
-    record Revocation(UserId userId, List<SessionId> sessionIds, Instant at) {
+    /**
+     * Sessions a caller's transaction revoked at {@code at}, with the event that announced it (none when nothing was
+     * revoked); remembered and purged by {@link #afterCommit}.
+     */
+    record Revocation(UserId userId, List<SessionId> sessionIds, Instant at, Optional<UUID> eventId) {
 
         Revocation {
             sessionIds = List.copyOf(sessionIds);
         }
 
         static Revocation none(UserId userId, Instant at) {
-            return new Revocation(userId, List.of(), at);
+            return new Revocation(userId, List.of(), at, Optional.empty());
         }
     }
 
-    /** Drops everything this instance and Redis cache about the user; a failed purge is left to the event consumers. */
+    /** Drops everything the auth cache holds about the user; a failed purge is left to the event consumers. */
     Mono<Void> purgeUser(UserId userId) {
         // Deferred: callers assemble it before their transaction runs, and an eager eviction would let a request in
-        // between refill the near cache with the state about to change.
-        return Mono.defer(() -> near.evictUser(userId).then(purge(cache.evictUser(userId), userId)));
+        // between refill the cache with the state about to change.
+        return Mono.defer(() -> purge(cache.evictUser(userId), userId, Optional.empty()));
     }
 
     /**
@@ -143,16 +161,29 @@ public final class SessionRevoker {
     private void remember(List<SessionId> revoked, Instant now) {
         Instant committed = clock.instant();
         Instant from = committed.isAfter(now) ? committed : now;
-        near.rememberRevoked(revoked, from.plus(policy.accessTokenTtl()));
+        cache.rememberRevoked(revoked, from.plus(policy.accessTokenTtl()));
     }
 
     private SessionRevoked revokedEvent(UserId userId, List<SessionId> revoked, RevocationReason reason, Instant now) {
         return new SessionRevoked(ids.newId(), userId, now, revoked, reason, now.plus(policy.accessTokenTtl()));
     }
 
-    private static Mono<Void> purge(Mono<Void> eviction, UserId userId) {
-        return eviction.onErrorResume(e -> RequestLogging.warn(log,
-                "revocation committed but the cache purge for user {} failed; event consumers will purge: {}",
-                userId, e.toString()));
+    /**
+     * Runs the purge and records it against the event that caused it: in the local ledger always (this instance's copy
+     * is dropped before the shared tier is asked), in the shared ledger only when the shared tier was purged. Failing
+     * to record only means a consumer purges once more.
+     */
+    private Mono<Void> purge(Mono<Void> eviction, UserId userId, Optional<UUID> event) {
+        return Mono.defer(() -> eviction
+                .then(Mono.defer(() -> event.map(id -> recorded(ledgers.shared(), id).then(recorded(ledgers.local(), id)))
+                        .orElse(Mono.empty())))
+                .onErrorResume(e -> event.map(id -> recorded(ledgers.local(), id)).orElse(Mono.empty())
+                        .then(RequestLogging.warn(log,
+                                "revocation committed but the cache purge for user {} failed; event consumers will purge: {}",
+                                userId, e.toString()))));
+    }
+
+    private static Mono<Void> recorded(EventLedger ledger, UUID eventId) {
+        return ledger.record(eventId).then().onErrorResume(e -> Mono.empty());
     }
 }

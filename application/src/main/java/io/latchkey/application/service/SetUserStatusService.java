@@ -8,7 +8,7 @@ import io.latchkey.domain.event.UserUpdated;
 import io.latchkey.domain.model.session.RevocationReason;
 import io.latchkey.domain.model.user.User;
 import io.latchkey.domain.model.user.UserStatus;
-import io.latchkey.domain.port.AuthEventPublisher;
+import io.latchkey.domain.port.OutboxWriter;
 import io.latchkey.domain.port.IdGenerator;
 import io.latchkey.domain.port.MailOutbox;
 import io.latchkey.domain.port.PasswordResetTokens;
@@ -29,13 +29,13 @@ public final class SetUserStatusService implements SetUserStatusUseCase {
     private final PasswordResetTokens resetTokens;
     private final MailOutbox mails;
     private final SessionRevoker revoker;
-    private final AuthEventPublisher events;
+    private final OutboxWriter events;
     private final TransactionRunner transactions;
     private final IdGenerator ids;
     private final InstantSource clock;
 
     public SetUserStatusService(UserRepository users, PasswordResetTokens resetTokens, AccountMail accountMail,
-            SessionRevoker revoker, AuthEventPublisher events, TransactionRunner transactions, IdGenerator ids,
+            SessionRevoker revoker, OutboxWriter events, TransactionRunner transactions, IdGenerator ids,
             InstantSource clock) {
         this.users = users;
         this.resetTokens = resetTokens;
@@ -56,7 +56,7 @@ public final class SetUserStatusService implements SetUserStatusUseCase {
                     .switchIfEmpty(Mono.error(UserNotFoundException::new))
                     .flatMap(user -> transactions.inTransaction(users.updateStatus(user.id(), command.status(), now)
                             .flatMap(changed -> changed
-                                    ? endAccess(user, command.status(), now).flatMap(revocation -> events.publish(
+                                    ? endAccess(user, command.status(), now).flatMap(revocation -> events.write(
                                             new UserUpdated(ids.newId(), user.id(), now, List.of("status")))
                                             .thenReturn(revocation))
                                     : Mono.just(Revocation.none(user.id(), now)))))

@@ -6,7 +6,7 @@ import io.latchkey.domain.error.SessionRevokedException;
 import io.latchkey.domain.event.UserUpdated;
 import io.latchkey.domain.model.user.PersonName;
 import io.latchkey.domain.model.user.UserProfile;
-import io.latchkey.domain.port.AuthEventPublisher;
+import io.latchkey.domain.port.OutboxWriter;
 import io.latchkey.domain.port.IdGenerator;
 import io.latchkey.domain.port.TransactionRunner;
 import io.latchkey.domain.port.UserRepository;
@@ -19,13 +19,13 @@ import reactor.core.publisher.Mono;
 public final class UpdateProfileService implements UpdateProfileUseCase {
 
     private final UserRepository users;
-    private final AuthEventPublisher events;
+    private final OutboxWriter events;
     private final TransactionRunner transactions;
     private final SessionRevoker revoker;
     private final IdGenerator ids;
     private final InstantSource clock;
 
-    public UpdateProfileService(UserRepository users, AuthEventPublisher events, TransactionRunner transactions,
+    public UpdateProfileService(UserRepository users, OutboxWriter events, TransactionRunner transactions,
             SessionRevoker revoker, IdGenerator ids, InstantSource clock) {
         this.users = users;
         this.events = events;
@@ -53,7 +53,7 @@ public final class UpdateProfileService implements UpdateProfileUseCase {
                                 }
                                 Instant now = clock.instant();
                                 return users.updateName(user.id(), name, now)
-                                        .flatMap(updated -> events.publish(new UserUpdated(ids.newId(), user.id(), now,
+                                        .flatMap(updated -> events.write(new UserUpdated(ids.newId(), user.id(), now,
                                                 List.of("name"))).thenReturn(updated));
                             }))
                     .flatMap(user -> revoker.purgeUser(user.id()).thenReturn(user.profile()));

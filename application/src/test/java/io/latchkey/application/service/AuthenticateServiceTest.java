@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.latchkey.application.usecase.AuthenticateCommand;
 import io.latchkey.application.usecase.LoginCommand;
+import io.latchkey.domain.error.AuthCacheUnavailableException;
 import io.latchkey.domain.error.DependencyUnavailableException;
 import io.latchkey.domain.error.InvalidAccessTokenException;
 import io.latchkey.domain.error.SessionRevokedException;
@@ -37,29 +38,40 @@ class AuthenticateServiceTest {
     }
 
     @Test
-    void givenLiveSession_authenticate_answersFromCache() {
+    void givenLiveSession_authenticate_answersFromTheCacheTheLoginFilled() {
         AuthenticatedCaller caller = authenticate().block();
         assertThat(caller.userId()).isEqualTo(user.id());
         assertThat(caller.sessionId()).isEqualTo(claims.sessionId());
-        assertThat(kit.cache.sessionHits()).isEqualTo(1);
+        assertThat(kit.cache.nearHits()).isEqualTo(1);
     }
 
     @Test
     void givenRepeatedRequests_authenticate_answersFromTheNearCacheAfterTheFirst() {
+        kit.cache.evictLocalSession(user.id(), claims.sessionId()).block();
         authenticate().block();
         authenticate().block();
         authenticate().block();
-        assertThat(kit.cache.sessionHits()).isEqualTo(1);
-        assertThat(kit.near.hits()).isEqualTo(2);
+        assertThat(kit.cache.sharedSessionHits()).isEqualTo(1);
+        assertThat(kit.cache.nearHits()).isEqualTo(2);
     }
 
     @Test
-    void givenNearCachePurgedByAnEvent_authenticate_asksRedisAgainAndSeesTheRevocation() {
+    void givenNearCopyPurgedByAnEvent_authenticate_asksTheSharedTierAgainAndSeesTheRevocation() {
         authenticate().block();
         kit.sessions.revoke(claims.sessionId());
-        kit.cache.evictSession(user.id(), claims.sessionId()).block();
-        assertThat(authenticate().block()).as("still served from the near cache until its purge").isNotNull();
-        kit.near.evictSession(user.id(), claims.sessionId()).block();
+        assertThat(authenticate().block()).as("still served from the near copy until its purge").isNotNull();
+        kit.cache.evictLocalSession(user.id(), claims.sessionId()).block();
+        assertThat(authenticate().block()).as("the shared tier was not purged").isNotNull();
+        kit.cache.evictLocalSession(user.id(), claims.sessionId()).block();
+        kit.cache.anotherInstance().evictSession(user.id(), claims.sessionId()).block();
+        StepVerifier.create(authenticate()).expectError(SessionRevokedException.class).verify();
+    }
+
+    @Test
+    void givenAnotherInstancePurgesTheSession_itsAnnouncementReachesThisInstancesNearCopy() {
+        authenticate().block();
+        kit.sessions.revoke(claims.sessionId());
+        kit.cache.anotherInstance().evictSession(user.id(), claims.sessionId()).block();
         StepVerifier.create(authenticate()).expectError(SessionRevokedException.class).verify();
     }
 
@@ -67,14 +79,13 @@ class AuthenticateServiceTest {
     void givenCacheMiss_authenticate_refillsFromRecord() {
         kit.cache.evictUser(user.id()).block();
         assertThat(authenticate().block()).isNotNull();
-        assertThat(kit.cache.findSession(user.id(), claims.sessionId()).block()).isNotNull();
+        assertThat(kit.cache.sharedSession(claims.sessionId())).isNotNull();
     }
 
     @Test
     void givenRevokedSessionAndEmptyCache_authenticate_isRejected() {
         kit.sessions.revoke(claims.sessionId());
         kit.cache.evictSession(user.id(), claims.sessionId()).block();
-        kit.near.evictSession(user.id(), claims.sessionId()).block();
         StepVerifier.create(authenticate()).expectError(SessionRevokedException.class).verify();
     }
 
@@ -82,20 +93,21 @@ class AuthenticateServiceTest {
     void givenExpiredToken_authenticate_isRejectedBeforeAnyLookup() {
         kit.clock.advance(Duration.ofMinutes(16));
         StepVerifier.create(authenticate()).expectError(InvalidAccessTokenException.class).verify();
-        assertThat(kit.cache.sessionHits()).isZero();
+        assertThat(kit.cache.sharedSessionHits() + kit.cache.nearHits()).isZero();
     }
 
     @Test
     void givenCacheDown_authenticate_fallsBackToRecordAndStillRejectsRevoked() {
+        kit.cache.evictLocalUser(user.id()).block();
         kit.cache.simulateOutage(true);
         assertThat(authenticate().block()).isNotNull();
         kit.sessions.revoke(claims.sessionId());
-        kit.near.evictSession(user.id(), claims.sessionId()).block();
         StepVerifier.create(authenticate()).expectError(SessionRevokedException.class).verify();
     }
 
     @Test
     void givenCacheAndRecordDown_authenticate_isUnavailableNeverAccepted() {
+        kit.cache.evictLocalUser(user.id()).block();
         kit.cache.simulateOutage(true);
         kit.sessions.failWith(true);
         StepVerifier.create(authenticate())
@@ -105,13 +117,14 @@ class AuthenticateServiceTest {
 
     @Test
     void givenFallbackSaturated_authenticate_isUnavailable() {
+        kit.cache.evictLocalUser(user.id()).block();
         kit.cache.simulateOutage(true);
         Mono<AuthenticatedCaller> never = Mono.never();
         // Occupy both permits of the gate with fallbacks that never finish.
         kit.gate.through(() -> never, new IllegalStateException()).subscribe();
         kit.gate.through(() -> never, new IllegalStateException()).subscribe();
         StepVerifier.create(authenticate())
-                .expectErrorSatisfies(e -> assertThat(((DependencyUnavailableException) e).dependency()).isEqualTo("redis"))
+                .expectErrorSatisfies(e -> assertThat(e).isInstanceOf(AuthCacheUnavailableException.class))
                 .verify();
     }
 }

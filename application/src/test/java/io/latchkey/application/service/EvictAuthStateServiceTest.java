@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.latchkey.application.usecase.EvictUserAuthStateCommand;
 import io.latchkey.domain.model.auth.AuthSnapshot;
+import io.latchkey.domain.model.auth.PurgeCount;
 import io.latchkey.domain.model.session.SessionId;
 import io.latchkey.domain.model.user.UserId;
 import io.latchkey.domain.testfixtures.InMemoryEventLedger;
@@ -23,15 +24,14 @@ class EvictAuthStateServiceTest {
     EvictAuthStateServiceTest() {
         for (SessionId sid : List.of(first, second)) {
             AuthSnapshot snapshot = new AuthSnapshot(user, sid, Set.of("USER"), false, 0, kit.clock.instant().plus(Duration.ofDays(1)));
-            kit.cache.putSession(snapshot, 0).block();
-            kit.near.putSession(snapshot, 0).block();
+            kit.cache.putSession(snapshot, new PurgeCount(0, 0)).block();
         }
     }
 
     @Test
     void givenSessionEvent_sharedAndLocalEviction_purgeOnlyThoseSessionsOncePerEvent() {
         EvictSharedAuthStateService shared = new EvictSharedAuthStateService(kit.cache, new InMemoryEventLedger());
-        EvictLocalAuthStateService local = new EvictLocalAuthStateService(kit.near, new InMemoryEventLedger());
+        EvictLocalAuthStateService local = new EvictLocalAuthStateService(kit.cache, new InMemoryEventLedger());
         EvictUserAuthStateCommand event = new EvictUserAuthStateCommand(UUID.randomUUID(), user, List.of(first), false);
 
         assertThat(shared.evictShared(event).block()).isTrue();
@@ -40,19 +40,19 @@ class EvictAuthStateServiceTest {
         assertThat(local.evictLocal(event).block()).as("duplicate").isFalse();
 
         assertThat(kit.cache.findSession(user, first).block()).isNull();
-        assertThat(kit.near.holds(first)).isFalse();
+        assertThat(kit.cache.holdsLocally(first)).isFalse();
         assertThat(kit.cache.findSession(user, second).block()).isNotNull();
-        assertThat(kit.near.holds(second)).isTrue();
+        assertThat(kit.cache.holdsLocally(second)).isTrue();
     }
 
     @Test
     void givenUserEvent_eviction_purgesEverySession() {
         EvictUserAuthStateCommand event = new EvictUserAuthStateCommand(UUID.randomUUID(), user, List.of(), true);
         new EvictSharedAuthStateService(kit.cache, new InMemoryEventLedger()).evictShared(event).block();
-        new EvictLocalAuthStateService(kit.near, new InMemoryEventLedger()).evictLocal(event).block();
+        new EvictLocalAuthStateService(kit.cache, new InMemoryEventLedger()).evictLocal(event).block();
         assertThat(kit.cache.findSession(user, second).block()).isNull();
-        assertThat(kit.near.holds(first)).isFalse();
-        assertThat(kit.near.holds(second)).isFalse();
+        assertThat(kit.cache.holdsLocally(first)).isFalse();
+        assertThat(kit.cache.holdsLocally(second)).isFalse();
     }
 
     @Test

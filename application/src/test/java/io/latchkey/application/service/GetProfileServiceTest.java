@@ -23,10 +23,9 @@ class GetProfileServiceTest {
         assertThat(service.getProfile(new GetProfileCommand(user.id())).block().name().first()).isEqualTo("Ada");
         kit.users.replace(withFirstName(user, "Changed"));
         assertThat(service.getProfile(new GetProfileCommand(user.id())).block().name().first()).isEqualTo("Ada");
-        kit.near.evictUser(user.id()).block();
+        kit.cache.evictLocalUser(user.id()).block();
         assertThat(service.getProfile(new GetProfileCommand(user.id())).block().name().first())
                 .as("Redis still holds it").isEqualTo("Ada");
-        kit.near.evictUser(user.id()).block();
         kit.cache.evictUser(user.id()).block();
         assertThat(service.getProfile(new GetProfileCommand(user.id())).block().name().first()).isEqualTo("Changed");
     }

@@ -298,7 +298,7 @@ class MfaServicesTest {
                 io.latchkey.domain.model.user.Email.parse("root@example.com", "email"), user.passwordHash(), user.name(),
                 user.status(), java.util.Set.of(User.ROLE_USER, User.ROLE_ADMIN), true, 0, user.createdAt(), user.updatedAt());
         strict.users.insert(admin).block();
-        AuthenticateService authenticate = new AuthenticateService(strict.tokens, strict.near, strict.cache,
+        AuthenticateService authenticate = new AuthenticateService(strict.tokens, strict.cache,
                 strict.sessions, strict.gate, policy, strict.clock);
         LoginResult passwordOnly = strict.login().login(new LoginCommand("root@example.com", UserFixtures.PASSWORD,
                 ClientInfo.UNKNOWN)).block();

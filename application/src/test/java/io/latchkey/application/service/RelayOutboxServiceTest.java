@@ -11,7 +11,7 @@ import io.latchkey.application.usecase.RelayResult;
 import io.latchkey.domain.model.outbox.OutboxMessage;
 import io.latchkey.domain.model.outbox.RetryPolicy;
 import io.latchkey.domain.model.user.UserId;
-import io.latchkey.domain.port.AuthEventStreamPublisher;
+import io.latchkey.domain.port.EventStreamProducer;
 import io.latchkey.domain.testfixtures.InMemoryOutbox;
 import java.time.Duration;
 import java.util.List;
@@ -28,7 +28,7 @@ class RelayOutboxServiceTest {
     private final List<UUID> published = new CopyOnWriteArrayList<>();
     private volatile boolean streamDown;
     private volatile UUID tooLarge;
-    private final AuthEventStreamPublisher stream = message -> Mono.defer(() -> {
+    private final EventStreamProducer stream = message -> Mono.defer(() -> {
         if (streamDown) {
             return Mono.error(new IllegalStateException("broker unreachable"));
         }

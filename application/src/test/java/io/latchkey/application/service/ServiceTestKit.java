@@ -7,11 +7,11 @@ import io.latchkey.domain.testfixtures.DirectTransactionRunner;
 import io.latchkey.domain.testfixtures.FakePasswordHasher;
 import io.latchkey.domain.testfixtures.FakeTokens;
 import io.latchkey.domain.testfixtures.InMemorySessionRepository;
-import io.latchkey.domain.testfixtures.InMemoryNearAuthCache;
-import io.latchkey.domain.testfixtures.InMemoryUserAuthCache;
+import io.latchkey.domain.testfixtures.InMemoryAuthCache;
+import io.latchkey.domain.testfixtures.InMemoryEventLedger;
 import io.latchkey.domain.testfixtures.InMemoryUserRepository;
 import io.latchkey.domain.testfixtures.MutableInstantSource;
-import io.latchkey.domain.testfixtures.RecordingAuthEventPublisher;
+import io.latchkey.domain.testfixtures.RecordingOutboxWriter;
 import io.latchkey.domain.model.mail.MailContent;
 import io.latchkey.domain.model.mail.OutgoingMail;
 import io.latchkey.domain.model.outbox.RetryPolicy;
@@ -38,11 +38,11 @@ final class ServiceTestKit {
     final MutableInstantSource clock = MutableInstantSource.atDefaultStart();
     final InMemoryUserRepository users = new InMemoryUserRepository();
     final InMemorySessionRepository sessions = new InMemorySessionRepository(users, clock);
-    final InMemoryUserAuthCache cache = new InMemoryUserAuthCache();
-    final InMemoryNearAuthCache near = new InMemoryNearAuthCache();
+    final InMemoryAuthCache cache = new InMemoryAuthCache();
+    final PurgeLedgers ledgers = new PurgeLedgers(new InMemoryEventLedger(), new InMemoryEventLedger());
     final FakePasswordHasher hasher = new FakePasswordHasher();
     final FakeTokens tokens = new FakeTokens(clock);
-    final RecordingAuthEventPublisher events = new RecordingAuthEventPublisher();
+    final RecordingOutboxWriter events = new RecordingOutboxWriter();
     final InMemoryIdentityLinkRepository links = new InMemoryIdentityLinkRepository();
     final DirectTransactionRunner transactions = new DirectTransactionRunner();
     final IdGenerator ids = UUID::randomUUID;
@@ -145,11 +145,11 @@ final class ServiceTestKit {
     }
 
     AuthenticateService authenticate() {
-        return new AuthenticateService(tokens, near, cache, sessions, gate, clock);
+        return new AuthenticateService(tokens, cache, sessions, gate, clock);
     }
 
     SessionRevoker revoker() {
-        return new SessionRevoker(sessions, users, near, cache, events, transactions, ids, policy, clock);
+        return new SessionRevoker(sessions, users, cache, ledgers, events, transactions, ids, policy, clock);
     }
 
     RefreshTokensService refresh() {
@@ -195,6 +195,6 @@ final class ServiceTestKit {
     }
 
     GetProfileService profiles() {
-        return new GetProfileService(near, cache, users, gate);
+        return new GetProfileService(cache, users, gate);
     }
 }

@@ -28,7 +28,7 @@ import io.latchkey.domain.model.user.User;
 import io.latchkey.domain.model.user.UserStatus;
 import io.latchkey.domain.port.TransactionRunner;
 import io.latchkey.domain.testfixtures.InMemoryEventLedger;
-import io.latchkey.domain.testfixtures.InMemoryNearAuthCache;
+import io.latchkey.domain.testfixtures.InMemoryAuthCache;
 import io.latchkey.domain.testfixtures.UserFixtures;
 import java.time.Duration;
 import java.time.Instant;
@@ -115,6 +115,50 @@ class SessionRevocationTest {
         assertThat(kit.sessions.findById(sessionOf(pair)).block().status()).isEqualTo(SessionStatus.REVOKED);
     }
 
+    /**
+     * The instance that logs a session out drops it from its own copy once: its purge announcement does not come
+     * back to it, and the event, delivered afterwards to the cluster's consumer group (here on this instance) and to
+     * this instance's own group, finds its purge already recorded. Another instance hears the announcement.
+     */
+    @Test
+    void givenOneLogout_theOriginatingInstanceIsPurgedOnce_andAnotherInstanceByTheAnnouncement() {
+        TokenPair pair = login("laptop");
+        AuthenticateCommand request = new AuthenticateCommand(pair.accessToken().encoded());
+        InMemoryAuthCache cacheOfB = kit.cache.anotherInstance();
+        assertThat(kit.authenticate().authenticate(request).block()).isNotNull();
+        int purgesOfA = kit.cache.localPurges();
+        int purgesOfB = cacheOfB.localPurges();
+
+        new LogoutService(kit.revoker()).logout(new LogoutCommand(user.id(), sessionOf(pair))).block();
+        SessionRevoked event = (SessionRevoked) kit.events.events().getLast();
+        EvictUserAuthStateCommand delivered = new EvictUserAuthStateCommand(event.eventId(), user.id(),
+                event.sessionIds(), false, event.sessionIds(), event.accessTokensValidUntil());
+        assertThat(new EvictSharedAuthStateService(kit.cache, kit.ledgers.shared()).evictShared(delivered).block())
+                .as("the cluster's consumer group finds the purge done").isFalse();
+        assertThat(new EvictLocalAuthStateService(kit.cache, kit.ledgers.local()).evictLocal(delivered).block())
+                .as("this instance's own consumer group finds the purge done").isFalse();
+
+        assertThat(kit.cache.localPurges() - purgesOfA).as("purges of the originating instance").isEqualTo(1);
+        assertThat(cacheOfB.localPurges() - purgesOfB).as("purges of another instance, by the announcement")
+                .isEqualTo(1);
+        StepVerifier.create(kit.authenticate().authenticate(request)).expectError(SessionRevokedException.class).verify();
+    }
+
+    @Test
+    void givenCacheDownAtLogout_theClusterConsumerGroupStillPurgesTheSharedTierLater() {
+        TokenPair pair = login("laptop");
+        kit.cache.simulateOutage(true);
+        new LogoutService(kit.revoker()).logout(new LogoutCommand(user.id(), sessionOf(pair))).block();
+        kit.cache.simulateOutage(false);
+        SessionRevoked event = (SessionRevoked) kit.events.events().getLast();
+        EvictUserAuthStateCommand delivered = new EvictUserAuthStateCommand(event.eventId(), user.id(),
+                event.sessionIds(), false, event.sessionIds(), event.accessTokensValidUntil());
+
+        assertThat(new EvictSharedAuthStateService(kit.cache, kit.ledgers.shared()).evictShared(delivered).block())
+                .as("the purge the outage prevented").isTrue();
+        assertThat(kit.cache.sharedSession(sessionOf(pair))).isNull();
+    }
+
     @Test
     void givenCacheUnreachableAtLogout_andBackWithItsStaleEntry_theSessionStaysRevokedHere() {
         TokenPair pair = login("laptop");
@@ -124,7 +168,7 @@ class SessionRevocationTest {
         new LogoutService(kit.revoker()).logout(new LogoutCommand(user.id(), sessionOf(pair))).block();
         kit.cache.simulateOutage(false);
 
-        assertThat(kit.cache.findSession(user.id(), sessionOf(pair)).block()).as("the purge never reached the cache")
+        assertThat(kit.cache.sharedSession(sessionOf(pair))).as("the purge never reached the cache")
                 .isNotNull();
         StepVerifier.create(kit.authenticate().authenticate(request)).expectError(SessionRevokedException.class).verify();
     }
@@ -133,19 +177,19 @@ class SessionRevocationTest {
     void givenCacheUnreachableAtLogout_anotherInstanceThatGotTheEvent_refusesTheStaleEntryToo() {
         TokenPair pair = login("laptop");
         AuthenticateCommand request = new AuthenticateCommand(pair.accessToken().encoded());
-        InMemoryNearAuthCache nearOfB = new InMemoryNearAuthCache();
-        AuthenticateService instanceB = new AuthenticateService(kit.tokens, nearOfB, kit.cache, kit.sessions, kit.gate,
+        InMemoryAuthCache cacheOfB = kit.cache.anotherInstance();
+        AuthenticateService instanceB = new AuthenticateService(kit.tokens, cacheOfB, kit.sessions, kit.gate,
                 kit.clock);
         assertThat(instanceB.authenticate(request).block()).isNotNull();
         kit.cache.simulateOutage(true);
         new LogoutService(kit.revoker()).logout(new LogoutCommand(user.id(), sessionOf(pair))).block();
         SessionRevoked event = (SessionRevoked) kit.events.events().getLast();
-        new EvictLocalAuthStateService(nearOfB, new InMemoryEventLedger()).evictLocal(new EvictUserAuthStateCommand(
+        new EvictLocalAuthStateService(cacheOfB, new InMemoryEventLedger()).evictLocal(new EvictUserAuthStateCommand(
                 event.eventId(), user.id(), event.sessionIds(), false, event.sessionIds(), event.accessTokensValidUntil()))
                 .block();
         kit.cache.simulateOutage(false);
 
-        assertThat(kit.cache.findSession(user.id(), sessionOf(pair)).block()).isNotNull();
+        assertThat(kit.cache.sharedSession(sessionOf(pair))).isNotNull();
         StepVerifier.create(instanceB.authenticate(request)).expectError(SessionRevokedException.class).verify();
     }
 
@@ -158,7 +202,7 @@ class SessionRevocationTest {
         kit.cache.simulateOutage(false);
 
         for (TokenPair pair : List.of(laptop, phone)) {
-            assertThat(kit.cache.findSession(user.id(), sessionOf(pair)).block()).isNotNull();
+            assertThat(kit.cache.sharedSession(sessionOf(pair))).isNotNull();
             StepVerifier.create(kit.authenticate().authenticate(new AuthenticateCommand(pair.accessToken().encoded())))
                     .expectError(SessionRevokedException.class).verify();
         }
@@ -217,9 +261,9 @@ class SessionRevocationTest {
         revocation.run();
         kit.cache.simulateOutage(false);
 
-        assertThat(kit.cache.findSession(user.id(), sessionOf(pair)).block()).as("the purge never reached the cache")
+        assertThat(kit.cache.sharedSession(sessionOf(pair))).as("the purge never reached the cache")
                 .isNotNull();
-        assertThat(kit.near.isRevoked(sessionOf(pair))).as("remembered by the instance that revoked it").isTrue();
+        assertThat(kit.cache.isRevoked(sessionOf(pair))).as("remembered by the instance that revoked it").isTrue();
         StepVerifier.create(kit.authenticate().authenticate(request)).expectError(SessionRevokedException.class).verify();
     }
 
@@ -242,7 +286,7 @@ class SessionRevocationTest {
 
         assertRefusedDespiteStaleCacheAfter(phone, () -> kit.changePassword().change(new ChangePasswordCommand(
                 user.id(), sessionOf(laptop), UserFixtures.PASSWORD, "a brand new secret", true)).block());
-        assertThat(kit.near.isRevoked(sessionOf(laptop))).as("the caller's own session is kept").isFalse();
+        assertThat(kit.cache.isRevoked(sessionOf(laptop))).as("the caller's own session is kept").isFalse();
     }
 
     @Test
@@ -275,10 +319,10 @@ class SessionRevocationTest {
         assertThat(kit.authenticate().authenticate(request).block()).isNotNull();
         // Revoked elsewhere; this instance's memory is where it would have been remembered, and it had to drop it.
         kit.sessions.revoke(sessionOf(pair), RevocationReason.LOGOUT, kit.clock.instant()).block();
-        kit.near.evictSession(user.id(), sessionOf(pair)).block();
-        kit.near.forgetSomeRevocation(true);
+        kit.cache.evictLocalSession(user.id(), sessionOf(pair)).block();
+        kit.cache.forgetSomeRevocation(true);
 
-        assertThat(kit.cache.findSession(user.id(), sessionOf(pair)).block()).as("the purge never reached the cache")
+        assertThat(kit.cache.sharedSession(sessionOf(pair))).as("the purge never reached the cache")
                 .isNotNull();
         StepVerifier.create(kit.authenticate().authenticate(request)).expectError(SessionRevokedException.class).verify();
     }
@@ -287,7 +331,7 @@ class SessionRevocationTest {
     void givenASlowTransaction_theSessionIsRememberedFromTheCommit_notFromBeforeIt() {
         TokenPair pair = login("laptop");
         Duration slow = Duration.ofSeconds(20);
-        SessionRevoker slowCommit = new SessionRevoker(kit.sessions, kit.users, kit.near, kit.cache, kit.events,
+        SessionRevoker slowCommit = new SessionRevoker(kit.sessions, kit.users, kit.cache, kit.ledgers, kit.events,
                 new TransactionRunner() {
                     @Override
                     public <T> Mono<T> inTransaction(Mono<T> work) {
@@ -298,7 +342,7 @@ class SessionRevocationTest {
 
         new LogoutService(slowCommit).logout(new LogoutCommand(user.id(), sessionOf(pair))).block();
 
-        assertThat(kit.near.rememberedUntil(sessionOf(pair)))
+        assertThat(kit.cache.rememberedUntil(sessionOf(pair)))
                 .isEqualTo(before.plus(slow).plus(kit.policy.accessTokenTtl()));
     }
 }

@@ -17,7 +17,7 @@ import io.latchkey.domain.model.abuse.LockoutPolicy;
 import io.latchkey.domain.model.user.AccountPolicy;
 import io.latchkey.domain.port.AddressDigests;
 import io.latchkey.domain.port.AuditRepository;
-import io.latchkey.domain.port.AuthEventPublisher;
+import io.latchkey.domain.port.OutboxWriter;
 import io.latchkey.domain.port.IdGenerator;
 import io.latchkey.domain.port.LoginFailures;
 import io.latchkey.domain.port.MailOutbox;
@@ -109,7 +109,7 @@ class AccountConfiguration {
 
     @Bean
     AccountEraser accountEraser(UserRepository users, SessionRevoker revoker, AccountMail accountMail,
-            AuthEventPublisher events, TransactionRunner transactions, IdGenerator ids, InstantSource clock) {
+            OutboxWriter events, TransactionRunner transactions, IdGenerator ids, InstantSource clock) {
         return new AccountEraser(users, revoker, accountMail, events, transactions, ids, clock);
     }
 }

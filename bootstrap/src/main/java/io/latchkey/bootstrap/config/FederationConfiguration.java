@@ -14,7 +14,7 @@ import io.latchkey.application.service.LinkedIdentitiesService;
 import io.latchkey.application.service.MfaRequirement;
 import io.latchkey.domain.model.federation.FederationPolicy;
 import io.latchkey.domain.model.federation.ProviderPolicy;
-import io.latchkey.domain.port.AuthEventPublisher;
+import io.latchkey.domain.port.OutboxWriter;
 import io.latchkey.domain.port.ExternalIdentityVerifier;
 import io.latchkey.domain.port.FederationStateCache;
 import io.latchkey.domain.port.IdGenerator;
@@ -117,13 +117,13 @@ class FederationConfiguration {
 
     @Bean
     IdentityResolver identityResolver(UserRepository users, IdentityLinkRepository links, IdGenerator ids,
-            AuthEventPublisher events, TransactionRunner transactions, AccountMail mail, InstantSource clock) {
+            OutboxWriter events, TransactionRunner transactions, AccountMail mail, InstantSource clock) {
         return new IdentityResolver(users, links, ids, events, transactions, mail, clock);
     }
 
     @Bean
     LinkedIdentitiesService linkedIdentitiesService(UserRepository users, IdentityLinkRepository links, IdGenerator ids,
-            AuthEventPublisher events, TransactionRunner transactions, InstantSource clock) {
+            OutboxWriter events, TransactionRunner transactions, InstantSource clock) {
         return new LinkedIdentitiesService(users, links, ids, events, transactions, clock);
     }
 

@@ -21,7 +21,7 @@ import io.latchkey.domain.model.abuse.AbuseLimits;
 import io.latchkey.domain.model.mfa.MfaPolicy;
 import io.latchkey.domain.model.session.TokenPolicy;
 import io.latchkey.domain.port.AccessTokenIssuer;
-import io.latchkey.domain.port.AuthEventPublisher;
+import io.latchkey.domain.port.OutboxWriter;
 import io.latchkey.domain.port.FactorSecretCipher;
 import io.latchkey.domain.port.FactorSecretGenerator;
 import io.latchkey.domain.port.IdGenerator;
@@ -105,7 +105,7 @@ class MfaConfiguration {
     @Bean
     SecondFactorsService secondFactorsService(UserRepository users, SecondFactorRepository factors,
             FactorSecretCipher cipher, FactorSecretGenerator secrets, StepUpGuard stepUp, SecondFactorVerifier verifier,
-            SessionRevoker revoker, AuthEventPublisher events, TransactionRunner transactions, IdGenerator ids,
+            SessionRevoker revoker, OutboxWriter events, TransactionRunner transactions, IdGenerator ids,
             MfaPolicy policy, InstantSource clock) {
         return new SecondFactorsService(users, factors, cipher, secrets, stepUp, verifier, revoker, events, transactions,
                 ids, policy, clock);
@@ -113,7 +113,7 @@ class MfaConfiguration {
 
     @Bean
     ResetSecondFactorsUseCase resetSecondFactorsUseCase(UserRepository users, SecondFactorRepository factors,
-            AuthEventPublisher events, MailOutbox mail, TransactionRunner transactions, IdGenerator ids,
+            OutboxWriter events, MailOutbox mail, TransactionRunner transactions, IdGenerator ids,
             InstantSource clock) {
         return new ResetSecondFactorsService(users, factors, events, mail, transactions, ids, clock);
     }

@@ -9,7 +9,8 @@ import io.lettuce.core.ClientOptions;
 import org.springframework.boot.data.redis.autoconfigure.LettuceClientOptionsBuilderCustomizer;
 import io.latchkey.adapters.redis.NearCacheSettings;
 import io.latchkey.adapters.redis.RevokedSessions;
-import io.latchkey.domain.port.NearAuthCache;
+import io.latchkey.adapters.redis.NearAuthCache;
+import io.latchkey.domain.port.AuthCache;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.UUID;
 import org.springframework.core.env.Environment;
@@ -89,9 +90,9 @@ class PolicyConfiguration {
     }
 
     @Bean
-    RememberRecentRevocationsUseCase rememberRecentRevocations(SessionRepository sessions, NearAuthCache near,
+    RememberRecentRevocationsUseCase rememberRecentRevocations(SessionRepository sessions, AuthCache cache,
             TokenPolicy policy, TokenProperties tokens, InstantSource clock) {
-        return new RememberRecentRevocationsService(sessions, near, policy, tokens.clockSkew(), clock);
+        return new RememberRecentRevocationsService(sessions, cache, policy, tokens.clockSkew(), clock);
     }
 
     @Bean

@@ -48,6 +48,7 @@ import io.latchkey.domain.port.MailTransport;
 import io.latchkey.domain.port.PasswordResetTokens;
 import io.latchkey.application.service.AuthenticateService;
 import io.latchkey.application.service.FallbackGate;
+import io.latchkey.application.service.PurgeLedgers;
 import io.latchkey.application.service.GetProfileService;
 import io.latchkey.application.service.LoginService;
 import io.latchkey.application.service.MfaRequirement;
@@ -68,8 +69,7 @@ import io.latchkey.application.usecase.EvictSharedAuthStateUseCase;
 import io.latchkey.application.usecase.PurgePublishedEventsUseCase;
 import io.latchkey.application.usecase.RelayOutboxUseCase;
 import io.latchkey.domain.model.outbox.RetryPolicy;
-import io.latchkey.domain.port.AuthEventStreamPublisher;
-import io.latchkey.domain.port.NearAuthCache;
+import io.latchkey.domain.port.EventStreamProducer;
 import io.latchkey.domain.port.OutboxRepository;
 import java.time.Duration;
 import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
@@ -96,7 +96,7 @@ import io.latchkey.domain.model.session.TokenPolicy;
 import io.latchkey.domain.model.user.PasswordPolicy;
 import io.latchkey.domain.port.AccessTokenIssuer;
 import io.latchkey.domain.port.AccessTokenVerifier;
-import io.latchkey.domain.port.AuthEventPublisher;
+import io.latchkey.domain.port.OutboxWriter;
 import io.latchkey.domain.port.IdGenerator;
 import io.latchkey.domain.port.IdentityLinkRepository;
 import io.latchkey.domain.port.KnownDevices;
@@ -104,7 +104,7 @@ import io.latchkey.domain.port.PasswordHasher;
 import io.latchkey.domain.port.RefreshTokenGenerator;
 import io.latchkey.domain.port.SessionRepository;
 import io.latchkey.domain.port.TransactionRunner;
-import io.latchkey.domain.port.UserAuthCache;
+import io.latchkey.domain.port.AuthCache;
 import io.latchkey.domain.port.UserRepository;
 import java.time.InstantSource;
 import org.springframework.context.annotation.Bean;
@@ -116,7 +116,7 @@ class UseCaseConfiguration {
 
     @Bean
     RegisterAccountUseCase registerAccountUseCase(UserRepository users, PasswordHasher hasher, PasswordPolicy policy,
-            IdGenerator ids, AuthEventPublisher events, TransactionRunner transactions, AttemptGate gate,
+            IdGenerator ids, OutboxWriter events, TransactionRunner transactions, AttemptGate gate,
             AbuseLimits limits, AccountMail accountMail, InstantSource clock) {
         return new RegisterAccountService(users, hasher, policy, ids, events, transactions, gate, limits, accountMail,
                 clock);
@@ -124,8 +124,8 @@ class UseCaseConfiguration {
 
     @Bean
     SessionOpener sessionOpener(UserRepository users, SessionRepository sessions, RefreshTokenGenerator refreshTokens,
-            AccessTokenIssuer issuer, IdGenerator ids, AuthEventPublisher events, TransactionRunner transactions,
-            UserAuthCache cache, TokenPolicy policy, io.latchkey.domain.model.mfa.MfaPolicy mfa, AccountPolicy accounts,
+            AccessTokenIssuer issuer, IdGenerator ids, OutboxWriter events, TransactionRunner transactions,
+            AuthCache cache, TokenPolicy policy, io.latchkey.domain.model.mfa.MfaPolicy mfa, AccountPolicy accounts,
             InstantSource clock) {
         return new SessionOpener(users, sessions, refreshTokens, issuer, ids, events, transactions, cache, policy, mfa,
                 accounts, clock);
@@ -145,21 +145,21 @@ class UseCaseConfiguration {
 
     @Bean
     ConfirmEmailVerificationUseCase confirmEmailVerificationUseCase(UserRepository users, AccountMail accountMail,
-            AuthEventPublisher events, TransactionRunner transactions, SessionRevoker revoker, AttemptGate gate,
+            OutboxWriter events, TransactionRunner transactions, SessionRevoker revoker, AttemptGate gate,
             AbuseLimits limits, AccountPolicy policy, IdGenerator ids, InstantSource clock) {
         return new ConfirmEmailVerificationService(users, accountMail, events, transactions, revoker, gate, limits, policy,
                 ids, clock);
     }
 
     @Bean
-    UpdateProfileUseCase updateProfileUseCase(UserRepository users, AuthEventPublisher events,
+    UpdateProfileUseCase updateProfileUseCase(UserRepository users, OutboxWriter events,
             TransactionRunner transactions, SessionRevoker revoker, IdGenerator ids, InstantSource clock) {
         return new UpdateProfileService(users, events, transactions, revoker, ids, clock);
     }
 
     @Bean
     ChangePasswordUseCase changePasswordUseCase(UserRepository users, PasswordHasher hasher, PasswordPolicy policy,
-            PasswordResetTokens resetTokens, SessionRevoker revoker, AuthEventPublisher events,
+            PasswordResetTokens resetTokens, SessionRevoker revoker, OutboxWriter events,
             TransactionRunner transactions, IdGenerator ids, LoginGuard guard, AccountMail accountMail,
             StepUpGuard stepUp, InstantSource clock) {
         return new ChangePasswordService(users, hasher, policy, resetTokens, revoker, events, transactions, ids, guard,
@@ -175,7 +175,7 @@ class UseCaseConfiguration {
     @Bean
     ConfirmPasswordResetUseCase confirmPasswordResetUseCase(UserRepository users, PasswordResetTokens resetTokens,
             LoginFailures loginFailures, AccountMail accountMail, PasswordHasher hasher, PasswordPolicy policy, SessionRevoker revoker,
-            AuthEventPublisher events, TransactionRunner transactions, AttemptGate gate, AbuseLimits limits,
+            OutboxWriter events, TransactionRunner transactions, AttemptGate gate, AbuseLimits limits,
             IdGenerator ids, InstantSource clock, IdentityLinkRepository links) {
         return new ConfirmPasswordResetService(users, resetTokens, loginFailures, accountMail, hasher, policy, revoker,
                 events, transactions, gate, limits, ids, clock, links);
@@ -199,7 +199,7 @@ class UseCaseConfiguration {
 
     @Bean
     SetUserStatusUseCase setUserStatusUseCase(UserRepository users, PasswordResetTokens resetTokens,
-            AccountMail accountMail, SessionRevoker revoker, AuthEventPublisher events, TransactionRunner transactions,
+            AccountMail accountMail, SessionRevoker revoker, OutboxWriter events, TransactionRunner transactions,
             IdGenerator ids, InstantSource clock) {
         return new SetUserStatusService(users, resetTokens, accountMail, revoker, events, transactions, ids, clock);
     }
@@ -211,7 +211,7 @@ class UseCaseConfiguration {
 
     @Bean
     EnsureAdminUseCase ensureAdminUseCase(UserRepository users, PasswordHasher hasher, PasswordPolicy policy,
-            AuthEventPublisher events, TransactionRunner transactions, SessionRevoker revoker, IdGenerator ids,
+            OutboxWriter events, TransactionRunner transactions, SessionRevoker revoker, IdGenerator ids,
             InstantSource clock) {
         return new EnsureAdminService(users, hasher, policy, events, transactions, revoker, ids, clock);
     }
@@ -223,22 +223,22 @@ class UseCaseConfiguration {
     }
 
     @Bean
-    AuthenticateUseCase authenticateUseCase(AccessTokenVerifier verifier, NearAuthCache near, UserAuthCache cache,
+    AuthenticateUseCase authenticateUseCase(AccessTokenVerifier verifier, AuthCache cache,
             SessionRepository sessions, FallbackGate fallbackGate, io.latchkey.domain.model.mfa.MfaPolicy mfa,
             InstantSource clock) {
-        return new AuthenticateService(verifier, near, cache, sessions, fallbackGate, mfa, clock);
+        return new AuthenticateService(verifier, cache, sessions, fallbackGate, mfa, clock);
     }
 
     @Bean
-    SessionRevoker sessionRevoker(SessionRepository sessions, UserRepository users, NearAuthCache near,
-            UserAuthCache cache, AuthEventPublisher events, TransactionRunner transactions, IdGenerator ids,
+    SessionRevoker sessionRevoker(SessionRepository sessions, UserRepository users, AuthCache cache,
+            PurgeLedgers ledgers, OutboxWriter events, TransactionRunner transactions, IdGenerator ids,
             TokenPolicy policy, InstantSource clock) {
-        return new SessionRevoker(sessions, users, near, cache, events, transactions, ids, policy, clock);
+        return new SessionRevoker(sessions, users, cache, ledgers, events, transactions, ids, policy, clock);
     }
 
     @Bean
     RefreshTokensUseCase refreshTokensUseCase(SessionRepository sessions, UserRepository users,
-            RefreshTokenGenerator refreshTokens, AccessTokenIssuer issuer, AuthEventPublisher events,
+            RefreshTokenGenerator refreshTokens, AccessTokenIssuer issuer, OutboxWriter events,
             TransactionRunner transactions, SessionRevoker revoker, IdGenerator ids, TokenPolicy policy,
             io.latchkey.domain.model.mfa.MfaPolicy mfa, AttemptGate gate, AbuseLimits limits, InstantSource clock) {
         return new RefreshTokensService(sessions, users, refreshTokens, issuer, events, transactions, revoker, ids, policy,
@@ -266,9 +266,9 @@ class UseCaseConfiguration {
     }
 
     @Bean
-    IntrospectTokenUseCase introspectTokenUseCase(AccessTokenVerifier verifier, NearAuthCache near,
-            UserAuthCache cache, SessionRepository sessions, FallbackGate fallbackGate, InstantSource clock) {
-        return new IntrospectTokenService(verifier, near, cache, sessions, fallbackGate, clock);
+    IntrospectTokenUseCase introspectTokenUseCase(AccessTokenVerifier verifier, AuthCache cache,
+            SessionRepository sessions, FallbackGate fallbackGate, InstantSource clock) {
+        return new IntrospectTokenService(verifier, cache, sessions, fallbackGate, clock);
     }
 
     @Bean
@@ -277,7 +277,7 @@ class UseCaseConfiguration {
     }
 
     @Bean
-    RelayOutboxUseCase relayOutboxUseCase(OutboxRepository outbox, AuthEventStreamPublisher stream,
+    RelayOutboxUseCase relayOutboxUseCase(OutboxRepository outbox, EventStreamProducer stream,
             TransactionRunner transactions, InstantSource clock) {
         return new RelayOutboxService(outbox, stream, transactions, RetryPolicy.DEFAULT, clock);
     }
@@ -314,19 +314,25 @@ class UseCaseConfiguration {
         return new PurgePublishedEventsService(outbox, clock);
     }
 
+    /** Which auth events' purges were applied: once for the cluster (in Redis), and by this instance. */
     @Bean
-    EvictSharedAuthStateUseCase evictSharedAuthStateUseCase(UserAuthCache cache, ReactiveStringRedisTemplate redis) {
-        return new EvictSharedAuthStateService(cache, new RedisEventLedger(redis, "auth-cache", Duration.ofDays(2)));
+    PurgeLedgers purgeLedgers(ReactiveStringRedisTemplate redis) {
+        return new PurgeLedgers(new RedisEventLedger(redis, "auth-cache", Duration.ofDays(2)),
+                new LocalEventLedger(100_000, Duration.ofHours(1)));
     }
 
     @Bean
-    EvictLocalAuthStateUseCase evictLocalAuthStateUseCase(NearAuthCache near) {
-        return new EvictLocalAuthStateService(near, new LocalEventLedger(100_000, Duration.ofHours(1)));
+    EvictSharedAuthStateUseCase evictSharedAuthStateUseCase(AuthCache cache, PurgeLedgers ledgers) {
+        return new EvictSharedAuthStateService(cache, ledgers.shared());
     }
 
     @Bean
-    GetProfileUseCase getProfileUseCase(NearAuthCache near, UserAuthCache cache, UserRepository users,
-            FallbackGate fallbackGate) {
-        return new GetProfileService(near, cache, users, fallbackGate);
+    EvictLocalAuthStateUseCase evictLocalAuthStateUseCase(AuthCache cache, PurgeLedgers ledgers) {
+        return new EvictLocalAuthStateService(cache, ledgers.local());
+    }
+
+    @Bean
+    GetProfileUseCase getProfileUseCase(AuthCache cache, UserRepository users, FallbackGate fallbackGate) {
+        return new GetProfileService(cache, users, fallbackGate);
     }
 }

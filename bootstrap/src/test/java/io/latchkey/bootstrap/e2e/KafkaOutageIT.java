@@ -32,7 +32,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Kafka down: every endpoint still works, revocations are still effective at once on both instances, the
- * outbox grows. Kafka back: every event of the outage is handled exactly once by each consumer group.
+ * outbox grows. Kafka back: every event of the outage is handled exactly once by each consumer group (a revocation's
+ * purge that the revoking instance already made counts as handled there).
  */
 class KafkaOutageIT {
 
@@ -104,18 +105,21 @@ class KafkaOutageIT {
         kafka.resume();
 
         await().atMost(Duration.ofSeconds(90)).until(() -> pending() == 0);
+        // The logout (A) and the logout-all (B) purged their own instance and Redis at once and recorded it against
+        // their events in both ledgers: the shared group skips both, each instance's own group skips its own one.
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
             assertThat(handled("shared", instances.a) + handled("shared", instances.b) - sharedBefore)
-                    .isEqualTo(outageEvents.size() + 1.0);
-            assertThat(handled("near", instances.a) - nearBeforeA).isEqualTo(outageEvents.size() + 1.0);
-            assertThat(handled("near", instances.b) - nearBeforeB).isEqualTo(outageEvents.size() + 1.0);
+                    .isEqualTo(outageEvents.size() + 1.0 - 2);
+            assertThat(handled("near", instances.a) - nearBeforeA).isEqualTo(outageEvents.size() + 1.0 - 1);
+            assertThat(handled("near", instances.b) - nearBeforeB).isEqualTo(outageEvents.size() + 1.0 - 1);
         });
         ReactiveStringRedisTemplate redis = instances.a.getBean(ReactiveStringRedisTemplate.class);
         for (UUID event : outageEvents) {
             assertThat(redis.hasKey("lk:evt:auth-cache:" + event).block()).as("shared ledger has %s", event).isTrue();
         }
         Thread.sleep(1000);
-        assertThat(handled("near", instances.b) - nearBeforeB).as("no event handled twice").isEqualTo(outageEvents.size() + 1.0);
+        assertThat(handled("near", instances.b) - nearBeforeB).as("no event handled twice")
+                .isEqualTo(outageEvents.size() + 1.0 - 1);
     }
 
     @Test

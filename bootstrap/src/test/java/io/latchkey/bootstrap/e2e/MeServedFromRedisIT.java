@@ -4,8 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.latchkey.domain.model.user.UserId;
-import io.latchkey.domain.port.NearAuthCache;
-import io.latchkey.domain.port.UserAuthCache;
+import io.latchkey.domain.port.AuthCache;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.time.Duration;
@@ -22,10 +21,7 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 class MeServedFromRedisIT extends IntegrationTest {
 
     @Autowired
-    UserAuthCache cache;
-
-    @Autowired
-    NearAuthCache near;
+    AuthCache cache;
 
     @Test
     void givenCachedProfile_meAnswersWhileUsersTableIsLockedAndRowChanged_untilPurged() throws Exception {
@@ -47,7 +43,6 @@ class MeServedFromRedisIT extends IntegrationTest {
             assertThat(whileLocked.get("first_name")).as("answered from cache, not the changed row").isNull();
 
             cache.evictUser(UserId.parse(userId)).block();
-            near.evictUser(UserId.parse(userId)).block();
             assertThatThrownBy(() -> me(impatient, token))
                     .as("with the cache purged the answer has to wait for the locked table")
                     .hasMessageContaining("Timeout");

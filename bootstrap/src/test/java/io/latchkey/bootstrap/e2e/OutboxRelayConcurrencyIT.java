@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.latchkey.application.service.RelayOutboxService;
 import io.latchkey.application.usecase.RelayOutboxCommand;
 import io.latchkey.domain.model.outbox.RetryPolicy;
-import io.latchkey.domain.port.AuthEventStreamPublisher;
+import io.latchkey.domain.port.EventStreamProducer;
 import io.latchkey.domain.port.OutboxRepository;
 import io.latchkey.domain.port.TransactionRunner;
 import java.sql.Connection;
@@ -40,7 +40,7 @@ class OutboxRelayConcurrencyIT extends IntegrationTest {
     TransactionRunner transactions;
 
     @Autowired
-    AuthEventStreamPublisher stream;
+    EventStreamProducer stream;
 
     @Test
     void givenRelaysRacingForTheSameRows_eachRowIsPublishedOnce() throws Exception {

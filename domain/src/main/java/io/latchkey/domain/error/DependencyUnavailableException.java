@@ -4,7 +4,7 @@ package io.latchkey.domain.error;
  * A store the decision depends on did not answer. Answered as 503 with {@code Retry-After}: never as
  * 401 (that would log everyone out) and never by accepting the request on its signature alone.
  */
-public final class DependencyUnavailableException extends AuthException {
+public sealed class DependencyUnavailableException extends AuthException permits AuthCacheUnavailableException {
 
     private final String dependency;
 

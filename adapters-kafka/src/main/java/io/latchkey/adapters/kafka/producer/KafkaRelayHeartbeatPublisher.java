@@ -1,6 +1,7 @@
 package io.latchkey.adapters.kafka.producer;
 
 import io.latchkey.adapters.kafka.AuthEventsTopic;
+import io.latchkey.domain.event.AuthEventBody;
 import io.latchkey.domain.port.RelayHeartbeatPublisher;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -23,7 +24,7 @@ import reactor.core.scheduler.Schedulers;
 @Component
 class KafkaRelayHeartbeatPublisher implements RelayHeartbeatPublisher {
 
-    static final String TYPE = "io.latchkey.relay.heartbeat";
+    static final String TYPE = AuthEventBody.HEARTBEAT_TYPE;
 
     private final KafkaTemplate<String, String> kafka;
     private final AuthEventsTopic topic;

@@ -15,4 +15,25 @@ public enum RevocationReason {
     public String wireValue() {
         return name().toLowerCase(java.util.Locale.ROOT);
     }
+
+    /** The reason with this wire value; null for one this version does not know (a newer producer's). */
+    public static @org.jspecify.annotations.Nullable RevocationReason fromWireValue(String wire) {
+        for (RevocationReason reason : values()) {
+            if (reason.wireValue().equals(wire)) {
+                return reason;
+            }
+        }
+        return null;
+    }
+
+    /**
+     * Whether a revocation for this reason ends every session of the account or changes what its sessions may do,
+     * so caches drop everything about the user rather than the named sessions.
+     */
+    public boolean endsEverySession() {
+        return switch (this) {
+            case LOGOUT_ALL, PASSWORD_CHANGED, ADMIN, ACCOUNT_DELETED -> true;
+            case LOGOUT, REFRESH_REUSE, EXPIRED, MFA_ENABLED -> false;
+        };
+    }
 }

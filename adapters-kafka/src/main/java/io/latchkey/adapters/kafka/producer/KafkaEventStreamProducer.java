@@ -2,7 +2,7 @@ package io.latchkey.adapters.kafka.producer;
 
 import io.latchkey.adapters.kafka.AuthEventsTopic;
 import io.latchkey.domain.model.outbox.OutboxMessage;
-import io.latchkey.domain.port.AuthEventStreamPublisher;
+import io.latchkey.domain.port.EventStreamProducer;
 import java.nio.charset.StandardCharsets;
 import java.time.format.DateTimeFormatter;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -18,18 +18,18 @@ import reactor.core.scheduler.Schedulers;
  * ({@code acks=all}, idempotent producer: see application.yaml).
  */
 @Component
-class KafkaAuthEventStreamPublisher implements AuthEventStreamPublisher {
+class KafkaEventStreamProducer implements EventStreamProducer {
 
     private final KafkaTemplate<String, String> kafka;
     private final AuthEventsTopic topic;
 
-    KafkaAuthEventStreamPublisher(KafkaTemplate<String, String> kafka, AuthEventsTopic topic) {
+    KafkaEventStreamProducer(KafkaTemplate<String, String> kafka, AuthEventsTopic topic) {
         this.kafka = kafka;
         this.topic = topic;
     }
 
     @Override
-    public Mono<Void> publish(OutboxMessage message) {
+    public Mono<Void> send(OutboxMessage message) {
         RecordHeaders headers = new RecordHeaders();
         header(headers, CloudEventHeaders.SPEC_VERSION, "1.0");
         header(headers, CloudEventHeaders.ID, message.eventId().toString());

@@ -1,8 +1,9 @@
 package io.latchkey.adapters.persistence;
 
 import io.latchkey.domain.event.AuthEvent;
-import io.latchkey.domain.port.AuthEventPublisher;
+import io.latchkey.domain.event.AuthEventBody;
 import io.latchkey.domain.port.IdGenerator;
+import io.latchkey.domain.port.OutboxWriter;
 import io.r2dbc.postgresql.codec.Json;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Component;
@@ -18,7 +19,7 @@ import tools.jackson.databind.json.JsonMapper;
  * is written with it, in the same transaction, so every event type is audited exactly when it is published.
  */
 @Component
-class OutboxAuthEventPublisher implements AuthEventPublisher {
+class R2dbcOutboxWriter implements OutboxWriter {
 
     private final DatabaseClient db;
     private final JsonMapper json;
@@ -26,7 +27,7 @@ class OutboxAuthEventPublisher implements AuthEventPublisher {
     private final R2dbcAuditRepository audit;
     private final IdGenerator ids;
 
-    OutboxAuthEventPublisher(DatabaseClient db, JsonMapper json, OutboxCommitSignal signal, R2dbcAuditRepository audit,
+    R2dbcOutboxWriter(DatabaseClient db, JsonMapper json, OutboxCommitSignal signal, R2dbcAuditRepository audit,
             IdGenerator ids) {
         this.db = db;
         this.json = json;
@@ -36,15 +37,15 @@ class OutboxAuthEventPublisher implements AuthEventPublisher {
     }
 
     @Override
-    public Mono<Void> publish(AuthEvent event) {
-        return Mono.fromCallable(() -> json.writeValueAsString(EventPayloads.of(event)))
+    public Mono<Void> write(AuthEvent event) {
+        return Mono.fromCallable(() -> json.writeValueAsString(AuthEventBody.write(event)))
                 .flatMap(payload -> db.sql("""
                                 INSERT INTO outbox (id, aggregate_id, event_type, occurred_at, payload)
                                 VALUES (:id, :aggregate, :type, :occurred, :payload)
                                 """)
                         .bind("id", event.eventId())
                         .bind("aggregate", event.userId().value())
-                        .bind("type", EventPayloads.CLOUD_EVENT_TYPE_PREFIX + event.type())
+                        .bind("type", AuthEventBody.typeOf(event))
                         .bind("occurred", event.occurredAt())
                         .bind("payload", Json.of(payload))
                         .fetch().rowsUpdated())
