@@ -9,6 +9,8 @@ import io.latchkey.domain.event.PasswordChanged;
 import io.latchkey.domain.event.UserDeleted;
 import io.latchkey.domain.event.UserMfaDisabled;
 import io.latchkey.domain.event.UserMfaEnabled;
+import io.latchkey.domain.event.UserPasskeyAdded;
+import io.latchkey.domain.event.UserPasskeyRemoved;
 import io.latchkey.domain.event.UserRegistered;
 import io.latchkey.domain.event.IdentityLinked;
 import io.latchkey.domain.event.IdentityUnlinked;
@@ -50,6 +52,8 @@ final class EventPayloads {
             }
             case IdentityLinked e -> body.put("provider", e.provider());
             case IdentityUnlinked e -> body.put("provider", e.provider());
+            case UserPasskeyAdded e -> body.put("passkey_id", e.passkeyId().toString());
+            case UserPasskeyRemoved e -> body.put("passkey_id", e.passkeyId().toString());
             case SessionStarted e -> {
                 body.put("session_ids", List.of(e.sessionId().toString()));
                 body.put("amr", SessionAuthenticationWire.amr(e.methods()));
