@@ -106,8 +106,9 @@ class PasskeyController {
     @PatchMapping(path = "/passkeys/{id}", consumes = MediaType.APPLICATION_JSON_VALUE,
             produces = MediaType.APPLICATION_JSON_VALUE)
     Mono<PasskeyResponse> rename(@AuthenticationPrincipal AuthenticatedCaller caller, @PathVariable UUID id,
-            @RequestBody PasskeyRenameRequest request) {
-        return rename.rename(new RenamePasskeyCommand(caller.userId(), id, request.name())).map(PasskeyResponse::from);
+            @RequestBody(required = false) PasskeyRenameRequest request) {
+        return rename.rename(new RenamePasskeyCommand(caller.userId(), id, request == null ? null : request.name()))
+                .map(PasskeyResponse::from);
     }
 
     @Operation(operationId = "removePasskey", summary = "Remove one of the caller's passkeys (step-up required)")

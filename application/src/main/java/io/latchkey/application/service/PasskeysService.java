@@ -117,13 +117,16 @@ public final class PasskeysService implements StartPasskeyRegistrationUseCase, R
 
     @Override
     public Mono<Passkey> rename(RenamePasskeyCommand command) {
-        return Mono.defer(() -> {
-            InputViolations input = new InputViolations();
-            String name = name(command.name(), input, false);
-            input.throwIfAny();
-            return passkeys.rename(command.userId(), command.passkeyId(), Objects.requireNonNull(name))
-                    .switchIfEmpty(Mono.error(PasskeyNotFoundException::new));
-        });
+        // An unknown id answers 404 whatever the body says.
+        return passkeys.findByUser(command.userId()).filter(passkey -> passkey.id().equals(command.passkeyId())).next()
+                .switchIfEmpty(Mono.error(PasskeyNotFoundException::new))
+                .flatMap(found -> {
+                    InputViolations input = new InputViolations();
+                    String name = name(command.name(), input, false);
+                    input.throwIfAny();
+                    return passkeys.rename(command.userId(), command.passkeyId(), Objects.requireNonNull(name))
+                            .switchIfEmpty(Mono.error(PasskeyNotFoundException::new));
+                });
     }
 
     @Override
