@@ -132,6 +132,19 @@ class PasskeyIT extends IntegrationTest {
     }
 
     @Test
+    void givenTheSameAnswerTwiceAtOnce_exactlyOneSignInSucceeds() throws Exception {
+        SoftwareAuthenticator authenticator = new SoftwareAuthenticator();
+        withPasskey(authenticator);
+        Map<String, Object> answer = Map.of("credential", authenticator.get(passkeys.signInOptions()));
+
+        List<Integer> statuses = concurrently(4, () -> http.post().uri("/api/v1/auth/passkeys")
+                .contentType(org.springframework.http.MediaType.APPLICATION_JSON).bodyValue(answer).exchange()
+                .expectBody().returnResult().getStatus().value());
+
+        assertThat(statuses).containsOnlyOnce(200).containsOnly(200, 400);
+    }
+
+    @Test
     void givenAnotherAccountsPasskey_itCompletesNeitherTheSecondFactorNorAStepUp() {
         SoftwareAuthenticator mine = new SoftwareAuthenticator();
         SoftwareAuthenticator theirs = new SoftwareAuthenticator();
