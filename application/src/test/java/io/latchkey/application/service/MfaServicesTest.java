@@ -235,6 +235,21 @@ class MfaServicesTest {
     }
 
     @Test
+    void givenAccountWithSecondFactor_aSignInThatProvedPossession_opensWithoutAChallenge_aPasswordOneDoesNot() {
+        enrolled(sessionOf(passwordLogin()));
+        MfaRequirement requirement = kit.mfaRequirement(kit.accountPolicy);
+
+        var passkey = requirement.signIn(user, io.latchkey.domain.model.session.SessionAuthentication.of(
+                java.util.Set.of(io.latchkey.domain.model.session.AuthMethod.HWK), kit.clock.instant()),
+                ClientInfo.UNKNOWN, null).block();
+
+        assertThat(kit.tokens.verify(passkey.accessToken().encoded()).amr()).containsExactly("hwk");
+        assertThat(catchThrowableOfType(MfaRequiredException.class, () -> requirement.signIn(user,
+                io.latchkey.domain.model.session.SessionAuthentication.password(kit.clock.instant()),
+                ClientInfo.UNKNOWN, null).block()).methods()).containsExactly("otp", "recovery_code");
+    }
+
+    @Test
     void givenAdminReset_everySessionOfTheUserIsRevoked() {
         SessionId before = sessionOf(passwordLogin());
         enrolled(before);
