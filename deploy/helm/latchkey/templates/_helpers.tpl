@@ -52,6 +52,10 @@ app.kubernetes.io/instance: {{ .Release.Name }}
 {{/*
 The environment variable holding an identity provider's client secret (from its existingSecret).
 */}}
+{{- define "latchkey.mfaSecretKeyEnv" -}}
+LATCHKEY_MFA_SECRET_KEY_{{ . | upper | replace "-" "_" }}
+{{- end }}
+
 {{- define "latchkey.federationSecretEnv" -}}
 LATCHKEY_FEDERATION_{{ . | upper | replace "-" "_" }}_CLIENT_SECRET
 {{- end }}

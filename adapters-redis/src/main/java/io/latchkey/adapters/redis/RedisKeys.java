@@ -60,4 +60,9 @@ final class RedisKeys {
     static String federationIdToken(String idToken, KeyDigests digests) {
         return "lk:fed:idt:" + digests.of(idToken);
     }
+
+    /** A pending WebAuthn ceremony under a digest of its challenge. */
+    static String passkeyCeremony(String challenge, KeyDigests digests) {
+        return "lk:passkey:" + digests.of(challenge);
+    }
 }

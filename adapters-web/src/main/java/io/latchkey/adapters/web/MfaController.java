@@ -80,7 +80,8 @@ class MfaController {
     }
 
     @Operation(operationId = "disableTotp", summary = "Remove TOTP and the recovery codes (step-up with the second factor)")
-    @ApiResponse(responseCode = "204", description = "Sign-in needs the password alone again")
+    @ApiResponse(responseCode = "204", description = "Sign-in needs the password alone again, unless the "
+            + "account has a passkey")
     @DeleteMapping("/mfa/totp")
     Mono<ResponseEntity<Void>> disable(@AuthenticationPrincipal AuthenticatedCaller caller) {
         return disable.disable(new MfaCallerCommand(caller.userId(), caller.sessionId(), null))

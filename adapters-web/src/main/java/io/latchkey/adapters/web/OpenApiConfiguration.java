@@ -42,14 +42,16 @@ class OpenApiConfiguration {
             "/api/v1/auth/login", "/api/v1/auth/mfa", "/api/v1/auth/refresh", "/api/v1/auth/verify", "/.well-known/jwks.json",
             "/.well-known/latchkey-configuration", "/ping", "/api/v1/auth/federation/{provider}/authorize",
             "/api/v1/auth/federation/{provider}/callback", "/api/v1/auth/federation/token",
-            "/api/v1/auth/federation/{provider}/id-token");
+            "/api/v1/auth/federation/{provider}/id-token", "/api/v1/auth/passkeys/options", "/api/v1/auth/passkeys",
+            "/api/v1/auth/mfa/passkey-options");
     /** Operations behind a rate limit or the per-address lockout (latchkey.rate-limits.limits, docs/operations.md). */
     private static final Set<String> RATE_LIMITED = Set.of("POST /api/v1/accounts",
             "POST /api/v1/accounts/email-verification", "POST /api/v1/accounts/email-verification/confirm",
             "POST /api/v1/password-reset", "POST /api/v1/password-reset/confirm", "POST /api/v1/auth/login",
             "POST /api/v1/auth/refresh", "POST /api/v1/me/password", "DELETE /api/v1/me", "POST /api/v1/auth/mfa",
             "POST /api/v1/me/step-up", "POST /api/v1/me/mfa/totp/confirm", "GET /api/v1/auth/federation/{provider}/authorize",
-            "POST /api/v1/auth/federation/token", "POST /api/v1/auth/federation/{provider}/id-token");
+            "POST /api/v1/auth/federation/token", "POST /api/v1/auth/federation/{provider}/id-token",
+            "POST /api/v1/auth/passkeys/options", "POST /api/v1/auth/passkeys", "POST /api/v1/auth/mfa/passkey-options");
     private static final String STEP_UP = "step-up-required: authenticate again through POST /api/v1/me/step-up "
             + "(WWW-Authenticate: Bearer error=\"insufficient_user_authentication\"); or a missing, invalid or revoked "
             + "access token";
@@ -62,11 +64,30 @@ class OpenApiConfiguration {
                             + "Or account-disabled; or email-not-verified when "
                             + "latchkey.accounts.login-requires-verified-email is on")),
             Map.entry("POST /api/v1/auth/mfa", Map.of(
-                    "400", "invalid-second-factor: a wrong or already used code (the attempt counts); or invalid input",
+                    "400", "invalid-second-factor: a wrong or already used code (the attempt counts); invalid-passkey: "
+                            + "a passkey assertion that does not verify (the attempt counts); or invalid input",
                     "401", "invalid-mfa-token: unknown, expired, out of attempts or already completed",
                     "429", "too-many-requests: the account's second factor is locked, or the address used up the "
                             + "per-IP login limit (logins and completions count together)",
                     "403", "account-disabled; or email-not-verified")),
+            Map.entry("POST /api/v1/auth/passkeys", Map.of(
+                    "400", "invalid-passkey: unknown, expired or reused challenge, wrong origin or rp id, a credential "
+                            + "not registered, no user verification, a bad signature or a counter that did not rise; "
+                            + "or invalid input",
+                    "403", "account-disabled; or email-not-verified")),
+            Map.entry("POST /api/v1/auth/mfa/passkey-options", Map.of(
+                    "400", "invalid-passkey: the account has no passkey; or invalid input",
+                    "401", "invalid-mfa-token: unknown, expired, out of attempts or already completed")),
+            Map.entry("POST /api/v1/me/passkeys/registration-options", Map.of("401", STEP_UP)),
+            Map.entry("POST /api/v1/me/passkeys", Map.of("401", STEP_UP,
+                    "400", "invalid-passkey: unknown, expired or reused challenge, wrong origin or rp id, an "
+                            + "attestation that does not verify, or a credential already registered; or invalid input")),
+            Map.entry("DELETE /api/v1/me/passkeys/{id}", Map.of("401", STEP_UP,
+                    "404", "passkey-not-found: no passkey of the caller with this id")),
+            Map.entry("PATCH /api/v1/me/passkeys/{id}", Map.of(
+                    "404", "passkey-not-found: no passkey of the caller with this id")),
+            Map.entry("POST /api/v1/me/step-up/passkey-options", Map.of(
+                    "400", "invalid-passkey: the account has no passkey")),
             Map.entry("POST /api/v1/me/mfa/totp", Map.of("401", STEP_UP,
                     "409", "factor-conflict: TOTP is already active")),
             Map.entry("POST /api/v1/me/mfa/totp/confirm", Map.of(
@@ -81,7 +102,8 @@ class OpenApiConfiguration {
             Map.entry("POST /api/v1/me/mfa/recovery-codes", Map.of("401", STEP_UP,
                     "409", "factor-conflict: no active TOTP factor")),
             Map.entry("POST /api/v1/me/step-up", Map.of(
-                    "400", "incorrect-password, invalid-second-factor, or invalid input (which answer the account needs)")),
+                    "400", "incorrect-password, invalid-second-factor, invalid-passkey, or invalid input (which answer "
+                            + "the account needs)")),
             Map.entry("POST /api/v1/me/password", Map.of("401", STEP_UP)),
             Map.entry("DELETE /api/v1/me", Map.of("401", STEP_UP)),
             Map.entry("POST /api/v1/auth/refresh", Map.of(

@@ -9,6 +9,9 @@ import io.latchkey.domain.model.abuse.KnownDevice;
 import io.latchkey.domain.model.mfa.MfaChallenge;
 import io.latchkey.domain.model.mfa.MfaPolicy;
 import io.latchkey.domain.model.mfa.MfaToken;
+import io.latchkey.domain.model.passkey.PasskeyPurpose;
+import io.latchkey.domain.model.session.AuthMethod;
+import io.latchkey.domain.model.token.Sha256;
 import io.latchkey.domain.model.user.User;
 import io.latchkey.domain.port.IdGenerator;
 import io.latchkey.domain.port.KnownDevices;
@@ -19,7 +22,8 @@ import reactor.core.publisher.Mono;
 
 /**
  * Completes an MFA challenge: counts the attempt against the challenge (out of attempts, it is gone), checks the
- * account is unchanged since the first factor (same epoch, still active, same password), checks the second factor, then consumes the
+ * account is unchanged since the first factor (same epoch, still active, same password), checks the second factor (a
+ * TOTP code, a recovery code, or a passkey assertion answering options issued for this MFA token), then consumes the
  * challenge (one atomic delete: of concurrent completions only one gets past it) and opens the session. Each call
  * counts towards the per-IP login limit first, like a login: a completion costs Redis and PostgreSQL work.
  */
@@ -28,6 +32,7 @@ public final class CompleteMfaChallengeService implements CompleteMfaChallengeUs
     private final MfaChallengeStore challenges;
     private final UserRepository users;
     private final SecondFactorVerifier factors;
+    private final PasskeyAssertions passkeys;
     private final SessionOpener opener;
     private final KnownDevices devices;
     private final IdGenerator ids;
@@ -37,13 +42,14 @@ public final class CompleteMfaChallengeService implements CompleteMfaChallengeUs
     private final InstantSource clock;
 
     public CompleteMfaChallengeService(MfaChallengeStore challenges, UserRepository users, SecondFactorVerifier factors,
-            SessionOpener opener, KnownDevices devices, IdGenerator ids, MfaPolicy policy, AttemptGate gate,
+            PasskeyAssertions passkeys, SessionOpener opener, KnownDevices devices, IdGenerator ids, MfaPolicy policy, AttemptGate gate,
             AbuseLimits limits, InstantSource clock) {
         this.gate = gate;
         this.limits = limits;
         this.challenges = challenges;
         this.users = users;
         this.factors = factors;
+        this.passkeys = passkeys;
         this.opener = opener;
         this.devices = devices;
         this.ids = ids;
@@ -58,8 +64,9 @@ public final class CompleteMfaChallengeService implements CompleteMfaChallengeUs
             String raw = input.required(command.mfaToken(), "mfa_token", value -> value);
             boolean hasCode = command.code() != null && !command.code().isBlank();
             boolean hasRecovery = command.recoveryCode() != null && !command.recoveryCode().isBlank();
-            if (hasCode == hasRecovery) {
-                input.add("code", "give exactly one of code (from the authenticator app) and recovery_code");
+            boolean hasPasskey = command.passkey() != null;
+            if ((hasCode ? 1 : 0) + (hasRecovery ? 1 : 0) + (hasPasskey ? 1 : 0) != 1) {
+                input.add("code", "give exactly one of code (from the authenticator app), recovery_code and passkey");
             }
             input.throwIfAny();
             return gate.admit(AttemptGate.check(limits.loginPerIp(), command.client().ipAddress()))
@@ -76,8 +83,7 @@ public final class CompleteMfaChallengeService implements CompleteMfaChallengeUs
                         .filter(user -> user.canAuthenticate() && user.authEpoch() == challenge.authEpoch()
                                 && challenge.passwordUnchanged(user.passwordHash()))
                         .switchIfEmpty(Mono.error(InvalidMfaTokenException::new))
-                        .flatMap(user -> factors.verify(user, hasCode ? command.code().strip() : null,
-                                        hasRecovery ? command.recoveryCode() : null)
+                        .flatMap(user -> secondFactor(command, raw, user, hasCode, hasRecovery)
                                 // The code is checked before the challenge is consumed, so a wrong code
                                 // leaves it for another attempt; a right one races only for the delete.
                                 .flatMap(method -> challenges.consume(token)
@@ -86,6 +92,17 @@ public final class CompleteMfaChallengeService implements CompleteMfaChallengeUs
                                 .flatMap(method -> opener.open(user,
                                         challenge.completedWith(method, clock.instant()), command.client()))
                                 .map(tokens -> new LoginResult(tokens, deviceToken(user, challenge)))));
+    }
+
+    private Mono<AuthMethod> secondFactor(CompleteMfaChallengeCommand command, String raw, User user, boolean hasCode,
+            boolean hasRecovery) {
+        if (command.passkey() != null) {
+            String tokenHash = Sha256.hex(raw);
+            return passkeys.verify(command.passkey(), PasskeyPurpose.SECOND_FACTOR, user.id(),
+                            ceremony -> tokenHash.equals(ceremony.mfaTokenHash()))
+                    .map(passkey -> passkey.method());
+        }
+        return factors.verify(user, hasCode ? command.code().strip() : null, hasRecovery ? command.recoveryCode() : null);
     }
 
     private String deviceToken(User user, MfaChallenge challenge) {

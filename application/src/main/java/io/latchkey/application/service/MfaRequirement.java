@@ -18,7 +18,8 @@ import reactor.core.publisher.Mono;
 /**
  * The one rule every sign-in path applies after its first factor: an account with an active second factor gets no
  * tokens yet but an MFA challenge ({@link MfaRequiredException} carrying the single-use MFA token, completed through
- * {@code POST /api/v1/auth/mfa}); any other account gets its session through {@link SessionOpener}.
+ * {@code POST /api/v1/auth/mfa}); any other account, and a sign-in whose first factor already proved possession (a
+ * passkey), gets its session through {@link SessionOpener}.
  */
 public final class MfaRequirement {
 
@@ -43,7 +44,7 @@ public final class MfaRequirement {
      */
     public Mono<TokenPair> signIn(User user, SessionAuthentication first, ClientInfo client, @Nullable UUID device) {
         return opener.admissible(user).then(factors.methodsOf(user.id())).flatMap(methods -> {
-            if (methods.isEmpty()) {
+            if (methods.isEmpty() || first.includesPossessionFactor()) {
                 return opener.open(user, first, client);
             }
             MfaToken token = new MfaToken(user.id(), secrets.newChallengeSecret());

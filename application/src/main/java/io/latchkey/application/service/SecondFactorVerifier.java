@@ -16,6 +16,7 @@ import io.latchkey.domain.port.FactorSecretCipher;
 import io.latchkey.domain.port.IdGenerator;
 import io.latchkey.domain.port.LoginFailures;
 import io.latchkey.domain.port.MailOutbox;
+import io.latchkey.domain.port.PasskeyRepository;
 import io.latchkey.domain.port.SecondFactorRepository;
 import io.latchkey.domain.port.TransactionRunner;
 import java.time.Duration;
@@ -33,6 +34,7 @@ import reactor.core.publisher.Mono;
 public final class SecondFactorVerifier {
 
     private final SecondFactorRepository factors;
+    private final PasskeyRepository passkeys;
     private final FactorSecretCipher cipher;
     private final LoginFailures failures;
     private final LockoutPolicy lockout;
@@ -41,10 +43,11 @@ public final class SecondFactorVerifier {
     private final IdGenerator ids;
     private final InstantSource clock;
 
-    public SecondFactorVerifier(SecondFactorRepository factors, FactorSecretCipher cipher, LoginFailures failures,
+    public SecondFactorVerifier(SecondFactorRepository factors, PasskeyRepository passkeys, FactorSecretCipher cipher, LoginFailures failures,
             LockoutPolicy lockout, MailOutbox mail, TransactionRunner transactions, IdGenerator ids,
             InstantSource clock) {
         this.factors = factors;
+        this.passkeys = passkeys;
         this.cipher = cipher;
         this.failures = failures;
         this.lockout = lockout;
@@ -54,14 +57,29 @@ public final class SecondFactorVerifier {
         this.clock = clock;
     }
 
-    /** Whether the account has an active second factor, i.e. sign-in and step-up must ask for it. */
+    /** Whether the account has an active second factor (TOTP or a passkey), i.e. sign-in and step-up must ask for it. */
     public Mono<Boolean> hasSecondFactor(UserId userId) {
-        return factors.findTotp(userId).map(TotpFactor::isConfirmed).defaultIfEmpty(false);
+        return methodsOf(userId).map(methods -> !methods.isEmpty());
     }
 
-    /** The methods that can complete a challenge for this account, as the MFA response lists them. */
+    /**
+     * The methods that can complete a challenge for this account, as the MFA response lists them: {@code otp} and
+     * {@code recovery_code} with an active TOTP factor, {@code passkey} with a registered passkey.
+     */
     Mono<java.util.List<String>> methodsOf(UserId userId) {
-        return hasSecondFactor(userId).map(has -> has ? java.util.List.of("otp", "recovery_code") : java.util.List.of());
+        return factors.findTotp(userId).map(TotpFactor::isConfirmed).defaultIfEmpty(false)
+                .zipWith(passkeys.findByUser(userId).hasElements())
+                .map(found -> {
+                    java.util.List<String> methods = new java.util.ArrayList<>();
+                    if (found.getT1()) {
+                        methods.add("otp");
+                        methods.add("recovery_code");
+                    }
+                    if (found.getT2()) {
+                        methods.add("passkey");
+                    }
+                    return java.util.List.copyOf(methods);
+                });
     }
 
     /**

@@ -64,7 +64,7 @@ class MfaServicesTest {
     }
 
     private LoginResult complete(String token, String code, String recovery) {
-        return kit.completeMfa().complete(new CompleteMfaChallengeCommand(token, code, recovery, ClientInfo.UNKNOWN)).block();
+        return kit.completeMfa().complete(new CompleteMfaChallengeCommand(token, code, recovery, null, ClientInfo.UNKNOWN)).block();
     }
 
     @Test
@@ -119,7 +119,7 @@ class MfaServicesTest {
     @Test
     void givenManyCompletionsFromOneAddress_theyHitThePerIpLoginLimit() {
         ClientInfo client = new ClientInfo("test", "198.51.100.7");
-        CompleteMfaChallengeCommand guess = new CompleteMfaChallengeCommand("mfa.nonsense", "000000", null, client);
+        CompleteMfaChallengeCommand guess = new CompleteMfaChallengeCommand("mfa.nonsense", "000000", null, null, client);
         for (int i = 0; i < kit.limits.loginPerIp().limit(); i++) {
             assertThat(catchThrowableOfType(InvalidMfaTokenException.class,
                     () -> kit.completeMfa().complete(guess).block())).isNotNull();
@@ -197,9 +197,9 @@ class MfaServicesTest {
                 () -> factors.regenerate(caller).block());
         assertThat(refused.secondFactor()).as("a password session of an account with a factor").isTrue();
 
-        StepVerifier.create(kit.stepUp().stepUp(new StepUpCommand(user.id(), session, UserFixtures.PASSWORD, null, null)))
+        StepVerifier.create(kit.stepUp().stepUp(new StepUpCommand(user.id(), session, UserFixtures.PASSWORD, null, null, null)))
                 .expectError(io.latchkey.domain.error.InvalidInputException.class).verify();
-        var token = kit.stepUp().stepUp(new StepUpCommand(user.id(), session, null, code(0), null)).block();
+        var token = kit.stepUp().stepUp(new StepUpCommand(user.id(), session, null, code(0), null, null)).block();
         assertThat(kit.tokens.verify(token.encoded()).amr()).containsExactly("pwd", "otp", "mfa");
         assertThat(factors.regenerate(caller).block().codes()).hasSize(10);
 
@@ -211,7 +211,7 @@ class MfaServicesTest {
     void givenActiveTotp_enrolAgain_isAConflict() {
         SessionId session = sessionOf(passwordLogin());
         enrolled(session);
-        kit.stepUp().stepUp(new StepUpCommand(user.id(), session, null, code(0), null)).block();
+        kit.stepUp().stepUp(new StepUpCommand(user.id(), session, null, code(0), null, null)).block();
 
         assertThat(catchThrowableOfType(FactorConflictException.class,
                 () -> factors.enrol(new EnrolTotpCommand(user.id(), session)).block())).isNotNull();
@@ -232,6 +232,37 @@ class MfaServicesTest {
         assertThat(kit.mails.queued()).anySatisfy(mail -> assertThat(((MailContent.Written) mail.content()).subject())
                 .isEqualTo("Your second factors were reset"));
         assertThat(passwordLogin().tokens()).isNotNull();
+    }
+
+    @Test
+    void givenAccountWithSecondFactor_aSignInThatProvedPossession_opensWithoutAChallenge_aPasswordOneDoesNot() {
+        enrolled(sessionOf(passwordLogin()));
+        MfaRequirement requirement = kit.mfaRequirement(kit.accountPolicy);
+
+        var passkey = requirement.signIn(user, io.latchkey.domain.model.session.SessionAuthentication.of(
+                java.util.Set.of(io.latchkey.domain.model.session.AuthMethod.HWK), kit.clock.instant()),
+                ClientInfo.UNKNOWN, null).block();
+
+        assertThat(kit.tokens.verify(passkey.accessToken().encoded()).amr()).containsExactly("hwk");
+        assertThat(catchThrowableOfType(MfaRequiredException.class, () -> requirement.signIn(user,
+                io.latchkey.domain.model.session.SessionAuthentication.password(kit.clock.instant()),
+                ClientInfo.UNKNOWN, null).block()).methods()).containsExactly("otp", "recovery_code");
+    }
+
+    @Test
+    void givenAdminReset_everySessionOfTheUserIsRevoked() {
+        SessionId before = sessionOf(passwordLogin());
+        enrolled(before);
+
+        var admin = new io.latchkey.domain.model.user.UserId(java.util.UUID.randomUUID());
+        kit.resetSecondFactors().reset(new ResetSecondFactorsCommand(admin, user.id())).block();
+
+        assertThat(kit.sessions.findById(before).block().status())
+                .as("a session opened with the lost factor does not survive the reset")
+                .isEqualTo(io.latchkey.domain.model.session.SessionStatus.REVOKED);
+        assertThat(kit.events.events()).anySatisfy(e -> assertThat(e).isInstanceOfSatisfying(
+                io.latchkey.domain.event.SessionRevoked.class,
+                revoked -> assertThat(revoked.reason()).isEqualTo(io.latchkey.domain.model.session.RevocationReason.ADMIN)));
     }
 
     @Test
@@ -279,7 +310,7 @@ class MfaServicesTest {
     void givenRegeneratedCodes_aCodeOfTheOldSet_isRefused() {
         SessionId session = sessionOf(passwordLogin());
         RecoveryCodes first = enrolled(session);
-        kit.stepUp().stepUp(new StepUpCommand(user.id(), session, null, code(0), null)).block();
+        kit.stepUp().stepUp(new StepUpCommand(user.id(), session, null, code(0), null, null)).block();
         RecoveryCodes second = factors.regenerate(new MfaCallerCommand(user.id(), session, null)).block();
 
         assertThat(catchThrowableOfType(InvalidSecondFactorException.class,
@@ -314,7 +345,7 @@ class MfaServicesTest {
         byte[] secret = strict.factorSecrets.open(strict.factors.findTotp(admin.id()).block().secret()).value();
         long step = Totp.stepAt(strict.clock.instant());
         strictFactors.confirm(new MfaCallerCommand(admin.id(), session, Totp.codeAt(secret, step - 1))).block();
-        var stepped = strict.stepUp().stepUp(new StepUpCommand(admin.id(), session, null, Totp.codeAt(secret, step), null))
+        var stepped = strict.stepUp().stepUp(new StepUpCommand(admin.id(), session, null, Totp.codeAt(secret, step), null, null))
                 .block();
 
         assertThat(authenticate.authenticate(new io.latchkey.application.usecase.AuthenticateCommand(stepped.encoded()))

@@ -68,6 +68,8 @@ final class ServiceTestKit {
     final io.latchkey.domain.testfixtures.FakeFactorSecrets factorSecrets = new io.latchkey.domain.testfixtures.FakeFactorSecrets();
     final io.latchkey.domain.testfixtures.InMemoryMfaChallengeStore challenges =
             new io.latchkey.domain.testfixtures.InMemoryMfaChallengeStore(clock);
+    final io.latchkey.domain.testfixtures.InMemoryPasskeyRepository passkeys =
+            new io.latchkey.domain.testfixtures.InMemoryPasskeyRepository();
     final io.latchkey.domain.model.mfa.MfaPolicy mfaPolicy;
 
     ServiceTestKit() {
@@ -79,7 +81,7 @@ final class ServiceTestKit {
     }
 
     SecondFactorVerifier secondFactorVerifier() {
-        return new SecondFactorVerifier(factors, factorSecrets, loginFailures, lockout, mails, transactions, ids, clock);
+        return new SecondFactorVerifier(factors, passkeys, factorSecrets, loginFailures, lockout, mails, transactions, ids, clock);
     }
 
     StepUpGuard stepUpGuard() {
@@ -91,12 +93,14 @@ final class ServiceTestKit {
     }
 
     CompleteMfaChallengeService completeMfa() {
-        return new CompleteMfaChallengeService(challenges, users, secondFactorVerifier(), opener(accountPolicy), devices,
+        return new CompleteMfaChallengeService(challenges, users, secondFactorVerifier(), passkeyAssertions(),
+                opener(accountPolicy), devices,
                 ids, mfaPolicy, attempts(), limits, clock);
     }
 
     StepUpService stepUp() {
-        return new StepUpService(users, sessions, guard(accountPolicy), secondFactorVerifier(), tokens, ids, policy, mfaPolicy,
+        return new StepUpService(users, sessions, guard(accountPolicy), secondFactorVerifier(), passkeyAssertions(),
+                tokens, ids, policy, mfaPolicy,
                 clock);
     }
 
@@ -106,7 +110,41 @@ final class ServiceTestKit {
     }
 
     ResetSecondFactorsService resetSecondFactors() {
-        return new ResetSecondFactorsService(users, factors, events, mails, transactions, ids, clock);
+        return new ResetSecondFactorsService(users, factors, passkeys, revoker(), events, mails, transactions, ids, clock);
+    }
+
+    /** No WebAuthn verification in unit tests: every passkey answer is refused; the ITs verify real ones. */
+    PasskeyAssertions passkeyAssertions() {
+        io.latchkey.domain.port.PasskeyCeremonyStore noCeremonies = new io.latchkey.domain.port.PasskeyCeremonyStore() {
+            @Override
+            public Mono<Void> save(String challenge, io.latchkey.domain.model.passkey.PasskeyCeremony ceremony, Duration ttl) {
+                return Mono.empty();
+            }
+
+            @Override
+            public Mono<io.latchkey.domain.model.passkey.PasskeyCeremony> take(String challenge) {
+                return Mono.empty();
+            }
+        };
+        io.latchkey.domain.port.PasskeyVerifier refusing = new io.latchkey.domain.port.PasskeyVerifier() {
+            @Override
+            public String challengeOf(byte[] clientDataJson) {
+                return new String(clientDataJson, java.nio.charset.StandardCharsets.UTF_8);
+            }
+
+            @Override
+            public io.latchkey.domain.model.passkey.VerifiedCredential verifyRegistration(
+                    io.latchkey.domain.model.passkey.PasskeyRegistration registration, String challenge, boolean uv) {
+                throw new io.latchkey.domain.error.InvalidPasskeyException();
+            }
+
+            @Override
+            public long verifyAssertion(io.latchkey.domain.model.passkey.PasskeyAssertion assertion,
+                    io.latchkey.domain.model.passkey.Passkey stored, String challenge, boolean uv) {
+                throw new io.latchkey.domain.error.InvalidPasskeyException();
+            }
+        };
+        return new PasskeyAssertions(noCeremonies, passkeys, refusing, clock);
     }
 
     private static RateLimit limit(String scope, int perMinute) {

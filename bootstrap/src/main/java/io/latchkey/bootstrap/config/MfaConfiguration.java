@@ -5,6 +5,7 @@ import io.latchkey.adapters.web.security.RefreshTokenSecret;
 import io.latchkey.application.service.CompleteMfaChallengeService;
 import io.latchkey.application.service.LoginGuard;
 import io.latchkey.application.service.MfaRequirement;
+import io.latchkey.application.service.PasskeyAssertions;
 import io.latchkey.application.service.ResetSecondFactorsService;
 import io.latchkey.application.service.AttemptGate;
 import io.latchkey.application.service.SecondFactorVerifier;
@@ -29,6 +30,7 @@ import io.latchkey.domain.port.KnownDevices;
 import io.latchkey.domain.port.LoginFailures;
 import io.latchkey.domain.port.MailOutbox;
 import io.latchkey.domain.port.MfaChallengeStore;
+import io.latchkey.domain.port.PasskeyRepository;
 import io.latchkey.domain.port.SecondFactorRepository;
 import io.latchkey.domain.port.SessionRepository;
 import io.latchkey.domain.port.TransactionRunner;
@@ -68,10 +70,10 @@ class MfaConfiguration {
     }
 
     @Bean
-    SecondFactorVerifier secondFactorVerifier(SecondFactorRepository factors, FactorSecretCipher cipher,
-            LoginFailures failures, LockoutPolicy lockout, MailOutbox mail, TransactionRunner transactions,
+    SecondFactorVerifier secondFactorVerifier(SecondFactorRepository factors, PasskeyRepository passkeys,
+            FactorSecretCipher cipher, LoginFailures failures, LockoutPolicy lockout, MailOutbox mail, TransactionRunner transactions,
             IdGenerator ids, InstantSource clock) {
-        return new SecondFactorVerifier(factors, cipher, failures, lockout, mail, transactions, ids, clock);
+        return new SecondFactorVerifier(factors, passkeys, cipher, failures, lockout, mail, transactions, ids, clock);
     }
 
     @Bean
@@ -88,17 +90,17 @@ class MfaConfiguration {
 
     @Bean
     CompleteMfaChallengeUseCase completeMfaChallengeUseCase(MfaChallengeStore challenges, UserRepository users,
-            SecondFactorVerifier factors, SessionOpener opener, KnownDevices devices, IdGenerator ids, MfaPolicy policy,
-            AttemptGate gate, AbuseLimits limits, InstantSource clock) {
-        return new CompleteMfaChallengeService(challenges, users, factors, opener, devices, ids, policy, gate, limits,
+            SecondFactorVerifier factors, PasskeyAssertions passkeys, SessionOpener opener, KnownDevices devices,
+            IdGenerator ids, MfaPolicy policy, AttemptGate gate, AbuseLimits limits, InstantSource clock) {
+        return new CompleteMfaChallengeService(challenges, users, factors, passkeys, opener, devices, ids, policy, gate, limits,
                 clock);
     }
 
     @Bean
     StepUpUseCase stepUpUseCase(UserRepository users, SessionRepository sessions, LoginGuard guard,
-            SecondFactorVerifier factors, AccessTokenIssuer issuer, IdGenerator ids, TokenPolicy policy, MfaPolicy mfa,
-            InstantSource clock) {
-        return new StepUpService(users, sessions, guard, factors, issuer, ids, policy, mfa, clock);
+            SecondFactorVerifier factors, PasskeyAssertions passkeys, AccessTokenIssuer issuer, IdGenerator ids,
+            TokenPolicy policy, MfaPolicy mfa, InstantSource clock) {
+        return new StepUpService(users, sessions, guard, factors, passkeys, issuer, ids, policy, mfa, clock);
     }
 
     /** One service behind the caller's own factor use cases (enrol, confirm, disable, regenerate, status). */
@@ -113,8 +115,8 @@ class MfaConfiguration {
 
     @Bean
     ResetSecondFactorsUseCase resetSecondFactorsUseCase(UserRepository users, SecondFactorRepository factors,
-            OutboxWriter events, MailOutbox mail, TransactionRunner transactions, IdGenerator ids,
-            InstantSource clock) {
-        return new ResetSecondFactorsService(users, factors, events, mail, transactions, ids, clock);
+            PasskeyRepository passkeys, SessionRevoker revoker, OutboxWriter events, MailOutbox mail,
+            TransactionRunner transactions, IdGenerator ids, InstantSource clock) {
+        return new ResetSecondFactorsService(users, factors, passkeys, revoker, events, mail, transactions, ids, clock);
     }
 }

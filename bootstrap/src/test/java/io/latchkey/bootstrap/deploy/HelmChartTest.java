@@ -313,6 +313,42 @@ class HelmChartTest {
     }
 
     @Test
+    @SuppressWarnings("unchecked")
+    void givenTotpSealingKeys_theyComeFromTheExistingSecretAndNeverSitInTheConfigMap() throws Exception {
+        Path values = java.nio.file.Files.createTempFile("mfa", ".yaml");
+        values.toFile().deleteOnExit();
+        java.nio.file.Files.writeString(values, """
+                mfa:
+                  existingSecret: latchkey-mfa
+                  secretKeyIds: [totp-2025, totp-2026]
+                  activeSecretKey: totp-2026
+                passkeys:
+                  rpId: example.com
+                  origins: ["https://app.example.com", "https://www.example.com"]
+                """);
+        List<Map<String, Object>> objects = parse(template().withValuesFile(values));
+        Map<String, Object> data = at(ofKind(objects, "ConfigMap").get(0), "data");
+        Map<String, Object> app = new Yaml().load((String) data.get("SPRING_APPLICATION_JSON"));
+        assertThat((Map<String, Object>) at(app, "latchkey", "mfa", "secret-keys"))
+                .containsEntry("totp-2025", "${LATCHKEY_MFA_SECRET_KEY_TOTP_2025}")
+                .containsEntry("totp-2026", "${LATCHKEY_MFA_SECRET_KEY_TOTP_2026}");
+        assertThat((Object) at(app, "latchkey", "mfa", "active-secret-key")).isEqualTo("totp-2026");
+        assertThat(data).containsEntry("LATCHKEY_PASSKEYS_RP_ID", "example.com")
+                .containsEntry("LATCHKEY_PASSKEYS_ORIGINS", "https://app.example.com,https://www.example.com");
+        List<Map<String, Object>> env = at(ofKind(objects, "Deployment").get(0), "spec", "template", "spec", "containers", "0", "env");
+        assertThat(env).anySatisfy(variable -> {
+            assertThat(variable.get("name")).isEqualTo("LATCHKEY_MFA_SECRET_KEY_TOTP_2026");
+            assertThat((Object) at(variable, "valueFrom", "secretKeyRef", "name")).isEqualTo("latchkey-mfa");
+            assertThat((Object) at(variable, "valueFrom", "secretKeyRef", "key")).isEqualTo("totp-2026");
+        });
+        assertThat(ofKind(objects, "Secret")).isEmpty();
+        Map<String, Object> defaults = at(ofKind(render(null), "ConfigMap").get(0), "data");
+        assertThat(defaults).doesNotContainKeys("SPRING_APPLICATION_JSON", "LATCHKEY_PASSKEYS_RP_ID");
+        assertThatThrownBy(() -> template().set("mfa.existingSecret", "latchkey-mfa").set("mfa.secretKeyIds[0]", "a")
+                .set("mfa.activeSecretKey", "b").call()).hasMessageContaining("mfa.activeSecretKey");
+    }
+
+    @Test
     void givenInvalidValues_theSchemaRejectsThem() {
         assertThatThrownBy(() -> template().set("config.issuer", "not-a-url").call())
                 .hasMessageContaining("issuer");

@@ -43,7 +43,8 @@ class AsyncApiDocumentTest {
                 "io.latchkey.user.updated", "io.latchkey.user.password_changed", "io.latchkey.user.deleted",
                 "io.latchkey.session.started", "io.latchkey.token.rotated", "io.latchkey.session.revoked",
                 "io.latchkey.relay.heartbeat", "io.latchkey.user.mfa_enabled", "io.latchkey.user.mfa_disabled",
-                "io.latchkey.user.identity_linked", "io.latchkey.user.identity_unlinked");
+                "io.latchkey.user.identity_linked", "io.latchkey.user.identity_unlinked",
+                "io.latchkey.user.passkey_added", "io.latchkey.user.passkey_removed");
         Map<String, Object> schemas = (Map<String, Object>) components.get("schemas");
         assertThat(String.valueOf(schemas.get("SessionRevoked"))).as("the epoch resource servers compare")
                 .contains("account_epoch");

@@ -326,6 +326,47 @@ class ApiDocumentationIT extends IntegrationTest {
             return status(as(token, HttpMethod.DELETE, "/api/v1/me/identities/google", null));
         });
         drivers.put("GET /api/v1/admin/users/{id}/identities", () -> adminOnUser(HttpMethod.GET, "/identities"));
+        PasskeyClient passkeys = new PasskeyClient(http);
+        drivers.put("POST /api/v1/me/passkeys/registration-options", () -> status(bearer(HttpMethod.POST,
+                "/api/v1/me/passkeys/registration-options", null)));
+        drivers.put("POST /api/v1/me/passkeys", () -> {
+            String access = accessTokenFor(registered());
+            return status(as(access, HttpMethod.POST, "/api/v1/me/passkeys", Map.of("name", "Laptop",
+                    "credential", new SoftwareAuthenticator().create(passkeys.registrationOptions(access)))));
+        });
+        drivers.put("GET /api/v1/me/passkeys", () -> status(bearer(HttpMethod.GET, "/api/v1/me/passkeys", null)));
+        drivers.put("PATCH /api/v1/me/passkeys/{id}", () -> {
+            String access = accessTokenFor(registered());
+            Object id = passkeys.register(access, new SoftwareAuthenticator(), "Laptop").get("id");
+            return status(as(access, HttpMethod.PATCH, "/api/v1/me/passkeys/" + id, Map.of("name", "Phone")));
+        });
+        drivers.put("DELETE /api/v1/me/passkeys/{id}", () -> {
+            String access = accessTokenFor(registered());
+            SoftwareAuthenticator authenticator = new SoftwareAuthenticator();
+            Object id = passkeys.register(access, authenticator, "Laptop").get("id");
+            return status(as(passkeys.stepUp(access, authenticator), HttpMethod.DELETE, "/api/v1/me/passkeys/" + id, null));
+        });
+        drivers.put("POST /api/v1/me/step-up/passkey-options", () -> {
+            String access = accessTokenFor(registered());
+            passkeys.register(access, new SoftwareAuthenticator(), "Laptop");
+            return status(as(access, HttpMethod.POST, "/api/v1/me/step-up/passkey-options", null));
+        });
+        drivers.put("POST /api/v1/auth/passkeys/options", () -> status(anonymous(HttpMethod.POST,
+                "/api/v1/auth/passkeys/options", null)));
+        drivers.put("POST /api/v1/auth/passkeys", () -> {
+            SoftwareAuthenticator authenticator = new SoftwareAuthenticator(true);
+            passkeys.register(accessTokenFor(registered()), authenticator, "Phone");
+            return status(anonymous(HttpMethod.POST, "/api/v1/auth/passkeys",
+                    Map.of("credential", authenticator.get(passkeys.signInOptions()))));
+        });
+        drivers.put("POST /api/v1/auth/mfa/passkey-options", () -> {
+            String email = registered();
+            passkeys.register(accessTokenFor(email), new SoftwareAuthenticator(), "Laptop");
+            Map<?, ?> problem = anonymous(HttpMethod.POST, "/api/v1/auth/login", Map.of("email", email, "password", PASSWORD))
+                    .expectStatus().isForbidden().expectBody(Map.class).returnResult().getResponseBody();
+            return status(anonymous(HttpMethod.POST, "/api/v1/auth/mfa/passkey-options",
+                    Map.of("mfa_token", problem.get("mfa_token"))));
+        });
         return drivers;
     }
 

@@ -286,8 +286,10 @@ class MfaIT extends IntegrationTest {
     }
 
     @Test
-    void givenAdminReset_theUserIsToldAndSignsInWithThePasswordAlone() throws Exception {
+    void givenAdminReset_theUserIsToldSignedOutEverywhereAndSignsInWithThePasswordAlone() throws Exception {
         Enrolled user = enrolled();
+        String before = (String) call(HttpMethod.POST, "/api/v1/auth/mfa", null,
+                Map.of("mfa_token", mfaToken(user.email()), "code", code(user.secret(), 0)), 200).get("access_token");
         // The administrator is set up once the application is ready; wait for it rather than race it.
         await().atMost(Duration.ofSeconds(20)).until(() -> status(HttpMethod.POST, "/api/v1/auth/login", null,
                 Map.of("email", ADMIN_EMAIL, "password", ADMIN_PASSWORD)) == 200);
@@ -297,6 +299,7 @@ class MfaIT extends IntegrationTest {
                 .isEqualTo(204);
 
         assertThat(awaitMail(user.email(), "Your second factors were reset").body()).contains("An administrator removed");
+        me(before).expectStatus().isUnauthorized();
         assertThat(login(user.email())).containsKey("access_token");
         assertThat(eventTypesOfUser(userId(user.email()))).contains("io.latchkey.user.mfa_disabled");
     }

@@ -38,6 +38,8 @@ public enum AuthErrorCode {
             "The identity provider shared no email address; log in with another method, then link this provider."),
     IDENTITY_NOT_LINKED("identity-not-linked", "No identity of this provider is linked to the account."),
     IDENTITY_ALREADY_LINKED("identity-already-linked", "This identity is already linked to an account."),
+    INVALID_PASSKEY("invalid-passkey", "The passkey answer could not be verified; start the ceremony again."),
+    PASSKEY_NOT_FOUND("passkey-not-found", "No such passkey of this account."),
     LAST_SIGN_IN_METHOD("last-sign-in-method",
             "This is the account's only way to log in; set a password or link another provider first.");
 

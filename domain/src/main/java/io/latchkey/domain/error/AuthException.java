@@ -9,7 +9,8 @@ public sealed abstract class AuthException extends RuntimeException
                 InvalidVerificationCodeException, InvalidResetTokenException, IncorrectPasswordException,
                 EmailNotVerifiedException, UserNotFoundException, MfaRequiredException,
                 InvalidMfaTokenException, InvalidSecondFactorException, StepUpRequiredException,
-                FactorConflictException, FederationException {
+                FactorConflictException, FederationException, InvalidPasskeyException,
+                PasskeyNotFoundException {
 
     private final AuthErrorCode code;
 

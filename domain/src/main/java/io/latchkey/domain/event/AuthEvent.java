@@ -10,7 +10,7 @@ import java.util.UUID;
  */
 public sealed interface AuthEvent permits UserRegistered, EmailVerified, UserUpdated, PasswordChanged, UserDeleted, SessionStarted,
         TokenRotated, SessionRevoked, UserMfaEnabled, UserMfaDisabled, IdentityLinked,
-        IdentityUnlinked {
+        IdentityUnlinked, UserPasskeyAdded, UserPasskeyRemoved {
 
     UUID eventId();
 

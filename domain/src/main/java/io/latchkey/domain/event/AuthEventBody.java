@@ -64,6 +64,8 @@ public final class AuthEventBody {
             }
             case IdentityLinked e -> body.put("provider", e.provider());
             case IdentityUnlinked e -> body.put("provider", e.provider());
+            case UserPasskeyAdded e -> body.put("passkey_id", e.passkeyId().toString());
+            case UserPasskeyRemoved e -> body.put("passkey_id", e.passkeyId().toString());
             case SessionStarted e -> {
                 body.put("session_ids", List.of(e.sessionId().toString()));
                 // The same stable order as the access token's amr claim.

@@ -23,6 +23,8 @@ import io.latchkey.domain.error.UserNotFoundException;
 import io.latchkey.domain.error.FactorConflictException;
 import io.latchkey.domain.error.InvalidMfaTokenException;
 import io.latchkey.domain.error.InvalidSecondFactorException;
+import io.latchkey.domain.error.InvalidPasskeyException;
+import io.latchkey.domain.error.PasskeyNotFoundException;
 import io.latchkey.domain.error.MfaRequiredException;
 import io.latchkey.domain.error.StepUpRequiredException;
 import java.net.URI;
@@ -73,6 +75,8 @@ public final class Problems {
             case InvalidSecondFactorException e -> HttpStatus.BAD_REQUEST;
             case StepUpRequiredException e -> HttpStatus.UNAUTHORIZED;
             case FactorConflictException e -> HttpStatus.CONFLICT;
+            case InvalidPasskeyException e -> HttpStatus.BAD_REQUEST;
+            case PasskeyNotFoundException e -> HttpStatus.NOT_FOUND;
             case FederationException e -> switch (e.code()) {
                 case UNKNOWN_IDENTITY_PROVIDER, IDENTITY_NOT_LINKED -> HttpStatus.NOT_FOUND;
                 case ACCOUNT_EXISTS, IDENTITY_ALREADY_LINKED, LAST_SIGN_IN_METHOD -> HttpStatus.CONFLICT;
@@ -104,6 +108,7 @@ public final class Problems {
                 problem.setProperty("second_factor_required", stepUp.secondFactor());
             }
             case FactorConflictException conflict -> problem.setDetail(conflict.getMessage());
+            case InvalidPasskeyException passkey -> problem.setDetail(passkey.getMessage());
             default -> { }
         }
         return problem;

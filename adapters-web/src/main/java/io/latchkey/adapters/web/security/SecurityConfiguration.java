@@ -88,7 +88,8 @@ public class SecurityConfiguration {
                         .pathMatchers(HttpMethod.POST, "/api/v1/accounts", "/api/v1/accounts/email-verification",
                                 "/api/v1/accounts/email-verification/confirm", "/api/v1/password-reset",
                                 "/api/v1/password-reset/confirm", "/api/v1/auth/login", "/api/v1/auth/mfa", "/api/v1/auth/refresh",
-                                "/api/v1/auth/verify", "/api/v1/auth/federation/token",
+                                "/api/v1/auth/verify", "/api/v1/auth/passkeys/options", "/api/v1/auth/passkeys",
+                                "/api/v1/auth/mfa/passkey-options", "/api/v1/auth/federation/token",
                                 "/api/v1/auth/federation/*/id-token")
                         .permitAll()
                         // A bearer token, when sent, still authenticates: it turns a sign-in into a link.
