@@ -21,25 +21,28 @@ class OutboxAuthEventPublisher implements AuthEventPublisher {
     private final DatabaseClient db;
     private final JsonMapper json;
     private final OutboxCommitSignal signal;
+    private final TraceParents traces;
 
-    OutboxAuthEventPublisher(DatabaseClient db, JsonMapper json, OutboxCommitSignal signal) {
+    OutboxAuthEventPublisher(DatabaseClient db, JsonMapper json, OutboxCommitSignal signal, TraceParents traces) {
         this.db = db;
         this.json = json;
         this.signal = signal;
+        this.traces = traces;
     }
 
     @Override
     public Mono<Void> publish(AuthEvent event) {
         return Mono.fromCallable(() -> json.writeValueAsString(EventPayloads.of(event)))
-                .flatMap(payload -> db.sql("""
-                                INSERT INTO outbox (id, aggregate_id, event_type, occurred_at, payload)
-                                VALUES (:id, :aggregate, :type, :occurred, :payload)
+                .zipWith(traces.current())
+                .flatMap(row -> Binds.nullable(db.sql("""
+                                INSERT INTO outbox (id, aggregate_id, event_type, occurred_at, payload, trace_parent)
+                                VALUES (:id, :aggregate, :type, :occurred, :payload, :trace)
                                 """)
                         .bind("id", event.eventId())
                         .bind("aggregate", event.userId().value())
                         .bind("type", EventPayloads.CLOUD_EVENT_TYPE_PREFIX + event.type())
                         .bind("occurred", event.occurredAt())
-                        .bind("payload", Json.of(payload))
+                        .bind("payload", Json.of(row.getT1())), "trace", row.getT2().orElse(null), String.class)
                         .fetch().rowsUpdated())
                 .then(wakeRelayAfterCommit())
                 .onErrorMap(PostgresFailures::translate);

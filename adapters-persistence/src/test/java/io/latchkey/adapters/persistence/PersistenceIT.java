@@ -37,6 +37,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.flywaydb.core.Flyway;
+import io.micrometer.tracing.propagation.Propagator;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.r2dbc.connection.R2dbcTransactionManager;
@@ -71,7 +72,7 @@ class PersistenceIT {
         db = DatabaseClient.create(factory);
         users = new R2dbcUserRepository(db);
         sessions = new R2dbcSessionRepository(db, clock);
-        outbox = new OutboxAuthEventPublisher(db, JsonMapper.builder().build(), signal);
+        outbox = new OutboxAuthEventPublisher(db, JsonMapper.builder().build(), signal, new TraceParents((Propagator) null));
         outboxRows = new R2dbcOutboxRepository(db);
         transactions = new R2dbcTransactionRunner(TransactionalOperator.create(new R2dbcTransactionManager(factory)));
     }
