@@ -382,7 +382,7 @@ class HelmChartTest {
         assertThat(ofKind(objects, "PrometheusRule")).isEmpty();
         assertThat(ofKind(objects, "ConfigMap")).hasSize(1);
         Map<String, Object> data = at(ofKind(objects, "ConfigMap").get(0), "data");
-        assertThat(data).containsEntry("LATCHKEY_TRACING_SAMPLING_PROBABILITY", "0")
+        assertThat(data).containsEntry("LATCHKEY_TRACING_ENABLED", "false")
                 .doesNotContainKey("MANAGEMENT_OPENTELEMETRY_TRACING_EXPORT_OTLP_ENDPOINT");
     }
 
@@ -391,7 +391,8 @@ class HelmChartTest {
     void givenDashboardAlertsAndExportEnabled_theSidecarLabelTheAlertsAndTheEndpointAreRendered() {
         List<Map<String, Object>> objects = parse(template().set("grafanaDashboard.enabled", true)
                 .set("prometheusRule.enabled", true).set("prometheusRule.outboxOldestAgeSeconds", 120)
-                .set("tracing.otlpEndpoint", "http://collector:4318/v1/traces").set("tracing.samplingProbability", 0.25));
+                .set("tracing.enabled", true).set("tracing.otlpEndpoint", "http://collector:4318/v1/traces")
+                .set("tracing.samplingProbability", 0.25));
         Map<String, Object> dashboard = ofKind(objects, "ConfigMap").stream()
                 .filter(c -> String.valueOf((Object) at(c, "metadata", "name")).endsWith("-dashboard")).findFirst().orElseThrow();
         assertThat((Map<String, Object>) at(dashboard, "metadata", "labels")).containsEntry("grafana_dashboard", "1");
@@ -405,6 +406,6 @@ class HelmChartTest {
         Map<String, Object> data = at(ofKind(objects, "ConfigMap").stream()
                 .filter(c -> !String.valueOf((Object) at(c, "metadata", "name")).endsWith("-dashboard")).findFirst().orElseThrow(), "data");
         assertThat(data).containsEntry("MANAGEMENT_OPENTELEMETRY_TRACING_EXPORT_OTLP_ENDPOINT", "http://collector:4318/v1/traces")
-                .containsEntry("LATCHKEY_TRACING_SAMPLING_PROBABILITY", "0.25");
+                .containsEntry("LATCHKEY_TRACING_ENABLED", "true").containsEntry("LATCHKEY_TRACING_SAMPLING_PROBABILITY", "0.25");
     }
 }
