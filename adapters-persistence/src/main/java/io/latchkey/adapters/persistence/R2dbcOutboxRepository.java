@@ -27,7 +27,7 @@ class R2dbcOutboxRepository implements OutboxRepository {
     public Flux<OutboxMessage> claimDue(int limit, Instant now) {
         // SKIP LOCKED: relays on other instances take the rows this one does not hold, never the same ones.
         return db.sql("""
-                        SELECT id, aggregate_id, event_type, occurred_at, payload::text AS body, attempts
+                        SELECT id, aggregate_id, event_type, occurred_at, payload::text AS body, attempts, trace_parent
                           FROM outbox
                          WHERE published_at IS NULL AND next_attempt_at <= :now
                          ORDER BY next_attempt_at, created_at
@@ -38,7 +38,8 @@ class R2dbcOutboxRepository implements OutboxRepository {
                 .bind("limit", limit)
                 .map(row -> new OutboxMessage(row.get("id", UUID.class), new UserId(row.get("aggregate_id", UUID.class)),
                         row.get("event_type", String.class), row.get("occurred_at", Instant.class),
-                        row.get("body", String.class), row.get("attempts", Integer.class)))
+                        row.get("body", String.class), row.get("attempts", Integer.class),
+                        row.get("trace_parent", String.class)))
                 .all()
                 .onErrorMap(PostgresFailures::translate);
     }

@@ -26,28 +26,31 @@ class R2dbcOutboxWriter implements OutboxWriter {
     private final OutboxCommitSignal signal;
     private final R2dbcAuditRepository audit;
     private final IdGenerator ids;
+    private final TraceParents traces;
 
     R2dbcOutboxWriter(DatabaseClient db, JsonMapper json, OutboxCommitSignal signal, R2dbcAuditRepository audit,
-            IdGenerator ids) {
+            IdGenerator ids, TraceParents traces) {
         this.db = db;
         this.json = json;
         this.signal = signal;
         this.audit = audit;
         this.ids = ids;
+        this.traces = traces;
     }
 
     @Override
     public Mono<Void> write(AuthEvent event) {
         return Mono.fromCallable(() -> json.writeValueAsString(AuthEventBody.write(event)))
-                .flatMap(payload -> db.sql("""
-                                INSERT INTO outbox (id, aggregate_id, event_type, occurred_at, payload)
-                                VALUES (:id, :aggregate, :type, :occurred, :payload)
+                .zipWith(traces.current())
+                .flatMap(row -> Binds.nullable(db.sql("""
+                                INSERT INTO outbox (id, aggregate_id, event_type, occurred_at, payload, trace_parent)
+                                VALUES (:id, :aggregate, :type, :occurred, :payload, :trace)
                                 """)
                         .bind("id", event.eventId())
                         .bind("aggregate", event.userId().value())
                         .bind("type", AuthEventBody.typeOf(event))
                         .bind("occurred", event.occurredAt())
-                        .bind("payload", Json.of(payload))
+                        .bind("payload", Json.of(row.getT1())), "trace", row.getT2().orElse(null), String.class)
                         .fetch().rowsUpdated())
                 .then(Mono.defer(() -> audit.append(AuditFacts.of(event, ids.newId()))))
                 .then(wakeRelayAfterCommit())

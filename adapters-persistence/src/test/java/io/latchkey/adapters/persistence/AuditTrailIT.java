@@ -1,5 +1,6 @@
 package io.latchkey.adapters.persistence;
 
+import io.micrometer.tracing.propagation.Propagator;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.latchkey.domain.event.PasswordChanged;
@@ -64,7 +65,7 @@ class AuditTrailIT {
         JsonMapper json = JsonMapper.builder().build();
         users = new R2dbcUserRepository(db);
         audit = new R2dbcAuditRepository(db, json);
-        outbox = new R2dbcOutboxWriter(db, json, new OutboxCommitSignal(), audit, ids);
+        outbox = new R2dbcOutboxWriter(db, json, new OutboxCommitSignal(), audit, ids, new TraceParents((Propagator) null));
         transactions = new R2dbcTransactionRunner(TransactionalOperator.create(new R2dbcTransactionManager(factory)));
     }
 

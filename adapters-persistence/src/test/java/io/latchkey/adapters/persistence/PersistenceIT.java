@@ -37,6 +37,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.flywaydb.core.Flyway;
+import io.micrometer.tracing.propagation.Propagator;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.r2dbc.connection.R2dbcTransactionManager;
@@ -73,7 +74,7 @@ class PersistenceIT {
         sessions = new R2dbcSessionRepository(db, clock);
         JsonMapper json = JsonMapper.builder().build();
         outbox = new R2dbcOutboxWriter(db, json, signal, new R2dbcAuditRepository(db, json),
-                new UuidV7IdGenerator(clock));
+                new UuidV7IdGenerator(clock), new TraceParents((Propagator) null));
         outboxRows = new R2dbcOutboxRepository(db);
         transactions = new R2dbcTransactionRunner(TransactionalOperator.create(new R2dbcTransactionManager(factory)));
     }

@@ -411,4 +411,37 @@ class HelmChartTest {
         }
         throw new AssertionError("no line with " + text);
     }
+
+    @Test
+    void givenDefaults_noDashboardNoAlertsAndNoTraceExport() {
+        List<Map<String, Object>> objects = render(null);
+        assertThat(ofKind(objects, "PrometheusRule")).isEmpty();
+        assertThat(ofKind(objects, "ConfigMap")).hasSize(1);
+        Map<String, Object> data = at(ofKind(objects, "ConfigMap").get(0), "data");
+        assertThat(data).containsEntry("LATCHKEY_TRACING_ENABLED", "false")
+                .doesNotContainKey("MANAGEMENT_OPENTELEMETRY_TRACING_EXPORT_OTLP_ENDPOINT");
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void givenDashboardAlertsAndExportEnabled_theSidecarLabelTheAlertsAndTheEndpointAreRendered() {
+        List<Map<String, Object>> objects = parse(template().set("grafanaDashboard.enabled", true)
+                .set("prometheusRule.enabled", true).set("prometheusRule.outboxOldestAgeSeconds", 120)
+                .set("tracing.enabled", true).set("tracing.otlpEndpoint", "http://collector:4318/v1/traces")
+                .set("tracing.samplingProbability", 0.25));
+        Map<String, Object> dashboard = ofKind(objects, "ConfigMap").stream()
+                .filter(c -> String.valueOf((Object) at(c, "metadata", "name")).endsWith("-dashboard")).findFirst().orElseThrow();
+        assertThat((Map<String, Object>) at(dashboard, "metadata", "labels")).containsEntry("grafana_dashboard", "1");
+        assertThat((String) at(dashboard, "data", "latchkey.json")).startsWith("{").contains("\"title\": \"Latchkey\"");
+
+        List<Map<String, Object>> rules = at(ofKind(objects, "PrometheusRule").get(0), "spec", "groups", "0", "rules");
+        assertThat(rules).extracting(r -> r.get("alert")).contains("LatchkeyOutboxEventsWaiting", "LatchkeyConsumerLag",
+                "LatchkeyRedisFallbackInUse", "LatchkeyDeadLetters", "LatchkeyHighErrorRate");
+        assertThat(rules.get(0).get("expr").toString()).endsWith("> 120");
+
+        Map<String, Object> data = at(ofKind(objects, "ConfigMap").stream()
+                .filter(c -> !String.valueOf((Object) at(c, "metadata", "name")).endsWith("-dashboard")).findFirst().orElseThrow(), "data");
+        assertThat(data).containsEntry("MANAGEMENT_OPENTELEMETRY_TRACING_EXPORT_OTLP_ENDPOINT", "http://collector:4318/v1/traces")
+                .containsEntry("LATCHKEY_TRACING_ENABLED", "true").containsEntry("LATCHKEY_TRACING_SAMPLING_PROBABILITY", "0.25");
+    }
 }

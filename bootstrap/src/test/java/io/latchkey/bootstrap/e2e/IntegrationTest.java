@@ -61,6 +61,8 @@ import org.springframework.test.web.reactive.server.WebTestClient;
         // tests the shedding with a low limit.
         "latchkey.password.max-concurrent-checks=1000",
         "logging.level.com.icegreen.greenmail=WARN",
+        // Tracing is off by default; on here, so TracePropagationIT can follow a trace (nothing is exported).
+        "management.opentelemetry.enabled=true",
         "latchkey.admin.email=" + IntegrationTest.ADMIN_EMAIL,
         "latchkey.admin.password=" + IntegrationTest.ADMIN_PASSWORD})
 @AutoConfigureWebTestClient

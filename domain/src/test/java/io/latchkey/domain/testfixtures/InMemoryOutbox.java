@@ -55,7 +55,8 @@ public final class InMemoryOutbox implements OutboxRepository {
     @Override
     public synchronized Mono<Void> markFailed(UUID eventId, int attempts, Instant nextAttemptAt) {
         rows.computeIfPresent(eventId, (k, r) -> new Row(new OutboxMessage(r.message().eventId(), r.message().userId(),
-                r.message().type(), r.message().occurredAt(), r.message().payload(), attempts), nextAttemptAt, null));
+                r.message().type(), r.message().occurredAt(), r.message().payload(), attempts, r.message().traceParent()),
+                nextAttemptAt, null));
         return Mono.empty();
     }
 

@@ -3,6 +3,7 @@ package io.latchkey.adapters.kafka.consumer;
 import io.latchkey.application.usecase.EvictLocalAuthStateUseCase;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.observation.ObservationRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.time.Duration;
 import java.time.Instant;
@@ -29,9 +30,10 @@ class NearCacheInvalidationListener {
     private final InstantSource clock;
     private final Timer propagation;
     private final Counter handled;
+    private final PurgeObservation observation;
 
     NearCacheInvalidationListener(EvictLocalAuthStateUseCase evict, JsonMapper json, InstantSource clock,
-            MeterRegistry meters) {
+            MeterRegistry meters, ObservationRegistry observations) {
         this.evict = evict;
         this.json = json;
         this.clock = clock;
@@ -41,6 +43,7 @@ class NearCacheInvalidationListener {
                 .publishPercentiles(0.5, 0.95, 0.99)
                 .register(meters);
         this.handled = ConsumerMetrics.handled(meters, "near");
+        this.observation = new PurgeObservation(observations, "near");
     }
 
     @KafkaListener(id = "#{@instanceIdentity.nearCacheGroup()}", groupId = "#{@instanceIdentity.nearCacheGroup()}",
@@ -50,7 +53,7 @@ class NearCacheInvalidationListener {
             return;
         }
         AuthEventMessages.Parsed event = AuthEventMessages.parse(json, record.value());
-        Boolean firstDelivery = evict.evictLocal(event.command()).block(TIMEOUT);
+        Boolean firstDelivery = observation.observe(record, event.type(), () -> evict.evictLocal(event.command()).block(TIMEOUT));
         if (Boolean.TRUE.equals(firstDelivery)) {
             handled.increment();
         }

@@ -3,6 +3,7 @@ package io.latchkey.adapters.kafka.consumer;
 import io.latchkey.application.usecase.EvictSharedAuthStateUseCase;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.observation.ObservationRegistry;
 import java.time.Duration;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -25,11 +26,13 @@ class SharedCacheInvalidationListener {
     private final EvictSharedAuthStateUseCase evict;
     private final JsonMapper json;
     private final Counter handled;
+    private final PurgeObservation observation;
 
-    SharedCacheInvalidationListener(EvictSharedAuthStateUseCase evict, JsonMapper json, MeterRegistry meters) {
+    SharedCacheInvalidationListener(EvictSharedAuthStateUseCase evict, JsonMapper json, MeterRegistry meters, ObservationRegistry observations) {
         this.evict = evict;
         this.json = json;
         this.handled = ConsumerMetrics.handled(meters, "shared");
+        this.observation = new PurgeObservation(observations, "shared");
     }
 
     @KafkaListener(id = "latchkey-shared-purge", groupId = GROUP, topics = "#{@authEventsTopic.name()}",
@@ -40,7 +43,8 @@ class SharedCacheInvalidationListener {
         }
         AuthEventMessages.Parsed event = AuthEventMessages.parse(json, record.value());
         // The listener thread is the framework's, not an event loop: waiting here is the back-pressure.
-        if (Boolean.TRUE.equals(evict.evictShared(event.command()).block(TIMEOUT))) {
+        if (Boolean.TRUE.equals(observation.observe(record, event.type(),
+                () -> evict.evictShared(event.command()).block(TIMEOUT)))) {
             handled.increment();
         }
     }
