@@ -62,7 +62,9 @@ import org.springframework.test.web.reactive.server.WebTestClient;
         "latchkey.password.max-concurrent-checks=1000",
         "logging.level.com.icegreen.greenmail=WARN",
         "latchkey.admin.email=" + IntegrationTest.ADMIN_EMAIL,
-        "latchkey.admin.password=" + IntegrationTest.ADMIN_PASSWORD})
+        "latchkey.admin.password=" + IntegrationTest.ADMIN_PASSWORD,
+        // The administrators' console (AdminConsoleIT); on in the shared context so it costs no context of its own.
+        "latchkey.console.enabled=true"})
 @AutoConfigureWebTestClient
 public abstract class IntegrationTest {
 
