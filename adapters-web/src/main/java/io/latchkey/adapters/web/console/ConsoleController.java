@@ -33,6 +33,7 @@ import io.latchkey.adapters.web.console.ConsoleViews.UserRow;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import io.swagger.v3.oas.annotations.Hidden;
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.http.HttpStatus;
@@ -52,6 +53,8 @@ import reactor.core.publisher.Mono;
  * The console's pages and actions. Every change calls the same use case as the admin API, with the signed-in
  * administrator as the actor, so it is checked, recorded and published exactly as an API call is.
  */
+// HTML pages, not part of the API: kept out of its OpenAPI description.
+@Hidden
 @Controller
 @RequestMapping("/admin")
 @ConditionalOnProperty(name = "latchkey.console.enabled", havingValue = "true")

@@ -19,6 +19,7 @@ import io.latchkey.domain.error.UserDisabledException;
 import io.latchkey.domain.model.console.ConsoleSession;
 import io.latchkey.domain.model.session.ClientInfo;
 import io.latchkey.domain.model.user.User;
+import io.swagger.v3.oas.annotations.Hidden;
 import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -38,6 +39,8 @@ import reactor.core.publisher.Mono;
  * one, through the MFA use case, exactly as for the API; the console session is then bound to the Latchkey session
  * that opened, and is refused (and that session ended) unless the account has the ADMIN role.
  */
+// HTML pages, not part of the API: kept out of its OpenAPI description.
+@Hidden
 @Controller
 @RequestMapping("/admin")
 @ConditionalOnProperty(name = "latchkey.console.enabled", havingValue = "true")
