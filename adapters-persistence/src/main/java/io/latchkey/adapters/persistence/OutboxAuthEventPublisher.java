@@ -2,6 +2,7 @@ package io.latchkey.adapters.persistence;
 
 import io.latchkey.domain.event.AuthEvent;
 import io.latchkey.domain.port.AuthEventPublisher;
+import io.latchkey.domain.port.IdGenerator;
 import io.r2dbc.postgresql.codec.Json;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Component;
@@ -13,7 +14,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Appends the event to the outbox through the caller's connection, so it commits or rolls back with the
- * change it describes. The payload is the v1 wire body the relay publishes verbatim.
+ * change it describes. The payload is the v1 wire body the relay publishes verbatim. The audit entry of the event
+ * is written with it, in the same transaction, so every event type is audited exactly when it is published.
  */
 @Component
 class OutboxAuthEventPublisher implements AuthEventPublisher {
@@ -21,11 +23,16 @@ class OutboxAuthEventPublisher implements AuthEventPublisher {
     private final DatabaseClient db;
     private final JsonMapper json;
     private final OutboxCommitSignal signal;
+    private final R2dbcAuditRepository audit;
+    private final IdGenerator ids;
 
-    OutboxAuthEventPublisher(DatabaseClient db, JsonMapper json, OutboxCommitSignal signal) {
+    OutboxAuthEventPublisher(DatabaseClient db, JsonMapper json, OutboxCommitSignal signal, R2dbcAuditRepository audit,
+            IdGenerator ids) {
         this.db = db;
         this.json = json;
         this.signal = signal;
+        this.audit = audit;
+        this.ids = ids;
     }
 
     @Override
@@ -41,6 +48,7 @@ class OutboxAuthEventPublisher implements AuthEventPublisher {
                         .bind("occurred", event.occurredAt())
                         .bind("payload", Json.of(payload))
                         .fetch().rowsUpdated())
+                .then(Mono.defer(() -> audit.append(AuditFacts.of(event, ids.newId()))))
                 .then(wakeRelayAfterCommit())
                 .onErrorMap(PostgresFailures::translate);
     }

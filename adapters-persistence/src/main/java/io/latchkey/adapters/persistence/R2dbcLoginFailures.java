@@ -55,7 +55,7 @@ class R2dbcLoginFailures implements LoginFailures {
                                    END,
                                last_failure_at = :now
                          WHERE f.locked_until IS NULL OR f.locked_until <= :now
-                        RETURNING failures
+                        RETURNING failures, locked_until
                         """)
                 .bind("address", hash(subject))
                 .bind("owner", Sha256.hex(subject.address().key()))
@@ -64,7 +64,7 @@ class R2dbcLoginFailures implements LoginFailures {
                 .bind("threshold", policy.threshold())
                 .bind("base_ms", policy.base().toMillis())
                 .bind("max_ms", policy.max().toMillis())
-                .map(row -> RecordedAttempt.admittedAttempt())
+                .map(row -> RecordedAttempt.admittedLocking(row.get("locked_until", Instant.class)))
                 .one()
                 .switchIfEmpty(Mono.defer(() -> find(subject)
                         .map(count -> RecordedAttempt.refusedUntil(

@@ -71,7 +71,9 @@ class PersistenceIT {
         db = DatabaseClient.create(factory);
         users = new R2dbcUserRepository(db);
         sessions = new R2dbcSessionRepository(db, clock);
-        outbox = new OutboxAuthEventPublisher(db, JsonMapper.builder().build(), signal);
+        JsonMapper json = JsonMapper.builder().build();
+        outbox = new OutboxAuthEventPublisher(db, json, signal, new R2dbcAuditRepository(db, json),
+                new UuidV7IdGenerator(clock));
         outboxRows = new R2dbcOutboxRepository(db);
         transactions = new R2dbcTransactionRunner(TransactionalOperator.create(new R2dbcTransactionManager(factory)));
     }

@@ -7,6 +7,7 @@ import io.latchkey.domain.model.abuse.AbuseLimits;
 import io.latchkey.domain.model.abuse.KnownDevice;
 import io.latchkey.domain.model.abuse.LockoutPolicy;
 import io.latchkey.domain.model.abuse.LockoutSubject;
+import io.latchkey.domain.model.abuse.RecordedAttempt;
 import io.latchkey.domain.model.user.AccountPolicy;
 import io.latchkey.domain.model.user.Email;
 import io.latchkey.domain.model.user.RawPassword;
@@ -39,10 +40,11 @@ public final class LoginGuard {
     private final LockoutPolicy lockout;
     private final PasswordHasher hasher;
     private final AccountPolicy accounts;
+    private final LoginAudit audit;
     private final InstantSource clock;
 
     public LoginGuard(AttemptGate gate, AbuseLimits limits, UserRepository users, LoginFailures failures,
-            LockoutPolicy lockout, PasswordHasher hasher, AccountPolicy accounts, InstantSource clock) {
+            LockoutPolicy lockout, PasswordHasher hasher, AccountPolicy accounts, LoginAudit audit, InstantSource clock) {
         this.gate = gate;
         this.limits = limits;
         this.users = users;
@@ -50,6 +52,7 @@ public final class LoginGuard {
         this.lockout = lockout;
         this.hasher = hasher;
         this.accounts = accounts;
+        this.audit = audit;
         this.clock = clock;
     }
 
@@ -85,10 +88,14 @@ public final class LoginGuard {
      * after {@link #admit}, whose reservation a success gives back.
      */
     Mono<User> authenticate(LockoutSubject subject, RawPassword password) {
-        return attempt(subject, password).then(matching(subject.address(), password))
-                .flatMap(user -> user.isPresent()
-                        ? succeeded(subject).then(gate.release(failureLimit(subject))).thenReturn(user.get())
-                        : Mono.error(new InvalidCredentialsException()));
+        return attempt(subject, password)
+                .onErrorResume(RateLimitedException.class,
+                        locked -> audit.failed(subject, LoginAudit.LOCKED, null).then(Mono.error(locked)))
+                .flatMap(recorded -> matching(subject.address(), password)
+                        .flatMap(user -> user.isPresent()
+                                ? succeeded(subject).then(gate.release(failureLimit(subject))).thenReturn(user.get())
+                                : audit.failed(subject, LoginAudit.BAD_CREDENTIALS, recorded.lockedUntil())
+                                        .then(Mono.error(new InvalidCredentialsException()))));
     }
 
     /**
@@ -150,11 +157,11 @@ public final class LoginGuard {
      * the lock they reach refuses the rest at once), or a 429 when the subject is locked. A locked subject still
      * costs one Argon2 check, so a lock cannot be told from a wrong password by timing.
      */
-    private Mono<Void> attempt(LockoutSubject subject, RawPassword password) {
+    private Mono<RecordedAttempt> attempt(LockoutSubject subject, RawPassword password) {
         Instant now = clock.instant();
         return failures.recordAttempt(subject, now, lockout)
-                .flatMap(recorded -> recorded.admitted() || recorded.lockedUntil() == null ? Mono.<Void>empty()
-                        : hasher.matchesNothing(password).then(Mono.<Void>error(
+                .flatMap(recorded -> recorded.admitted() || recorded.lockedUntil() == null ? Mono.just(recorded)
+                        : hasher.matchesNothing(password).then(Mono.<RecordedAttempt>error(
                                 new RateLimitedException(Duration.between(now, recorded.lockedUntil())))));
     }
 

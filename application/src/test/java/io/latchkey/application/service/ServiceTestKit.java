@@ -53,6 +53,7 @@ final class ServiceTestKit {
     final InMemoryMailOutbox mails = new InMemoryMailOutbox();
     final FakeOneTimeSecrets secrets = new FakeOneTimeSecrets();
     final InMemoryLoginFailures loginFailures = new InMemoryLoginFailures();
+    final io.latchkey.domain.testfixtures.InMemoryAuditRepository audit = new io.latchkey.domain.testfixtures.InMemoryAuditRepository();
     final FakeKnownDevices devices = new FakeKnownDevices();
     final InMemoryPasswordResetTokens resetTokens = new InMemoryPasswordResetTokens();
     final PasswordPolicy passwordPolicy = PasswordPolicy.standard(Set.of("password123"));
@@ -139,7 +140,8 @@ final class ServiceTestKit {
     }
 
     LoginGuard guard(AccountPolicy accounts) {
-        return new LoginGuard(attempts(), limits, users, loginFailures, lockout, hasher, accounts, clock);
+        return new LoginGuard(attempts(), limits, users, loginFailures, lockout, hasher, accounts,
+                new LoginAudit(audit, address -> "digest-of-" + address.key(), users, ids, clock), clock);
     }
 
     AuthenticateService authenticate() {

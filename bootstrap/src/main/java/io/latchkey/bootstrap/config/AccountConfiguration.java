@@ -8,12 +8,15 @@ import io.latchkey.adapters.web.security.RefreshTokenSecret;
 import io.latchkey.application.service.AccountEraser;
 import io.latchkey.application.service.AccountMail;
 import io.latchkey.application.service.AttemptGate;
+import io.latchkey.application.service.LoginAudit;
 import io.latchkey.application.service.LoginGuard;
 import io.latchkey.application.service.MailWriter;
 import io.latchkey.application.service.SessionRevoker;
 import io.latchkey.domain.model.abuse.AbuseLimits;
 import io.latchkey.domain.model.abuse.LockoutPolicy;
 import io.latchkey.domain.model.user.AccountPolicy;
+import io.latchkey.domain.port.AddressDigests;
+import io.latchkey.domain.port.AuditRepository;
 import io.latchkey.domain.port.AuthEventPublisher;
 import io.latchkey.domain.port.IdGenerator;
 import io.latchkey.domain.port.LoginFailures;
@@ -98,8 +101,10 @@ class AccountConfiguration {
 
     @Bean
     LoginGuard loginGuard(AttemptGate gate, AbuseLimits limits, UserRepository users, LoginFailures failures,
-            LockoutPolicy lockout, PasswordHasher hasher, AccountPolicy accounts, InstantSource clock) {
-        return new LoginGuard(gate, limits, users, failures, lockout, hasher, accounts, clock);
+            LockoutPolicy lockout, PasswordHasher hasher, AccountPolicy accounts, AuditRepository audit,
+            AddressDigests digests, IdGenerator ids, InstantSource clock) {
+        return new LoginGuard(gate, limits, users, failures, lockout, hasher, accounts,
+                new LoginAudit(audit, digests, users, ids, clock), clock);
     }
 
     @Bean

@@ -17,6 +17,9 @@ import io.latchkey.application.usecase.GetAccountStatisticsUseCase;
 import io.latchkey.domain.port.StatisticsRepository;
 import io.latchkey.application.service.LoginGuard;
 import io.latchkey.application.service.MailWriter;
+import io.latchkey.application.service.ListAuditEventsService;
+import io.latchkey.application.service.ListMyActivityService;
+import io.latchkey.application.service.PurgeAuditEventsService;
 import io.latchkey.application.service.PurgeExpiredAccountRecordsService;
 import io.latchkey.application.service.RelayMailService;
 import io.latchkey.application.service.RequestEmailVerificationService;
@@ -31,6 +34,9 @@ import io.latchkey.application.usecase.DeleteAccountUseCase;
 import io.latchkey.application.usecase.DeleteUserUseCase;
 import io.latchkey.application.usecase.EnsureAdminUseCase;
 import io.latchkey.application.usecase.ListUsersUseCase;
+import io.latchkey.application.usecase.ListAuditEventsUseCase;
+import io.latchkey.application.usecase.ListMyActivityUseCase;
+import io.latchkey.application.usecase.PurgeAuditEventsUseCase;
 import io.latchkey.application.usecase.PurgeExpiredAccountRecordsUseCase;
 import io.latchkey.application.usecase.RelayMailUseCase;
 import io.latchkey.application.usecase.RequestEmailVerificationUseCase;
@@ -40,6 +46,7 @@ import io.latchkey.application.usecase.SetUserStatusUseCase;
 import io.latchkey.application.usecase.UpdateProfileUseCase;
 import io.latchkey.domain.model.abuse.AbuseLimits;
 import io.latchkey.domain.model.user.AccountPolicy;
+import io.latchkey.domain.port.AuditRepository;
 import io.latchkey.domain.port.LoginFailures;
 import io.latchkey.domain.port.MailOutbox;
 import io.latchkey.domain.port.MailTransport;
@@ -290,6 +297,21 @@ class UseCaseConfiguration {
     PurgeExpiredAccountRecordsUseCase purgeExpiredAccountRecordsUseCase(PasswordResetTokens resetTokens,
             LoginFailures loginFailures, InstantSource clock) {
         return new PurgeExpiredAccountRecordsService(resetTokens, loginFailures, clock);
+    }
+
+    @Bean
+    ListAuditEventsUseCase listAuditEventsUseCase(AuditRepository audit) {
+        return new ListAuditEventsService(audit);
+    }
+
+    @Bean
+    ListMyActivityUseCase listMyActivityUseCase(AuditRepository audit) {
+        return new ListMyActivityService(audit);
+    }
+
+    @Bean
+    PurgeAuditEventsUseCase purgeAuditEventsUseCase(AuditRepository audit, InstantSource clock) {
+        return new PurgeAuditEventsService(audit, clock);
     }
 
     @Bean

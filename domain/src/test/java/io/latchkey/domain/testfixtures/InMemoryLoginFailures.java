@@ -45,8 +45,9 @@ public final class InMemoryLoginFailures implements LoginFailures {
                 }
                 int failures = count == null || count.lastFailureAt().isBefore(now.minus(policy.forgetAfter())) ? 1
                         : count.failures() + 1;
-                result[0] = RecordedAttempt.admittedAttempt();
-                return new Count(failures, now, policy.lockedUntil(failures, now).orElse(null));
+                Instant lockedUntil = policy.lockedUntil(failures, now).orElse(null);
+                result[0] = RecordedAttempt.admittedLocking(lockedUntil);
+                return new Count(failures, now, lockedUntil);
             });
             return result[0];
         });
