@@ -175,6 +175,34 @@ class AdminConsoleIT extends IntegrationTest {
     }
 
     @Test
+    void givenAConsoleAction_theAuditLog_listsItWithTheUsersEventsAndFiltersByTypeAndTime() throws Exception {
+        String email = uniqueEmail();
+        register(email);
+        loginWithAgent(email, "Audit-Agent/1");
+        String id = openUser(email);
+        browser.findElement(By.id("disable")).click();
+        awaitText(By.id("status"), "DISABLED");
+        assertThat(types(By.cssSelector("#recent-events td.type"))).contains("user.updated", "session.started");
+
+        browser.findElement(By.id("all-events")).click();
+        awaitTitle("Audit log");
+        assertThat(browser.findElement(By.id("filter-user")).getAttribute("value")).isEqualTo(id);
+        assertThat(types(By.cssSelector("#audit td.type"))).contains("user.registered", "session.started",
+                "session.revoked", "user.updated");
+        screenshot("audit");
+
+        browser.findElement(By.id("filter-type")).sendKeys("user.updated");
+        browser.findElement(By.id("filter")).click();
+        new WebDriverWait(browser, WAIT).until(d -> d.getCurrentUrl().contains("type=user.updated"));
+        assertThat(types(By.cssSelector("#audit td.type"))).containsOnly("user.updated");
+
+        browser.get(url("/admin/audit?user=" + id + "&from=" + Instant.now().plusSeconds(3600)));
+        assertThat(browser.findElement(By.id("no-events")).isDisplayed()).isTrue();
+        browser.get(url("/admin/audit?from=yesterday"));
+        assertThat(text(By.id("error"))).contains("from");
+    }
+
+    @Test
     void givenAnAccountWithoutAdmin_signIn_isRefusedAndItsSessionEnded() throws Exception {
         String email = uniqueEmail();
         register(email);
@@ -367,6 +395,10 @@ class AdminConsoleIT extends IntegrationTest {
         } catch (Exception e) {
             return false;
         }
+    }
+
+    private static List<String> types(By cells) {
+        return browser.findElements(cells).stream().map(WebElement::getText).toList();
     }
 
     private String url(String path) {

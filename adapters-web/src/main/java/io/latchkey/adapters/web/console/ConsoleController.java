@@ -6,6 +6,8 @@ import io.latchkey.application.usecase.GetAccountStatisticsUseCase;
 import io.latchkey.application.usecase.GetMfaStatusUseCase;
 import io.latchkey.application.usecase.GetUserCommand;
 import io.latchkey.application.usecase.GetUserUseCase;
+import io.latchkey.application.usecase.ListAuditEventsQuery;
+import io.latchkey.application.usecase.ListAuditEventsUseCase;
 import io.latchkey.application.usecase.ListIdentitiesCommand;
 import io.latchkey.application.usecase.ListIdentitiesUseCase;
 import io.latchkey.application.usecase.ListSessionsCommand;
@@ -27,6 +29,7 @@ import io.latchkey.domain.error.UserNotFoundException;
 import io.latchkey.domain.model.session.SessionId;
 import io.latchkey.domain.model.user.UserId;
 import io.latchkey.domain.model.user.UserStatus;
+import io.latchkey.adapters.web.console.ConsoleViews.AuditRow;
 import io.latchkey.adapters.web.console.ConsoleViews.IdentityRow;
 import io.latchkey.adapters.web.console.ConsoleViews.SessionRow;
 import io.latchkey.adapters.web.console.ConsoleViews.UserRow;
@@ -61,6 +64,8 @@ import reactor.core.publisher.Mono;
 class ConsoleController {
 
     static final int PAGE_SIZE = 20;
+    static final int AUDIT_PAGE_SIZE = 50;
+    static final int RECENT_AUDIT_EVENTS = 10;
     /** Results of an action, shown after its redirect; the query names a key, never the text shown. */
     private static final Map<String, String> NOTICES = Map.of(
             "disabled", "The account is disabled and every session ended.",
@@ -84,12 +89,13 @@ class ConsoleController {
     private final DeleteUserUseCase delete;
     private final GetAccountStatisticsUseCase statistics;
     private final ConsoleMetrics metrics;
+    private final ListAuditEventsUseCase audit;
 
     ConsoleController(ListUsersUseCase listUsers, GetUserUseCase getUser, ListSessionsUseCase listSessions,
             ListIdentitiesUseCase listIdentities, GetMfaStatusUseCase mfaStatus, SetUserStatusUseCase setStatus,
             RevokeSessionUseCase revokeSession, RevokeUserSessionsUseCase revokeSessions,
             ResetSecondFactorsUseCase resetFactors, DeleteUserUseCase delete, GetAccountStatisticsUseCase statistics,
-            ConsoleMetrics metrics) {
+            ConsoleMetrics metrics, ListAuditEventsUseCase audit) {
         this.listUsers = listUsers;
         this.getUser = getUser;
         this.listSessions = listSessions;
@@ -102,6 +108,7 @@ class ConsoleController {
         this.delete = delete;
         this.statistics = statistics;
         this.metrics = metrics;
+        this.audit = audit;
     }
 
     @GetMapping({"", "/"})
@@ -145,6 +152,32 @@ class ConsoleController {
         ConsoleCaller caller = caller(exchange);
         return userId(id).flatMap(user -> userPage(caller, user, notice(notice), null, HttpStatus.OK))
                 .onErrorResume(UserNotFoundException.class, e -> Mono.just(notFound(caller)));
+    }
+
+    /** The audit trail, newest first, filtered by account, type and time; paged by the use case's cursor. */
+    @GetMapping("/audit")
+    Mono<Rendering> audit(ServerWebExchange exchange, @RequestParam(name = "user", required = false) @Nullable String user,
+            @RequestParam(required = false) @Nullable String type, @RequestParam(required = false) @Nullable String from,
+            @RequestParam(required = false) @Nullable String to, @RequestParam(required = false) @Nullable String cursor) {
+        ConsoleCaller caller = caller(exchange);
+        Rendering.Builder<?> view = page("admin/audit", caller, "audit")
+                .modelAttribute("user", blankToEmpty(user)).modelAttribute("type", blankToEmpty(type))
+                .modelAttribute("from", blankToEmpty(from)).modelAttribute("to", blankToEmpty(to))
+                .modelAttribute("paged", cursor != null && !cursor.isBlank());
+        return audit.list(new ListAuditEventsQuery(blankToNull(user), blankToNull(type), blankToNull(from),
+                        blankToNull(to), blankToNull(cursor), AUDIT_PAGE_SIZE))
+                .map(found -> {
+                    view.modelAttribute("rows", found.entries().stream().map(AuditRow::of).toList());
+                    if (found.nextCursor() != null) {
+                        view.modelAttribute("next", UriComponentsBuilder.fromPath("/admin/audit")
+                                .queryParam("user", blankToEmpty(user)).queryParam("type", blankToEmpty(type))
+                                .queryParam("from", blankToEmpty(from)).queryParam("to", blankToEmpty(to))
+                                .queryParam("cursor", found.nextCursor()).encode().build().toUriString());
+                    }
+                    return view.build();
+                })
+                .onErrorResume(InvalidInputException.class, e -> Mono.just(view.modelAttribute("rows", List.of())
+                        .modelAttribute("error", e.getMessage()).status(HttpStatus.BAD_REQUEST).build()));
     }
 
     @PostMapping("/users/{id}/disable")
@@ -212,8 +245,11 @@ class ConsoleController {
 
     private Mono<Rendering> userPage(ConsoleCaller caller, UserId id, @Nullable String notice, @Nullable String error,
             HttpStatus status) {
+        ListAuditEventsQuery recent = new ListAuditEventsQuery(id.value().toString(), null, null, null, null,
+                RECENT_AUDIT_EVENTS);
         return getUser.get(new GetUserCommand(id)).flatMap(user -> Mono.zip(sessionsOf(id, caller),
-                        listIdentities.listIdentities(new ListIdentitiesCommand(id)), mfaStatus.status(id))
+                        listIdentities.listIdentities(new ListIdentitiesCommand(id)), mfaStatus.status(id),
+                        audit.list(recent))
                 .map(parts -> {
                     Rendering.Builder<?> view = page("admin/user", caller, "users")
                             .modelAttribute("user", UserRow.of(user, parts.getT1()))
@@ -223,6 +259,7 @@ class ConsoleController {
                             .modelAttribute("identities", parts.getT2().stream().map(IdentityRow::of).toList())
                             .modelAttribute("totp", parts.getT3().totp())
                             .modelAttribute("recoveryCodes", parts.getT3().recoveryCodesRemaining())
+                            .modelAttribute("events", parts.getT4().entries().stream().map(AuditRow::of).toList())
                             .modelAttribute("firstName", user.name().first() == null ? "" : user.name().first())
                             .modelAttribute("lastName", user.name().last() == null ? "" : user.name().last())
                             .status(status);
@@ -265,5 +302,13 @@ class ConsoleController {
 
     private static ConsoleCaller caller(ServerWebExchange exchange) {
         return exchange.getRequiredAttribute(ConsoleSessionFilter.CALLER);
+    }
+
+    private static @Nullable String blankToNull(@Nullable String value) {
+        return value == null || value.isBlank() ? null : value.strip();
+    }
+
+    private static String blankToEmpty(@Nullable String value) {
+        return value == null ? "" : value.strip();
     }
 }

@@ -1,6 +1,7 @@
 package io.latchkey.adapters.web.console;
 
 import io.latchkey.application.usecase.SessionSummary;
+import io.latchkey.domain.model.audit.AuditEntry;
 import io.latchkey.domain.model.federation.LinkedIdentity;
 import io.latchkey.domain.model.user.User;
 import java.time.Instant;
@@ -8,6 +9,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
@@ -46,6 +48,19 @@ final class ConsoleViews {
         static IdentityRow of(LinkedIdentity identity) {
             return new IdentityRow(identity.provider(), identity.subject(), orDash(identity.email()),
                     time(identity.linkedAt()));
+        }
+    }
+
+    record AuditRow(String time, String type, String userId, String actorId, String address, String device,
+            String detail) {
+
+        static AuditRow of(AuditEntry entry) {
+            return new AuditRow(ConsoleViews.time(entry.occurredAt()), entry.type(),
+                    entry.userId() == null ? "" : entry.userId().value().toString(),
+                    entry.actorId() == null ? "" : entry.actorId().value().toString(),
+                    orDash(entry.ipAddress()), orDash(entry.userAgent()),
+                    entry.detail().entrySet().stream().sorted(Map.Entry.comparingByKey())
+                            .map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining(", ")));
         }
     }
 
