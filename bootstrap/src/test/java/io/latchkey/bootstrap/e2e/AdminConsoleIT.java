@@ -327,6 +327,8 @@ class AdminConsoleIT extends IntegrationTest {
                         + "style-src 'self'; img-src 'self'; connect-src 'self'; form-action 'self'; "
                         + "frame-ancestors 'none'; base-uri 'none'")
                 .expectHeader().valueEquals("X-Frame-Options", "DENY")
+                .expectHeader().valueEquals("Referrer-Policy", "same-origin")
+                .expectHeader().value(HttpHeaders.CACHE_CONTROL, value -> assertThat(value).contains("no-store"))
                 .expectHeader().value(HttpHeaders.SET_COOKIE, cookie -> assertThat(cookie)
                         .startsWith("lk_console=").contains("Path=/admin", "SameSite=Strict").containsIgnoringCase("HttpOnly")
                         .doesNotContain("Max-Age"));
