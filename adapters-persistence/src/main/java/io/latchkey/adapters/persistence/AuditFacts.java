@@ -10,6 +10,7 @@ import io.latchkey.domain.model.session.SessionId;
 import io.latchkey.domain.model.user.UserId;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
@@ -28,6 +29,8 @@ final class AuditFacts {
     static AuditFact of(AuthEvent event, UUID id) {
         Map<String, Object> detail = new LinkedHashMap<>(EventPayloads.of(event));
         detail.keySet().removeAll(IN_COLUMNS);
+        // An absent optional field is left out rather than failing the caller's transaction.
+        detail.values().removeIf(Objects::isNull);
         SessionId session = sessionOf(event);
         if (session != null) {
             detail.remove("session_ids");

@@ -142,7 +142,13 @@ class R2dbcAuditRepository implements AuditRepository {
                 sessionId(row.get("session_id", UUID.class)),
                 row.get("ip_address", String.class),
                 row.get("user_agent", String.class),
-                detail == null ? Map.of() : json.readValue(detail.asString(), DETAIL));
+                detail == null ? Map.of() : withoutNulls(json.readValue(detail.asString(), DETAIL)));
+    }
+
+    private static Map<String, Object> withoutNulls(Map<String, Object> detail) {
+        Map<String, Object> present = new LinkedHashMap<>(detail);
+        present.values().removeIf(Objects::isNull);
+        return present;
     }
 
     private static @Nullable UserId userId(@Nullable UUID value) {

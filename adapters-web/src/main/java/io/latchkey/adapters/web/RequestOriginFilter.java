@@ -1,7 +1,9 @@
 package io.latchkey.adapters.web;
 
+import io.latchkey.adapters.web.security.ClientAddressSource;
 import io.latchkey.domain.model.audit.RequestOrigin;
 import io.latchkey.domain.model.auth.AuthenticatedCaller;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
 import org.springframework.security.core.Authentication;
@@ -15,7 +17,7 @@ import reactor.core.publisher.Mono;
 import reactor.util.context.Context;
 
 /**
- * Puts the request's {@link RequestOrigin} (client address as {@link ClientAddresses} sees it, user agent, and the
+ * Puts the request's {@link RequestOrigin} (client address as the rate limits see it, user agent, and the
  * caller once the bearer token checked out) into the Reactor context, where the audit store reads it. Ordered after
  * Spring Security's chain (order -100), which runs the rest of the chain inside the caller's security context.
  */
@@ -23,10 +25,10 @@ import reactor.util.context.Context;
 @Order(0)
 class RequestOriginFilter implements WebFilter {
 
-    private final ClientAddresses clients;
+    private final ClientAddressSource clients;
 
-    RequestOriginFilter(ClientAddresses clients) {
-        this.clients = clients;
+    RequestOriginFilter(ObjectProvider<ClientAddressSource> clients) {
+        this.clients = clients.getIfAvailable(ClientAddressSource::remotePeer);
     }
 
     @Override

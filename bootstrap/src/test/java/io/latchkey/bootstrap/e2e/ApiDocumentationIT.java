@@ -272,6 +272,8 @@ class ApiDocumentationIT extends IntegrationTest {
             return status(as(accessTokenFor(email), HttpMethod.DELETE, "/api/v1/me/sessions/" + other, null));
         });
         drivers.put("GET /api/v1/admin/users", () -> status(as(adminToken(), HttpMethod.GET, "/api/v1/admin/users?size=5", null)));
+        drivers.put("GET /api/v1/admin/audit", () -> status(as(adminToken(), HttpMethod.GET, "/api/v1/admin/audit?size=5", null)));
+        drivers.put("GET /api/v1/me/activity", () -> status(bearer(HttpMethod.GET, "/api/v1/me/activity", null)));
         drivers.put("POST /api/v1/admin/users/{id}/disable", () -> adminOnUser(HttpMethod.POST, "/disable"));
         drivers.put("POST /api/v1/admin/users/{id}/enable", () -> adminOnUser(HttpMethod.POST, "/enable"));
         drivers.put("DELETE /api/v1/admin/users/{id}/sessions", () -> adminOnUser(HttpMethod.DELETE, "/sessions"));
