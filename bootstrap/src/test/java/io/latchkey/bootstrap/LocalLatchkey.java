@@ -76,10 +76,11 @@ public final class LocalLatchkey {
                 Latchkey is running on http://localhost:%s (embedded PostgreSQL, Redis, Kafka and SMTP).
                   OpenAPI: http://localhost:%s/v3/api-docs   Swagger UI: http://localhost:%s/swagger-ui.html
                   JWKS:    http://localhost:%s/.well-known/jwks.json
+                  Console: http://localhost:%s/admin (sign in as LATCHKEY_ADMIN_EMAIL, see README.md)
                 Mails (verification codes, reset tokens) are printed here as they arrive.
                   Identity provider "dev" (signs in %s at once; app redirect URI %s).
                 Walk-through: sh docs/walkthrough.sh (see README.md). Ctrl-C stops everything.
-                %n""", port, port, port, port, OidcTestServer.DEV_EMAIL, DEV_APP_REDIRECT);
+                %n""", port, port, port, port, port, OidcTestServer.DEV_EMAIL, DEV_APP_REDIRECT);
     }
 
     /**

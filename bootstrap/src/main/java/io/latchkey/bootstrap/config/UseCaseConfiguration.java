@@ -10,6 +10,11 @@ import io.latchkey.application.service.DeleteAccountService;
 import io.latchkey.application.service.DeleteUserService;
 import io.latchkey.application.service.EnsureAdminService;
 import io.latchkey.application.service.ListUsersService;
+import io.latchkey.application.service.GetUserService;
+import io.latchkey.application.service.GetAccountStatisticsService;
+import io.latchkey.application.usecase.GetUserUseCase;
+import io.latchkey.application.usecase.GetAccountStatisticsUseCase;
+import io.latchkey.domain.port.StatisticsRepository;
 import io.latchkey.application.service.LoginGuard;
 import io.latchkey.application.service.MailWriter;
 import io.latchkey.application.service.ListAuditEventsService;
@@ -334,5 +339,16 @@ class UseCaseConfiguration {
     @Bean
     GetProfileUseCase getProfileUseCase(AuthCache cache, UserRepository users, FallbackGate fallbackGate) {
         return new GetProfileService(cache, users, fallbackGate);
+    }
+
+    // Admin console reads.
+    @Bean
+    GetUserUseCase getUserUseCase(UserRepository users) {
+        return new GetUserService(users);
+    }
+
+    @Bean
+    GetAccountStatisticsUseCase getAccountStatisticsUseCase(StatisticsRepository statistics, InstantSource clock) {
+        return new GetAccountStatisticsService(statistics, clock);
     }
 }

@@ -1,6 +1,9 @@
 package io.latchkey.bootstrap.architecture;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.base.DescribedPredicate.not;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
+import static com.tngtech.archunit.core.domain.properties.HasName.Predicates.nameMatching;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
@@ -50,6 +53,16 @@ class ArchitectureTest {
             .should().callMethod(ROOT + ".application.service.SessionOpener", "open", ROOT + ".domain.model.user.User",
                     ROOT + ".domain.model.session.SessionAuthentication", ROOT + ".domain.model.session.ClientInfo")
             .as("AR-11 sessions open only through the second-factor rule");
+
+    /**
+     * AR-12: the admin console acts only through use cases, the same ones as the admin API, so every change it makes
+     * is checked and recorded exactly as an API call is; of the outbound ports it may use only its own session store.
+     */
+    @ArchTest
+    static final ArchRule AR_12 = noClasses().that().resideInAPackage(ROOT + ".adapters.web.console..")
+            .should().dependOnClassesThat(resideInAPackage(ROOT + ".domain.port..")
+                    .and(not(nameMatching(".*\\.ConsoleSessionRepository"))))
+            .as("AR-12 the console acts only through use cases");
 
     /** AR-10 non-vacuity: every layer of AR-01 really holds classes, so no rule passes by looking at nothing. */
     @ArchTest

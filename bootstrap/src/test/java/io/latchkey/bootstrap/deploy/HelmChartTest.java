@@ -259,7 +259,8 @@ class HelmChartTest {
                 .containsEntry("LATCHKEY_HTTP_BEHIND_TLS", "true")
                 .containsEntry("LATCHKEY_HTTP_HSTS_MAX_AGE", "180d");
         Map<String, Object> defaults = at(ofKind(render(null), "ConfigMap").get(0), "data");
-        assertThat(defaults).doesNotContainKey("LATCHKEY_HTTP_CORS_ALLOWED_ORIGINS").containsEntry("LATCHKEY_HTTP_BEHIND_TLS", "false");
+        assertThat(defaults).doesNotContainKey("LATCHKEY_HTTP_CORS_ALLOWED_ORIGINS").containsEntry("LATCHKEY_HTTP_BEHIND_TLS", "false")
+                .containsEntry("LATCHKEY_CONSOLE_ENABLED", "false").containsEntry("LATCHKEY_CONSOLE_IDLE_TIMEOUT", "15m");
         assertThatThrownBy(() -> template().set("config.corsAllowedOrigins[0]", "*").call())
                 .isInstanceOf(Exception.class).hasMessageContaining("corsAllowedOrigins");
     }

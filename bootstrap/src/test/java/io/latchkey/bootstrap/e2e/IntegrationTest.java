@@ -64,7 +64,9 @@ import org.springframework.test.web.reactive.server.WebTestClient;
         // Tracing is off by default; on here, so TracePropagationIT can follow a trace (nothing is exported).
         "management.opentelemetry.enabled=true",
         "latchkey.admin.email=" + IntegrationTest.ADMIN_EMAIL,
-        "latchkey.admin.password=" + IntegrationTest.ADMIN_PASSWORD})
+        "latchkey.admin.password=" + IntegrationTest.ADMIN_PASSWORD,
+        // The administrators' console (AdminConsoleIT); on in the shared context so it costs no context of its own.
+        "latchkey.console.enabled=true"})
 @AutoConfigureWebTestClient
 public abstract class IntegrationTest {
 
