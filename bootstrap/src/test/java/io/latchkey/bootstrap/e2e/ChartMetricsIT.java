@@ -63,9 +63,7 @@ class ChartMetricsIT extends IntegrationTest {
     }
 
     private Set<String> exported() {
-        String body = http.get().uri("/actuator/prometheus").exchange().expectStatus().isOk()
-                .expectBody(String.class).returnResult().getResponseBody();
-        return body.lines().filter(line -> !line.isBlank() && !line.startsWith("#"))
+        return prometheusScrape().lines().filter(line -> !line.isBlank() && !line.startsWith("#"))
                 .map(line -> line.split("[{ ]", 2)[0]).collect(Collectors.toSet());
     }
 

@@ -169,6 +169,13 @@ public abstract class IntegrationTest {
                 .expectBody(Map.class).returnResult().getResponseBody();
     }
 
+    /** The Prometheus scrape: larger than a client's default 256 KiB buffer once every endpoint has been called. */
+    protected String prometheusScrape() {
+        return http.mutate().codecs(codecs -> codecs.defaultCodecs().maxInMemorySize(16 * 1024 * 1024)).build()
+                .get().uri("/actuator/prometheus").exchange().expectStatus().isOk()
+                .expectBody(String.class).returnResult().getResponseBody();
+    }
+
     protected WebTestClient.ResponseSpec me(String accessToken) {
         return http.get().uri("/api/v1/me").header("Authorization", "Bearer " + accessToken).exchange();
     }

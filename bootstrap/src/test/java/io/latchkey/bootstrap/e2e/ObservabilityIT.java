@@ -95,7 +95,6 @@ class ObservabilityIT extends IntegrationTest {
     }
 
     private String prometheus() {
-        return http.get().uri("/actuator/prometheus").exchange().expectStatus().isOk()
-                .expectBody(String.class).returnResult().getResponseBody();
+        return prometheusScrape();
     }
 }

@@ -50,9 +50,7 @@ class PasswordCheckAdmissionIT extends IntegrationTest {
     }
 
     private double shedCount() {
-        String metrics = http.get().uri("/actuator/prometheus").exchange().expectStatus().isOk()
-                .expectBody(String.class).returnResult().getResponseBody();
-        return metrics.lines().filter(line -> line.startsWith("latchkey_password_checks_shed_total"))
+        return prometheusScrape().lines().filter(line -> line.startsWith("latchkey_password_checks_shed_total"))
                 .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
                 .findFirst().orElseThrow();
     }
