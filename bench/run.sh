@@ -26,7 +26,9 @@ rm -rf "$OUT"/keycloak-*/data
 
 source .ci/java-home.sh
 JAVA="$JAVA_HOME/bin/java"
-$CHECK || command -v wrk >/dev/null || { apt-get update -qq && apt-get install -y -qq wrk >/dev/null; }
+if ! $CHECK && ! { command -v wrk && command -v curl && command -v ps; } >/dev/null; then
+  apt-get update -qq && apt-get install -y -qq wrk curl procps >/dev/null
+fi
 
 THREADS=2; CONNECTIONS=32; DURATION=${BENCH_DURATION:-15s}
 PORT=18080; MPORT=18081; USERS=50; REFRESH_POOL=${BENCH_REFRESH_POOL:-2000}

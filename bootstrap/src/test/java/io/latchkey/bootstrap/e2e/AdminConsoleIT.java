@@ -32,6 +32,7 @@ import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
+import io.latchkey.testsupport.Chromium;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -40,8 +41,9 @@ import org.springframework.http.MediaType;
  * The administrators' console driven in a real browser: Debian's headless Chromium through its chromedriver (no
  * browser download). One browser for the class; each test starts from a signed-in administrator.
  *
- * <p>Without {@code /usr/bin/chromium} and {@code /usr/bin/chromedriver} the class FAILS (CI installs them, see
- * {@code .ci/run}); on a machine without them, {@code -Dlatchkey.browser-tests.skip=true} skips it instead.
+ * <p>Without {@code /usr/bin/chromium} and {@code /usr/bin/chromedriver}, Debian's packages are installed first when
+ * the build runs as root with apt-get ({@link Chromium}); otherwise the class FAILS. On a machine without them,
+ * {@code -Dlatchkey.browser-tests.skip=true} skips it instead.
  * {@code -Dlatchkey.console.screenshots=docs/console} also saves the main pages as PNG there.
  */
 class AdminConsoleIT extends IntegrationTest {
@@ -58,6 +60,9 @@ class AdminConsoleIT extends IntegrationTest {
     @BeforeAll
     static void startBrowser() {
         boolean present = Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
+        if (!present && !Boolean.getBoolean("latchkey.browser-tests.skip")) {
+            present = new Chromium(CHROMIUM, CHROMEDRIVER).installedIfMissing().present();
+        }
         if (!present && Boolean.getBoolean("latchkey.browser-tests.skip")) {
             Assumptions.abort("no Chromium here and latchkey.browser-tests.skip=true");
         }
