@@ -9,6 +9,7 @@ import io.latchkey.application.usecase.RemovePasskeyUseCase;
 import io.latchkey.application.usecase.RenamePasskeyCommand;
 import io.latchkey.application.usecase.RenamePasskeyUseCase;
 import io.latchkey.application.usecase.StartPasskeyRegistrationUseCase;
+import io.latchkey.domain.error.EmailNotVerifiedException;
 import io.latchkey.domain.error.InvalidPasskeyException;
 import io.latchkey.domain.error.PasskeyNotFoundException;
 import io.latchkey.domain.error.SessionRevokedException;
@@ -40,7 +41,8 @@ import reactor.core.publisher.Mono;
 /**
  * The caller's own passkeys. Starting and finishing a registration and removing a passkey need a step-up
  * ({@link StepUpGuard}), like every other change of factors; renaming and listing do not. A registration answers
- * the challenge of its own options once (the ceremony is taken from the store), for the same account.
+ * the challenge of its own options once (the ceremony is taken from the store), for the same account, and only
+ * while the account's address is verified.
  */
 public final class PasskeysService implements StartPasskeyRegistrationUseCase, RegisterPasskeyUseCase,
         ListPasskeysUseCase, RenamePasskeyUseCase, RemovePasskeyUseCase {
@@ -76,7 +78,7 @@ public final class PasskeysService implements StartPasskeyRegistrationUseCase, R
     @Override
     public Mono<PasskeyOptions> start(PasskeyCallerCommand command) {
         return stepUp.require(command.userId(), command.sessionId())
-                .then(user(command.userId()))
+                .then(verifiedUser(command.userId()))
                 .flatMap(user -> passkeys.findByUser(user.id()).collectList()
                         .flatMap(existing -> options.issue(new PasskeyCeremony(PasskeyPurpose.REGISTRATION, user.id(),
                                 null), existing, false, user)));
@@ -89,6 +91,7 @@ public final class PasskeysService implements StartPasskeyRegistrationUseCase, R
             String name = name(command.name(), input, true);
             input.throwIfAny();
             return stepUp.require(command.userId(), command.sessionId())
+                    .then(verifiedUser(command.userId()))
                     .then(Mono.fromCallable(() -> verifier.challengeOf(command.registration().clientDataJson())))
                     .flatMap(challenge -> ceremonies.take(challenge)
                             .filter(ceremony -> ceremony.purpose() == PasskeyPurpose.REGISTRATION
@@ -159,7 +162,12 @@ public final class PasskeysService implements StartPasskeyRegistrationUseCase, R
         return name;
     }
 
-    private Mono<User> user(UserId id) {
-        return users.findById(id).switchIfEmpty(Mono.error(SessionRevokedException::new));
+    /**
+     * Only the proven owner of the address may add a passkey: one added by whoever merely claimed the address
+     * would otherwise sign in without the password the mailbox owner later resets.
+     */
+    private Mono<User> verifiedUser(UserId id) {
+        return users.findById(id).switchIfEmpty(Mono.error(SessionRevokedException::new))
+                .flatMap(user -> user.emailVerified() ? Mono.just(user) : Mono.error(new EmailNotVerifiedException()));
     }
 }
