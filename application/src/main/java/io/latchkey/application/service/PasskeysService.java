@@ -155,11 +155,19 @@ public final class PasskeysService implements StartPasskeyRegistrationUseCase, R
             return null;
         }
         String name = raw.strip();
-        if (name.length() > Passkey.MAX_NAME_LENGTH || name.chars().anyMatch(Character::isISOControl)) {
-            input.add("name", "at most " + Passkey.MAX_NAME_LENGTH + " characters, no control characters");
+        if (name.length() > Passkey.MAX_NAME_LENGTH || name.codePoints().anyMatch(PasskeysService::hidden)) {
+            input.add("name", "at most " + Passkey.MAX_NAME_LENGTH + " characters, no control, format (such as "
+                    + "bidirectional overrides) or line separator characters");
             return null;
         }
         return name;
+    }
+
+    /** Characters that reorder, hide or break the name where it is shown (account page, admin console). */
+    private static boolean hidden(int c) {
+        int type = Character.getType(c);
+        return Character.isISOControl(c) || type == Character.FORMAT || type == Character.LINE_SEPARATOR
+                || type == Character.PARAGRAPH_SEPARATOR;
     }
 
     /**

@@ -222,4 +222,31 @@ class PasskeyIT extends IntegrationTest {
                         "user", Map.of("id", "AAAA")))), 403))
                 .containsEntry("type", "urn:problem:auth:email-not-verified");
     }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void givenMalformedRegistrations_orHiddenCharactersInAName_theyAreRefusedWith400() throws Exception {
+        String email = uniqueEmail();
+        registerVerified(email);
+        String access = accessTokenFor(email);
+
+        Map<String, Object> withNullTransport = new SoftwareAuthenticator().create(passkeys.registrationOptions(access));
+        ((Map<String, Object>) withNullTransport.get("response")).put("transports", java.util.Arrays.asList("usb", null));
+        assertThat(passkeys.call(HttpMethod.POST, "/api/v1/me/passkeys", access,
+                Map.of("name", "Laptop", "credential", withNullTransport), 400).toString()).contains("transports");
+        Map<String, Object> withLongTransport = new SoftwareAuthenticator().create(passkeys.registrationOptions(access));
+        ((Map<String, Object>) withLongTransport.get("response")).put("transports", List.of("x".repeat(33)));
+        passkeys.call(HttpMethod.POST, "/api/v1/me/passkeys", access,
+                Map.of("name", "Laptop", "credential", withLongTransport), 400);
+
+        Map<String, Object> longId = new SoftwareAuthenticator(false, 1024).create(passkeys.registrationOptions(access));
+        assertThat(passkeys.call(HttpMethod.POST, "/api/v1/me/passkeys", access,
+                Map.of("name", "Laptop", "credential", longId), 400)).containsEntry("type", INVALID_PASSKEY);
+        assertThat(count("SELECT count(*) FROM passkeys WHERE user_id = ?::uuid", userId(email))).isZero();
+
+        String id = (String) passkeys.register(access, new SoftwareAuthenticator(false, 1023), "Laptop").get("id");
+        for (String hidden : List.of("evil\u202Egpj.exe", "a\u200Bb", "line\u2028break", "para\u2029graph")) {
+            passkeys.call(HttpMethod.PATCH, "/api/v1/me/passkeys/" + id, access, Map.of("name", hidden), 400);
+        }
+    }
 }
