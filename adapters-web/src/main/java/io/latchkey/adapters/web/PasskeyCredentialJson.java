@@ -33,14 +33,17 @@ record PasskeyCredentialJson(
             @Schema(description = "Assertion only; present for a discoverable credential") @Nullable String userHandle) {
     }
 
+    static final int MAX_TRANSPORTS = 8;
+    static final int MAX_TRANSPORT_LENGTH = 32;
+
     PasskeyRegistration toRegistration(String field) {
         Fields fields = new Fields(field);
         Response r = fields.response(this);
         byte[] clientData = fields.bytes(r == null ? null : r.clientDataJson(), "response.clientDataJSON");
         byte[] attestation = fields.bytes(r == null ? null : r.attestationObject(), "response.attestationObject");
+        List<String> transports = fields.transports(r == null ? null : r.transports());
         fields.throwIfAny();
-        return new PasskeyRegistration(clientData, attestation,
-                r.transports() == null ? List.of() : r.transports().stream().limit(8).toList());
+        return new PasskeyRegistration(clientData, attestation, transports);
     }
 
     PasskeyAssertion toAssertion(String field) {
@@ -92,6 +95,19 @@ record PasskeyCredentialJson(
                 violations.add(new FieldViolation(prefix + "." + name, "is not base64url"));
                 return new byte[0];
             }
+        }
+
+        List<String> transports(@Nullable List<String> transports) {
+            if (transports == null) {
+                return List.of();
+            }
+            if (transports.size() > MAX_TRANSPORTS || transports.stream().anyMatch(t -> t == null || t.isEmpty()
+                    || t.length() > MAX_TRANSPORT_LENGTH)) {
+                violations.add(new FieldViolation(prefix + ".response.transports", "at most " + MAX_TRANSPORTS
+                        + " non-empty strings of at most " + MAX_TRANSPORT_LENGTH + " characters"));
+                return List.of();
+            }
+            return List.copyOf(transports);
         }
 
         void throwIfAny() {

@@ -5,6 +5,7 @@ import io.latchkey.application.usecase.ConfirmPasswordResetUseCase;
 import io.latchkey.domain.error.InvalidResetTokenException;
 import io.latchkey.domain.event.IdentityUnlinked;
 import io.latchkey.domain.event.PasswordChanged;
+import io.latchkey.domain.event.UserPasskeyRemoved;
 import io.latchkey.domain.model.abuse.AbuseLimits;
 import io.latchkey.domain.model.reset.PasswordResetToken;
 import io.latchkey.domain.model.session.RevocationReason;
@@ -17,6 +18,7 @@ import io.latchkey.domain.port.IdentityLinkRepository;
 import io.latchkey.domain.port.LoginFailures;
 import io.latchkey.domain.port.MailOutbox;
 import io.latchkey.domain.port.PasswordHasher;
+import io.latchkey.domain.port.PasskeyRepository;
 import io.latchkey.domain.port.PasswordResetTokens;
 import io.latchkey.domain.port.TransactionRunner;
 import io.latchkey.domain.port.UserRepository;
@@ -45,13 +47,15 @@ public final class ConfirmPasswordResetService implements ConfirmPasswordResetUs
     private final IdGenerator ids;
     private final InstantSource clock;
     private final IdentityLinkRepository links;
+    private final PasskeyRepository passkeys;
 
     public ConfirmPasswordResetService(UserRepository users, PasswordResetTokens resetTokens,
             LoginFailures loginFailures, AccountMail accountMail, PasswordHasher hasher, PasswordPolicy passwordPolicy, SessionRevoker revoker,
             OutboxWriter events, TransactionRunner transactions, AttemptGate gate, AbuseLimits limits,
-            IdGenerator ids, InstantSource clock, IdentityLinkRepository links) {
+            IdGenerator ids, InstantSource clock, IdentityLinkRepository links, PasskeyRepository passkeys) {
         this.users = users;
         this.links = links;
+        this.passkeys = passkeys;
         this.resetTokens = resetTokens;
         this.loginFailures = loginFailures;
         this.mails = accountMail.outbox();
@@ -69,7 +73,8 @@ public final class ConfirmPasswordResetService implements ConfirmPasswordResetUs
     /**
      * While the address is unverified, no provider vouched for it (one that did would have verified it), so any
      * link may belong to someone who merely claimed the address; the mailbox owner taking the account over ends
-     * them, or that someone could still sign in through the provider.
+     * them, or that someone could still sign in through the provider. Passkeys go for the same reason: one added
+     * before the address was proven would sign in without the new password.
      */
     private Mono<Void> unlinkUnvouched(User user, Instant now) {
         if (user.emailVerified()) {
@@ -78,6 +83,11 @@ public final class ConfirmPasswordResetService implements ConfirmPasswordResetUs
         return links.findByUserForUpdate(user.id())
                 .concatMap(link -> links.delete(user.id(), link.provider())
                         .then(events.write(new IdentityUnlinked(ids.newId(), user.id(), now, link.provider()))))
+                .thenMany(passkeys.findByUser(user.id()))
+                .concatMap(passkey -> passkeys.delete(user.id(), passkey.id())
+                        .filter(Boolean::booleanValue)
+                        .flatMap(removed -> events.write(new UserPasskeyRemoved(ids.newId(), user.id(), now,
+                                passkey.id()))))
                 .then();
     }
 

@@ -9,6 +9,7 @@ import io.latchkey.application.usecase.RemovePasskeyUseCase;
 import io.latchkey.application.usecase.RenamePasskeyCommand;
 import io.latchkey.application.usecase.RenamePasskeyUseCase;
 import io.latchkey.application.usecase.StartPasskeyRegistrationUseCase;
+import io.latchkey.domain.error.EmailNotVerifiedException;
 import io.latchkey.domain.error.InvalidPasskeyException;
 import io.latchkey.domain.error.PasskeyNotFoundException;
 import io.latchkey.domain.error.SessionRevokedException;
@@ -40,7 +41,8 @@ import reactor.core.publisher.Mono;
 /**
  * The caller's own passkeys. Starting and finishing a registration and removing a passkey need a step-up
  * ({@link StepUpGuard}), like every other change of factors; renaming and listing do not. A registration answers
- * the challenge of its own options once (the ceremony is taken from the store), for the same account.
+ * the challenge of its own options once (the ceremony is taken from the store), for the same account, and only
+ * while the account's address is verified.
  */
 public final class PasskeysService implements StartPasskeyRegistrationUseCase, RegisterPasskeyUseCase,
         ListPasskeysUseCase, RenamePasskeyUseCase, RemovePasskeyUseCase {
@@ -76,7 +78,7 @@ public final class PasskeysService implements StartPasskeyRegistrationUseCase, R
     @Override
     public Mono<PasskeyOptions> start(PasskeyCallerCommand command) {
         return stepUp.require(command.userId(), command.sessionId())
-                .then(user(command.userId()))
+                .then(verifiedUser(command.userId()))
                 .flatMap(user -> passkeys.findByUser(user.id()).collectList()
                         .flatMap(existing -> options.issue(new PasskeyCeremony(PasskeyPurpose.REGISTRATION, user.id(),
                                 null), existing, false, user)));
@@ -89,6 +91,7 @@ public final class PasskeysService implements StartPasskeyRegistrationUseCase, R
             String name = name(command.name(), input, true);
             input.throwIfAny();
             return stepUp.require(command.userId(), command.sessionId())
+                    .then(verifiedUser(command.userId()))
                     .then(Mono.fromCallable(() -> verifier.challengeOf(command.registration().clientDataJson())))
                     .flatMap(challenge -> ceremonies.take(challenge)
                             .filter(ceremony -> ceremony.purpose() == PasskeyPurpose.REGISTRATION
@@ -152,14 +155,27 @@ public final class PasskeysService implements StartPasskeyRegistrationUseCase, R
             return null;
         }
         String name = raw.strip();
-        if (name.length() > Passkey.MAX_NAME_LENGTH || name.chars().anyMatch(Character::isISOControl)) {
-            input.add("name", "at most " + Passkey.MAX_NAME_LENGTH + " characters, no control characters");
+        if (name.length() > Passkey.MAX_NAME_LENGTH || name.codePoints().anyMatch(PasskeysService::hidden)) {
+            input.add("name", "at most " + Passkey.MAX_NAME_LENGTH + " characters, no control, format (such as "
+                    + "bidirectional overrides) or line separator characters");
             return null;
         }
         return name;
     }
 
-    private Mono<User> user(UserId id) {
-        return users.findById(id).switchIfEmpty(Mono.error(SessionRevokedException::new));
+    /** Characters that reorder, hide or break the name where it is shown (account page, admin console). */
+    private static boolean hidden(int c) {
+        int type = Character.getType(c);
+        return Character.isISOControl(c) || type == Character.FORMAT || type == Character.LINE_SEPARATOR
+                || type == Character.PARAGRAPH_SEPARATOR;
+    }
+
+    /**
+     * Only the proven owner of the address may add a passkey: one added by whoever merely claimed the address
+     * would otherwise sign in without the password the mailbox owner later resets.
+     */
+    private Mono<User> verifiedUser(UserId id) {
+        return users.findById(id).switchIfEmpty(Mono.error(SessionRevokedException::new))
+                .flatMap(user -> user.emailVerified() ? Mono.just(user) : Mono.error(new EmailNotVerifiedException()));
     }
 }

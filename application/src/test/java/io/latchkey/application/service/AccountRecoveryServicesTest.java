@@ -189,6 +189,24 @@ class AccountRecoveryServicesTest {
     }
 
     @Test
+    void givenAnUnverifiedAccountWithAPasskey_aPasswordReset_removesThePasskey_andPublishesItsRemoval() {
+        User user = registered();
+        java.util.UUID passkeyId = java.util.UUID.randomUUID();
+        kit.passkeys.insert(new io.latchkey.domain.model.passkey.Passkey(passkeyId, "cred-planted", user.id(), "Planted",
+                new byte[] {1}, 0, false, kit.clock.instant(), null)).block();
+        kit.requestReset().request(new RequestPasswordResetCommand(ADA.value(), null)).block();
+        String token = tokenIn(kit.deliverMail().stream().filter(m -> m.subject().startsWith("Reset")).findFirst()
+                .orElseThrow().body());
+
+        kit.confirmReset().confirm(new ConfirmPasswordResetCommand(token, "a brand new secret", null)).block();
+
+        assertThat(kit.passkeys.findByUser(user.id()).collectList().block()).isEmpty();
+        assertThat(kit.events.events()).filteredOn(io.latchkey.domain.event.UserPasskeyRemoved.class::isInstance)
+                .singleElement().satisfies(e -> assertThat(((io.latchkey.domain.event.UserPasskeyRemoved) e).passkeyId())
+                        .isEqualTo(passkeyId));
+    }
+
+    @Test
     void givenAnUnknownAddress_requestReset_queuesTheSameAsForAKnownOne_butTheRelaySendsNothing() {
         registered();
         int before = kit.mails.queued().size();

@@ -224,7 +224,7 @@ final class ServiceTestKit {
 
     ConfirmPasswordResetService confirmReset() {
         return new ConfirmPasswordResetService(users, resetTokens, loginFailures, accountMail(), hasher, passwordPolicy, revoker(),
-                events, transactions, attempts(), limits, ids, clock, links);
+                events, transactions, attempts(), limits, ids, clock, links, passkeys);
     }
 
     ChangePasswordService changePassword() {

@@ -15,6 +15,7 @@ import io.latchkey.application.service.GetAccountStatisticsService;
 import io.latchkey.application.usecase.GetUserUseCase;
 import io.latchkey.application.usecase.GetAccountStatisticsUseCase;
 import io.latchkey.domain.port.StatisticsRepository;
+import io.latchkey.domain.port.PasskeyRepository;
 import io.latchkey.application.service.LoginGuard;
 import io.latchkey.application.service.MailWriter;
 import io.latchkey.application.service.ListAuditEventsService;
@@ -181,9 +182,9 @@ class UseCaseConfiguration {
     ConfirmPasswordResetUseCase confirmPasswordResetUseCase(UserRepository users, PasswordResetTokens resetTokens,
             LoginFailures loginFailures, AccountMail accountMail, PasswordHasher hasher, PasswordPolicy policy, SessionRevoker revoker,
             OutboxWriter events, TransactionRunner transactions, AttemptGate gate, AbuseLimits limits,
-            IdGenerator ids, InstantSource clock, IdentityLinkRepository links) {
+            IdGenerator ids, InstantSource clock, IdentityLinkRepository links, PasskeyRepository passkeys) {
         return new ConfirmPasswordResetService(users, resetTokens, loginFailures, accountMail, hasher, policy, revoker,
-                events, transactions, gate, limits, ids, clock, links);
+                events, transactions, gate, limits, ids, clock, links, passkeys);
     }
 
     @Bean

@@ -327,27 +327,27 @@ class ApiDocumentationIT extends IntegrationTest {
         });
         drivers.put("GET /api/v1/admin/users/{id}/identities", () -> adminOnUser(HttpMethod.GET, "/identities"));
         PasskeyClient passkeys = new PasskeyClient(http);
-        drivers.put("POST /api/v1/me/passkeys/registration-options", () -> status(bearer(HttpMethod.POST,
-                "/api/v1/me/passkeys/registration-options", null)));
+        drivers.put("POST /api/v1/me/passkeys/registration-options", () -> status(as(accessTokenFor(verified()),
+                HttpMethod.POST, "/api/v1/me/passkeys/registration-options", null)));
         drivers.put("POST /api/v1/me/passkeys", () -> {
-            String access = accessTokenFor(registered());
+            String access = accessTokenFor(verified());
             return status(as(access, HttpMethod.POST, "/api/v1/me/passkeys", Map.of("name", "Laptop",
                     "credential", new SoftwareAuthenticator().create(passkeys.registrationOptions(access)))));
         });
         drivers.put("GET /api/v1/me/passkeys", () -> status(bearer(HttpMethod.GET, "/api/v1/me/passkeys", null)));
         drivers.put("PATCH /api/v1/me/passkeys/{id}", () -> {
-            String access = accessTokenFor(registered());
+            String access = accessTokenFor(verified());
             Object id = passkeys.register(access, new SoftwareAuthenticator(), "Laptop").get("id");
             return status(as(access, HttpMethod.PATCH, "/api/v1/me/passkeys/" + id, Map.of("name", "Phone")));
         });
         drivers.put("DELETE /api/v1/me/passkeys/{id}", () -> {
-            String access = accessTokenFor(registered());
+            String access = accessTokenFor(verified());
             SoftwareAuthenticator authenticator = new SoftwareAuthenticator();
             Object id = passkeys.register(access, authenticator, "Laptop").get("id");
             return status(as(passkeys.stepUp(access, authenticator), HttpMethod.DELETE, "/api/v1/me/passkeys/" + id, null));
         });
         drivers.put("POST /api/v1/me/step-up/passkey-options", () -> {
-            String access = accessTokenFor(registered());
+            String access = accessTokenFor(verified());
             passkeys.register(access, new SoftwareAuthenticator(), "Laptop");
             return status(as(access, HttpMethod.POST, "/api/v1/me/step-up/passkey-options", null));
         });
@@ -355,12 +355,12 @@ class ApiDocumentationIT extends IntegrationTest {
                 "/api/v1/auth/passkeys/options", null)));
         drivers.put("POST /api/v1/auth/passkeys", () -> {
             SoftwareAuthenticator authenticator = new SoftwareAuthenticator(true);
-            passkeys.register(accessTokenFor(registered()), authenticator, "Phone");
+            passkeys.register(accessTokenFor(verified()), authenticator, "Phone");
             return status(anonymous(HttpMethod.POST, "/api/v1/auth/passkeys",
                     Map.of("credential", authenticator.get(passkeys.signInOptions()))));
         });
         drivers.put("POST /api/v1/auth/mfa/passkey-options", () -> {
-            String email = registered();
+            String email = verified();
             passkeys.register(accessTokenFor(email), new SoftwareAuthenticator(), "Laptop");
             Map<?, ?> problem = anonymous(HttpMethod.POST, "/api/v1/auth/login", Map.of("email", email, "password", PASSWORD))
                     .expectStatus().isForbidden().expectBody(Map.class).returnResult().getResponseBody();
@@ -419,6 +419,12 @@ class ApiDocumentationIT extends IntegrationTest {
         java.net.URI app = http.get().uri(providerReturn(null)).exchange().expectStatus().isFound()
                 .expectBody().returnResult().getResponseHeaders().getLocation();
         return org.springframework.web.util.UriComponentsBuilder.fromUri(app).build().getQueryParams().getFirst("code");
+    }
+
+    private String verified() {
+        String email = uniqueEmail();
+        registerVerified(email);
+        return email;
     }
 
     private String registered() {

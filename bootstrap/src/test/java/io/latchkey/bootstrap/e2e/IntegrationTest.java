@@ -130,6 +130,13 @@ public abstract class IntegrationTest {
                 .exchange().expectStatus().isAccepted();
     }
 
+    /** Registers {@code email} and confirms the address with the code mailed to it. */
+    protected void registerVerified(String email) {
+        register(email);
+        http.post().uri("/api/v1/accounts/email-verification/confirm").contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("email", email, "code", verificationCode(email))).exchange().expectStatus().isNoContent();
+    }
+
     /** The SMTP server the application mails to. */
     protected static MailTestServer mail() {
         return TestInfrastructure.shared().mail();

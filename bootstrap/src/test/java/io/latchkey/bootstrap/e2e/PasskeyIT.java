@@ -29,7 +29,7 @@ class PasskeyIT extends IntegrationTest {
     /** A new account with {@code authenticator} registered from a fresh password session; its email. */
     private String withPasskey(SoftwareAuthenticator authenticator) {
         String email = uniqueEmail();
-        register(email);
+        registerVerified(email);
         passkeys.register(accessTokenFor(email), authenticator, "Laptop");
         return email;
     }
@@ -50,7 +50,7 @@ class PasskeyIT extends IntegrationTest {
     void givenRegisteredPasskey_loginAsksForIt_andAnAssertionCompletesItAsSecondFactor() throws Exception {
         SoftwareAuthenticator authenticator = new SoftwareAuthenticator();
         String email = uniqueEmail();
-        register(email);
+        registerVerified(email);
         String access = accessTokenFor(email);
         Map<String, Object> options = passkeys.registrationOptions(access);
         assertThat(options).containsEntry("attestation", "none");
@@ -101,7 +101,7 @@ class PasskeyIT extends IntegrationTest {
     void givenWrongOriginOrRpId_ceremoniesAreRefused() {
         SoftwareAuthenticator authenticator = new SoftwareAuthenticator();
         String email = uniqueEmail();
-        register(email);
+        registerVerified(email);
         String access = accessTokenFor(email);
         assertThat(passkeys.call(HttpMethod.POST, "/api/v1/me/passkeys", access, Map.of("credential",
                 authenticator.create(passkeys.registrationOptions(access), "https://evil.example", "localhost")), 400))
@@ -182,7 +182,7 @@ class PasskeyIT extends IntegrationTest {
     void givenAccountWithPasskey_addingAndRemovingNeedAStepUpWithIt() throws Exception {
         SoftwareAuthenticator first = new SoftwareAuthenticator();
         String email = uniqueEmail();
-        register(email);
+        registerVerified(email);
         String passwordOnly = accessTokenFor(email);
         String id = (String) passkeys.register(passwordOnly, first, "Laptop").get("id");
 
@@ -207,5 +207,46 @@ class PasskeyIT extends IntegrationTest {
         Map<String, Object> refused = passkeys.call(HttpMethod.POST, "/api/v1/auth/passkeys", null,
                 Map.of("credential", first.get(passkeys.signInOptions())), 400);
         assertThat((String) refused.get("detail")).contains("not registered");
+    }
+
+    @Test
+    void givenAnUnverifiedAddress_registrationOptionsAndRegistrationAreRefused() {
+        String email = uniqueEmail();
+        register(email);
+        String access = accessTokenFor(email);
+        assertThat(passkeys.call(HttpMethod.POST, "/api/v1/me/passkeys/registration-options", access, null, 403))
+                .containsEntry("type", "urn:problem:auth:email-not-verified");
+        assertThat(passkeys.call(HttpMethod.POST, "/api/v1/me/passkeys", access,
+                Map.of("name", "Planted", "credential", new SoftwareAuthenticator().create(Map.of(
+                        "challenge", "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA", "rp", Map.of("id", "localhost"),
+                        "user", Map.of("id", "AAAA")))), 403))
+                .containsEntry("type", "urn:problem:auth:email-not-verified");
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void givenMalformedRegistrations_orHiddenCharactersInAName_theyAreRefusedWith400() throws Exception {
+        String email = uniqueEmail();
+        registerVerified(email);
+        String access = accessTokenFor(email);
+
+        Map<String, Object> withNullTransport = new SoftwareAuthenticator().create(passkeys.registrationOptions(access));
+        ((Map<String, Object>) withNullTransport.get("response")).put("transports", java.util.Arrays.asList("usb", null));
+        assertThat(passkeys.call(HttpMethod.POST, "/api/v1/me/passkeys", access,
+                Map.of("name", "Laptop", "credential", withNullTransport), 400).toString()).contains("transports");
+        Map<String, Object> withLongTransport = new SoftwareAuthenticator().create(passkeys.registrationOptions(access));
+        ((Map<String, Object>) withLongTransport.get("response")).put("transports", List.of("x".repeat(33)));
+        passkeys.call(HttpMethod.POST, "/api/v1/me/passkeys", access,
+                Map.of("name", "Laptop", "credential", withLongTransport), 400);
+
+        Map<String, Object> longId = new SoftwareAuthenticator(false, 1024).create(passkeys.registrationOptions(access));
+        assertThat(passkeys.call(HttpMethod.POST, "/api/v1/me/passkeys", access,
+                Map.of("name", "Laptop", "credential", longId), 400)).containsEntry("type", INVALID_PASSKEY);
+        assertThat(count("SELECT count(*) FROM passkeys WHERE user_id = ?::uuid", userId(email))).isZero();
+
+        String id = (String) passkeys.register(access, new SoftwareAuthenticator(false, 1023), "Laptop").get("id");
+        for (String hidden : List.of("evil\u202Egpj.exe", "a\u200Bb", "line\u2028break", "para\u2029graph")) {
+            passkeys.call(HttpMethod.PATCH, "/api/v1/me/passkeys/" + id, access, Map.of("name", hidden), 400);
+        }
     }
 }

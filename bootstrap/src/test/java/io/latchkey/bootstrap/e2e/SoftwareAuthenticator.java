@@ -41,13 +41,19 @@ final class SoftwareAuthenticator {
     private static final ObjectConverter CONVERTER = new ObjectConverter();
 
     private final KeyPair keys;
-    private final byte[] credentialId = new byte[32];
+    private final byte[] credentialId;
     private final boolean synced;
     private byte[] userHandle = new byte[0];
     private long counter;
 
     SoftwareAuthenticator(boolean synced) {
+        this(synced, 32);
+    }
+
+    /** One whose credential id has {@code credentialIdLength} bytes. */
+    SoftwareAuthenticator(boolean synced, int credentialIdLength) {
         this.synced = synced;
+        this.credentialId = new byte[credentialIdLength];
         try {
             KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
             generator.initialize(new ECGenParameterSpec("secp256r1"));

@@ -78,6 +78,9 @@ public final class WebAuthn4jPasskeyVerifier implements PasskeyVerifier {
         this.origins = Set.copyOf(allowed);
     }
 
+    /** WebAuthn's upper bound on a credential id; a longer one would not fit the unique index either. */
+    static final int MAX_CREDENTIAL_ID_BYTES = 1023;
+
     /** The list of COSE algorithm ids the registration options offer, in order of preference. */
     public static List<Long> algorithms() {
         return ALGORITHMS.stream().map(p -> p.getAlg().getValue()).toList();
@@ -110,9 +113,16 @@ public final class WebAuthn4jPasskeyVerifier implements PasskeyVerifier {
             AuthenticatorData<RegistrationExtensionAuthenticatorOutput> authenticator =
                     Objects.requireNonNull(data.getAttestationObject()).getAuthenticatorData();
             AttestedCredentialData attested = Objects.requireNonNull(authenticator.getAttestedCredentialData());
+            if (attested.getCredentialId().length > MAX_CREDENTIAL_ID_BYTES) {
+                throw new InvalidPasskeyException("The credential id is longer than the "
+                        + MAX_CREDENTIAL_ID_BYTES + " bytes WebAuthn allows.");
+            }
             return new VerifiedCredential(BASE64URL.encodeToString(attested.getCredentialId()),
                     credentials.convert(attested), authenticator.getSignCount(), authenticator.isFlagBE());
-        } catch (VerificationException | DataConversionException | IllegalArgumentException | NullPointerException e) {
+        } catch (InvalidPasskeyException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            // Any WebAuthnException (a malformed key, an unexpected checked error) is the answer's fault, not ours.
             throw refusal(e);
         }
     }
@@ -131,7 +141,10 @@ public final class WebAuthn4jPasskeyVerifier implements PasskeyVerifier {
                     new AuthenticationParameters(server(challenge), record, List.of(credentialId),
                             userVerificationRequired, true));
             return Objects.requireNonNull(data.getAuthenticatorData()).getSignCount();
-        } catch (VerificationException | DataConversionException | IllegalArgumentException | NullPointerException e) {
+        } catch (InvalidPasskeyException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            // Any WebAuthnException (a malformed key, an unexpected checked error) is the answer's fault, not ours.
             throw refusal(e);
         }
     }
