@@ -14,7 +14,7 @@ import reactor.core.publisher.Mono;
 /**
  * The one read-through of the auth cache: the cache (however many tiers it has), on a miss the store of record with a
  * fill guarded by the purge count read first, and while the cache is unavailable the store of record through the
- * bounded {@link FallbackGate}, its answer kept in this instance's copy under the local purge count read first. Only an {@link AuthCacheUnavailableException} falls back: a failing store of record,
+ * bounded {@link FallbackGate}. Only an {@link AuthCacheUnavailableException} falls back: a failing store of record,
  * or an answer like "revoked", is the answer.
  */
 final class CachedReads {
@@ -28,12 +28,11 @@ final class CachedReads {
     }
 
     Mono<AuthSnapshot> session(UserId userId, SessionId sessionId, Supplier<Mono<AuthSnapshot>> record) {
-        return readThrough(userId, c -> c.findSession(userId, sessionId), record, AuthCache::putSession,
-                AuthCache::putLocalSession);
+        return readThrough(userId, c -> c.findSession(userId, sessionId), record, AuthCache::putSession);
     }
 
     Mono<UserProfile> profile(UserId userId, Supplier<Mono<UserProfile>> record) {
-        return readThrough(userId, c -> c.findProfile(userId), record, AuthCache::putProfile, AuthCache::putLocalProfile);
+        return readThrough(userId, c -> c.findProfile(userId), record, AuthCache::putProfile);
     }
 
     /** The store of record through the fallback gate, as if the cache were down: for when no cache can be trusted. */
@@ -42,27 +41,16 @@ final class CachedReads {
     }
 
     private <T> Mono<T> readThrough(UserId userId, Function<AuthCache, Mono<T>> find, Supplier<Mono<T>> record,
-            Fill<T> fill, LocalFill<T> localFill) {
+            Fill<T> fill) {
         return find.apply(cache)
                 .switchIfEmpty(Mono.defer(() -> cache.purgeCount(userId).flatMap(readBefore -> record.get()
                         .flatMap(value -> fill.apply(cache, value, readBefore).thenReturn(value)))))
-                .onErrorResume(AuthCacheUnavailableException.class, e -> {
-                    // The fallback answer goes into this instance's copy only, guarded by the local count read first:
-                    // local purges (the revoker's, this instance's consumer group's) still drop a racing fill.
-                    long localBefore = cache.localPurgeCount(userId);
-                    return fallbackGate.through(record, e)
-                            .flatMap(value -> localFill.apply(cache, value, localBefore).thenReturn(value));
-                });
+                .onErrorResume(AuthCacheUnavailableException.class, e -> fallbackGate.through(record, e));
     }
 
     @FunctionalInterface
     private interface Fill<T> {
         Mono<Void> apply(AuthCache cache, T value, PurgeCount readBefore);
-    }
-
-    @FunctionalInterface
-    private interface LocalFill<T> {
-        Mono<Void> apply(AuthCache cache, T value, long localReadBefore);
     }
 
 }

@@ -28,18 +28,6 @@ public interface AuthCache {
 
     Mono<UserProfile> findProfile(UserId userId);
 
-    /** This instance's own purge count for the user, which needs no shared tier: read it before loading for a local fill. */
-    long localPurgeCount(UserId userId);
-
-    /**
-     * Keeps the snapshot in this instance's copy only, unless the user was purged here since {@code localReadBefore}:
-     * for an answer read from the store of record while the shared cache is unavailable.
-     */
-    Mono<Void> putLocalSession(AuthSnapshot snapshot, long localReadBefore);
-
-    /** Keeps the profile in this instance's copy only, like {@link #putLocalSession}. */
-    Mono<Void> putLocalProfile(UserProfile profile, long localReadBefore);
-
     /** Caches the profile unless the user was purged since {@code readBefore} was read. */
     Mono<Void> putProfile(UserProfile profile, PurgeCount readBefore);
 
