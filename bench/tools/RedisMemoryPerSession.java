@@ -27,8 +27,8 @@ public class RedisMemoryPerSession {
                     pipe.sadd(prefix + "sessions", sid);
                 }
                 pipe.pexpire(prefix + "sessions", 2_592_000_000L);
-                pipe.set(prefix + "purges", "1");
-                pipe.pexpire(prefix + "purges", 2_678_400_000L);
+                pipe.set(prefix + "epoch", "1");
+                pipe.pexpire(prefix + "epoch", 2_678_400_000L);
             }
             pipe.sync();
             long after = usedMemory(redis);

@@ -98,23 +98,26 @@ public final class CaffeineNearAuthCache implements NearAuthCache {
 
     @Override
     public Mono<Void> evictSession(UserId userId, SessionId sessionId) {
-        AtomicLong purgeCount = purgeCountOf(userId);
-        synchronized (purgeCount) {
-            purgeCount.incrementAndGet();
-            sessions.invalidate(sessionId);
-        }
-        return Mono.empty();
+        // Lazy, like every purge: a caller that assembles it and then decides against it (a ledger hit) purges nothing.
+        return Mono.fromRunnable(() -> {
+            AtomicLong purgeCount = purgeCountOf(userId);
+            synchronized (purgeCount) {
+                purgeCount.incrementAndGet();
+                sessions.invalidate(sessionId);
+            }
+        });
     }
 
     @Override
     public Mono<Void> evictUser(UserId userId) {
-        AtomicLong purgeCount = purgeCountOf(userId);
-        synchronized (purgeCount) {
-            purgeCount.incrementAndGet();
-            sessions.asMap().values().removeIf(snapshot -> snapshot.userId().equals(userId));
-            profiles.invalidate(userId);
-        }
-        return Mono.empty();
+        return Mono.fromRunnable(() -> {
+            AtomicLong purgeCount = purgeCountOf(userId);
+            synchronized (purgeCount) {
+                purgeCount.incrementAndGet();
+                sessions.asMap().values().removeIf(snapshot -> snapshot.userId().equals(userId));
+                profiles.invalidate(userId);
+            }
+        });
     }
 
     @Override

@@ -17,8 +17,8 @@ import reactor.core.publisher.Flux;
 import reactor.util.retry.Retry;
 
 /**
- * Listens for the other instances' purge announcements and drops the purged sessions from this instance's near cache
- * (its own purges dropped them already); clears it whenever announcements may have been missed.
+ * Listens for every instance's purge announcements, this one's included, and drops the purged sessions from this
+ * instance's near cache; clears it whenever announcements may have been missed.
  */
 @Component
 class NearCachePurgeSubscriber implements SmartLifecycle {
@@ -27,13 +27,11 @@ class NearCachePurgeSubscriber implements SmartLifecycle {
 
     private final ReactiveRedisConnectionFactory connections;
     private final NearAuthCache near;
-    private final String self;
     private final AtomicReference<Disposable> subscription = new AtomicReference<>();
 
-    NearCachePurgeSubscriber(ReactiveRedisConnectionFactory connections, NearAuthCache near, RedisUserAuthCache shared) {
+    NearCachePurgeSubscriber(ReactiveRedisConnectionFactory connections, NearAuthCache near) {
         this.connections = connections;
         this.near = near;
-        this.self = shared.origin();
     }
 
     @Override
@@ -48,7 +46,7 @@ class NearCachePurgeSubscriber implements SmartLifecycle {
         subscription.set(Flux.using(() -> new ReactiveRedisMessageListenerContainer(connections),
                         listener -> listener.receiveLater(ChannelTopic.of(NearCachePurges.CHANNEL))
                                 .flatMapMany(messages -> Flux.merge(
-                                        messages.concatMap(message -> NearCachePurges.apply(near, self, message.getMessage())),
+                                        messages.concatMap(message -> NearCachePurges.apply(near, message.getMessage())),
                                         near.evictAll())),
                         ReactiveRedisMessageListenerContainer::destroy)
                 .mergeWith(reconnects)

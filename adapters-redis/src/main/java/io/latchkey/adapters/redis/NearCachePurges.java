@@ -6,9 +6,10 @@ import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 
 /**
- * The purge announcements on {@value #CHANNEL}: {@code <origin>|u:<uid>} drops a user, {@code <origin>|s:<uid>:<sid>}
- * one session; {@code origin} names the announcing instance, which purged its own near tier already and skips its own
- * announcements. (An announcement without an origin, from an older instance, is applied.) Best effort by nature
+ * The purge announcements on {@value #CHANNEL}: {@code u:<uid>} drops a user, {@code s:<uid>:<sid>} one session, the
+ * format every earlier version reads and writes, so a rolling upgrade loses none. Every instance applies every
+ * announcement, its own included (a second purge of its near tier after the one {@link TieredAuthCache} did; an
+ * announcement with an {@code <origin>|} prefix is applied too). Best effort by nature
  * (pub/sub); the durable path is the auth-events topic.
  */
 final class NearCachePurges {
@@ -18,33 +19,27 @@ final class NearCachePurges {
     private NearCachePurges() {
     }
 
-    static String user(String origin, UserId user) {
-        return origin + ORIGIN_END + "u:" + user;
+    static String user(UserId user) {
+        return "u:" + user;
     }
 
-    static String session(String origin, UserId user, SessionId session) {
-        return origin + ORIGIN_END + "s:" + user + ":" + session;
+    static String session(UserId user, SessionId session) {
+        return "s:" + user + ":" + session;
     }
 
     private static final char ORIGIN_END = '|';
 
-    /**
-     * Applies an announcement to the near cache unless {@code self} made it; anything unreadable is ignored.
-     */
-    static Mono<Void> apply(NearAuthCache near, String self, @Nullable String announcement) {
+    /** Applies an announcement to the near cache; anything unreadable is ignored. */
+    static Mono<Void> apply(NearAuthCache near, @Nullable String announcement) {
         if (announcement == null) {
             return Mono.empty();
         }
-        int end = announcement.indexOf(ORIGIN_END);
-        if (end >= 0 && announcement.substring(0, end).equals(self)) {
-            return Mono.empty();
-        }
-        String message = announcement.substring(end + 1);
+        String message = announcement.substring(announcement.indexOf(ORIGIN_END) + 1);
         try {
-            if (message != null && message.startsWith("u:")) {
+            if (message.startsWith("u:")) {
                 return near.evictUser(UserId.parse(message.substring(2)));
             }
-            if (message != null && message.startsWith("s:")) {
+            if (message.startsWith("s:")) {
                 int split = message.indexOf(':', 2);
                 return near.evictSession(UserId.parse(message.substring(2, split)), SessionId.parse(message.substring(split + 1)));
             }

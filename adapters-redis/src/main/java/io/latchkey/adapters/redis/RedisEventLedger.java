@@ -30,7 +30,11 @@ public final class RedisEventLedger implements EventLedger {
 
     @Override
     public Mono<Boolean> record(UUID eventId) {
-        return redis.opsForValue().setIfAbsent(key(eventId), "1", retention).onErrorMap(RedisEventLedger::unavailable);
+        // Bounded like a purge: the revoker records right after its purge, and a Redis that hung in between must not
+        // hold the logout for the client's whole timeout.
+        return redis.opsForValue().setIfAbsent(key(eventId), "1", retention)
+                .timeout(RedisHotPath.PURGE_TIMEOUT)
+                .onErrorMap(RedisEventLedger::unavailable);
     }
 
     private String key(UUID eventId) {

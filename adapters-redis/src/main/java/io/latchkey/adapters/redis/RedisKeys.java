@@ -26,8 +26,9 @@ final class RedisKeys {
         return sessionPrefix(user) + session;
     }
 
+    /** Still named {@code epoch}, as before the purge count got its name, so instances of both versions share it. */
     static String purgeCount(UserId user) {
-        return userPrefix(user) + "purges";
+        return userPrefix(user) + "epoch";
     }
 
     static String profile(UserId user) {

@@ -18,7 +18,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.UUID;
 import java.util.stream.Collectors;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
@@ -29,8 +28,7 @@ import reactor.core.publisher.Mono;
 /**
  * The shared tier of {@link TieredAuthCache}: the per-user auth cache on Redis. Fills are conditional Lua scripts on
  * the user's purge count and purges raise it, atomically, because every key of a user lives in one slot. Purges also
- * announce themselves on a pub/sub channel, tagged with this instance's {@link #origin()}, so every other instance
- * drops its near-cache copy at once, Kafka or not. Every command runs with a short timeout behind a circuit breaker
+ * announce themselves on a pub/sub channel ({@link NearCachePurges}), so every instance drops its near-cache copy at once, Kafka or not. Every command runs with a short timeout behind a circuit breaker
  * ({@link RedisHotPath}), so a hung Redis turns into a fast {@link AuthCacheUnavailableException} the caller falls
  * back from.
  */
@@ -53,8 +51,6 @@ class RedisUserAuthCache {
     private final Counter hits;
     private final Counter misses;
     private final RedisHotPath hotPath;
-    /** Names this instance's purge announcements, so its own subscriber skips them (it purged itself already). */
-    private final String origin = UUID.randomUUID().toString();
 
     RedisUserAuthCache(ReactiveStringRedisTemplate redis, InstantSource clock, AuthCacheSettings settings,
             MeterRegistry meters) {
@@ -64,11 +60,6 @@ class RedisUserAuthCache {
         this.profileTtl = settings.profileTtl();
         this.hits = AuthCacheMetrics.lookups(meters, "redis", "hit");
         this.misses = AuthCacheMetrics.lookups(meters, "redis", "miss");
-    }
-
-    /** This instance's tag on its purge announcements. */
-    String origin() {
-        return origin;
     }
 
     Mono<Long> purgeCount(UserId userId) {
@@ -131,13 +122,13 @@ class RedisUserAuthCache {
     Mono<Void> evictSession(UserId userId, SessionId sessionId) {
         return purge(EVICT_SESSION, List.of(RedisKeys.purgeCount(userId), RedisKeys.session(userId, sessionId),
                 RedisKeys.sessionIndex(userId)), List.of(sessionId.toString(), Long.toString(PURGE_COUNT_TTL.toMillis()),
-                NearCachePurges.CHANNEL, NearCachePurges.session(origin, userId, sessionId)));
+                NearCachePurges.CHANNEL, NearCachePurges.session(userId, sessionId)));
     }
 
     Mono<Void> evictUser(UserId userId) {
         return purge(EVICT_USER, List.of(RedisKeys.purgeCount(userId), RedisKeys.sessionIndex(userId),
                 RedisKeys.profile(userId)), List.of(RedisKeys.sessionPrefix(userId), Long.toString(PURGE_COUNT_TTL.toMillis()),
-                NearCachePurges.CHANNEL, NearCachePurges.user(origin, userId)));
+                NearCachePurges.CHANNEL, NearCachePurges.user(userId)));
     }
 
     private Mono<Map<String, String>> entries(String key) {

@@ -8,6 +8,7 @@ import io.latchkey.domain.model.user.UserProfile;
 import io.latchkey.domain.port.AuthCache;
 import java.time.Instant;
 import java.util.Collection;
+import java.util.function.Supplier;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 
@@ -16,8 +17,9 @@ import reactor.core.publisher.Mono;
  * ({@link RedisUserAuthCache}). A read tries the near tier, then Redis, and copies a Redis hit into the near tier under
  * the near purge count read before asking Redis. A fill lands in Redis first (a conditional script on the Redis purge
  * count) and in the near tier only if Redis took it, so a fill racing a purge is dropped in both tiers. A purge drops
- * this instance's copy at once, then purges Redis, whose script announces it to the other instances (never back to
- * this one, {@link NearCachePurges}); the per-instance auth-event consumer purges only the near tier.
+ * this instance's copy at once, purges Redis, whose script announces it to every instance ({@link NearCachePurges}),
+ * then drops this instance's copy again, so a read-through copy taken from Redis before its purge cannot outlive it
+ * here; the per-instance auth-event consumer purges only the near tier.
  */
 @Component
 class TieredAuthCache implements AuthCache {
@@ -69,12 +71,24 @@ class TieredAuthCache implements AuthCache {
 
     @Override
     public Mono<Void> evictSession(UserId userId, SessionId sessionId) {
-        return near.evictSession(userId, sessionId).then(Mono.defer(() -> shared.evictSession(userId, sessionId)));
+        return purgeBothTiers(() -> near.evictSession(userId, sessionId), () -> shared.evictSession(userId, sessionId));
     }
 
     @Override
     public Mono<Void> evictUser(UserId userId) {
-        return near.evictUser(userId).then(Mono.defer(() -> shared.evictUser(userId)));
+        return purgeBothTiers(() -> near.evictUser(userId), () -> shared.evictUser(userId));
+    }
+
+    /**
+     * Near, Redis, then near again: a read that missed the near tier and read Redis before the Redis purge may have
+     * copied its answer into the near tier after the first near purge; the second one drops it, whether the Redis purge
+     * succeeded or failed.
+     */
+    private static Mono<Void> purgeBothTiers(Supplier<Mono<Void>> nearPurge, Supplier<Mono<Void>> sharedPurge) {
+        return Mono.defer(nearPurge)
+                .then(Mono.defer(sharedPurge))
+                .onErrorResume(failure -> Mono.defer(nearPurge).then(Mono.error(failure)))
+                .then(Mono.defer(nearPurge));
     }
 
     @Override

@@ -43,4 +43,20 @@ class CaffeineNearAuthCacheTest {
         near.putSession(after, near.purgeCount(user)).block();
         assertThat(near.holds(after.sessionId())).as("fills after the clear work").isTrue();
     }
+
+    @Test
+    void givenAPurgeAssembledButNeverSubscribed_nothingIsPurged() {
+        // As LedgeredEviction does when the event's purge is already recorded: the purge must not run.
+        AuthSnapshot held = snapshot(new UserId(UUID.randomUUID()));
+        near.putSession(held, near.purgeCount(held.userId())).block();
+        long before = near.purgeCount(held.userId());
+
+        near.evictUser(held.userId());
+        near.evictSession(held.userId(), held.sessionId());
+
+        assertThat(near.holds(held.sessionId())).isTrue();
+        assertThat(near.purgeCount(held.userId())).isEqualTo(before);
+        near.evictUser(held.userId()).block();
+        assertThat(near.holds(held.sessionId())).as("once subscribed it purges").isFalse();
+    }
 }

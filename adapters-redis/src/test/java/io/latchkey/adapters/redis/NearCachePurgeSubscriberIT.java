@@ -39,9 +39,7 @@ class NearCachePurgeSubscriberIT {
             new NearCacheSettings(Duration.ofSeconds(5), 1000),
             new RevokedSessions(1_000, Duration.ZERO, java.time.InstantSource.system(), new SimpleMeterRegistry()),
             new SimpleMeterRegistry());
-    private final NearCachePurgeSubscriber subscriber = new NearCachePurgeSubscriber(connections, near,
-            new RedisUserAuthCache(redis, java.time.InstantSource.system(), new AuthCacheSettings(Duration.ofMinutes(5),
-                    Duration.ofMillis(200), 50, 20, Duration.ofSeconds(2)), new SimpleMeterRegistry()));
+    private final NearCachePurgeSubscriber subscriber = new NearCachePurgeSubscriber(connections, near);
 
     @BeforeAll
     static void connect() {
@@ -82,7 +80,7 @@ class NearCachePurgeSubscriberIT {
     private void awaitSubscribed() {
         AuthSnapshot probe = cached();
         assertThat(within(Duration.ofSeconds(10), () -> {
-            redis.convertAndSend(NearCachePurges.CHANNEL, NearCachePurges.session("another-instance", probe.userId(), probe.sessionId())).block();
+            redis.convertAndSend(NearCachePurges.CHANNEL, NearCachePurges.session(probe.userId(), probe.sessionId())).block();
             return !near.holds(probe.sessionId());
         })).as("the subscriber applies announcements").isTrue();
     }

@@ -27,30 +27,37 @@ class NearCachePurgesTest {
     }
 
     @Test
-    void givenItsOwnAnnouncement_anInstanceDoesNotPurgeItselfAgain() {
-        long before = near.purgeCount(user);
-        NearCachePurges.apply(near, "a", NearCachePurges.session("a", user, snapshot.sessionId())).block();
-        NearCachePurges.apply(near, "a", NearCachePurges.user("a", user)).block();
-        assertThat(near.holds(snapshot.sessionId())).isTrue();
-        assertThat(near.purgeCount(user)).as("no purge counted").isEqualTo(before);
+    void announcements_useTheFormatThePreviousVersionParses() {
+        // The previous version applies only messages starting with "u:" or "s:" (a rolling upgrade runs both).
+        assertThat(NearCachePurges.user(user)).isEqualTo("u:" + user);
+        assertThat(NearCachePurges.session(user, snapshot.sessionId())).isEqualTo("s:" + user + ":" + snapshot.sessionId());
     }
 
     @Test
-    void givenAnotherInstancesAnnouncement_theSessionIsDropped() {
-        NearCachePurges.apply(near, "a", NearCachePurges.session("b", user, snapshot.sessionId())).block();
+    void givenASessionAnnouncement_theSessionIsDropped() {
+        NearCachePurges.apply(near, NearCachePurges.session(user, snapshot.sessionId())).block();
         assertThat(near.holds(snapshot.sessionId())).isFalse();
     }
 
     @Test
-    void givenAnAnnouncementWithoutOrigin_itIsApplied() {
-        NearCachePurges.apply(near, "a", "u:" + user).block();
+    void givenAUserAnnouncement_itsSessionsAreDroppedAndThePurgeCounted() {
+        long before = near.purgeCount(user);
+        NearCachePurges.apply(near, NearCachePurges.user(user)).block();
+        assertThat(near.holds(snapshot.sessionId())).isFalse();
+        assertThat(near.purgeCount(user)).isGreaterThan(before);
+    }
+
+    @Test
+    void givenAnAnnouncementTaggedWithAnOrigin_itIsApplied() {
+        NearCachePurges.apply(near, "another-instance|u:" + user).block();
         assertThat(near.holds(snapshot.sessionId())).isFalse();
     }
 
     @Test
     void givenGarbage_nothingHappens() {
-        NearCachePurges.apply(near, "a", "b|s:not-a-user").block();
-        NearCachePurges.apply(near, "a", null).block();
+        NearCachePurges.apply(near, "b|s:not-a-user").block();
+        NearCachePurges.apply(near, "s:not-a-user").block();
+        NearCachePurges.apply(near, null).block();
         assertThat(near.holds(snapshot.sessionId())).isTrue();
     }
 }

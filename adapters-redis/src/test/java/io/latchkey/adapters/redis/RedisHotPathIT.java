@@ -97,6 +97,21 @@ class RedisHotPathIT {
     }
 
     @Test
+    void givenRedisPaused_aLedgerRecordGivesUpAfterThePurgeTimeout_notTheClientsTimeout() {
+        assumeThat(privateRedis.canStopRedis()).as("needs the embedded Redis").isTrue();
+        RedisEventLedger ledger = new RedisEventLedger(new ReactiveStringRedisTemplate(connections), "auth-cache",
+                Duration.ofDays(2));
+        privateRedis.pauseRedis();
+        try {
+            // The client's own command timeout here is Lettuce's default (60 s): only the purge timeout ends it sooner.
+            assertThatThrownBy(() -> ledger.record(UUID.randomUUID()).block(Duration.ofSeconds(10)))
+                    .isInstanceOf(DependencyUnavailableException.class);
+        } finally {
+            privateRedis.resumeRedis();
+        }
+    }
+
+    @Test
     void givenTheBreakerOpen_aPurgeIsStillSent_andDeletesTheEntryRedisCameBackWith() {
         assumeThat(privateRedis.canStopRedis()).as("needs the embedded Redis").isTrue();
         awaitClosed();

@@ -14,6 +14,12 @@ import java.time.InstantSource;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicReference;
+import io.latchkey.domain.model.user.UserProfile;
+import io.latchkey.domain.testfixtures.UserFixtures;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import org.jspecify.annotations.Nullable;
+import reactor.core.publisher.Mono;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -80,6 +86,31 @@ class RedisUserAuthCacheIT extends AuthCacheContractTest {
         cache.evictUser(user).block();
         assertThat(redis.hasKey(sessionKey).block()).isFalse();
         assertThat(redis.hasKey("lk:{u:" + user + "}:sessions").block()).isFalse();
-        assertThat(redis.opsForValue().get("lk:{u:" + user + "}:purges").block()).isEqualTo("1");
+        assertThat(redis.opsForValue().get("lk:{u:" + user + "}:epoch").block())
+                .as("the key name every version shares").isEqualTo("1");
+    }
+
+    @Test
+    void givenAReadThatReadRedisBetweenTheTwoPurgeSteps_afterEvictUser_theNearTierDoesNotServeItsCopy() {
+        UserProfile profile = UserFixtures.anActiveUser(Instant.now()).profile();
+        AtomicReference<@Nullable TieredAuthCache> reader = new AtomicReference<>();
+        // A Redis tier whose purge first lets a read run: after the near purge, before the Redis purge.
+        RedisUserAuthCache heldPurge = new RedisUserAuthCache(redis, InstantSource.system(), new AuthCacheSettings(
+                Duration.ofMinutes(5), Duration.ofMillis(200), 50, 20, Duration.ofSeconds(2)), new SimpleMeterRegistry()) {
+            @Override
+            Mono<Void> evictUser(UserId userId) {
+                return reader.get().findProfile(userId).then(super.evictUser(userId));
+            }
+        };
+        TieredAuthCache purging = new TieredAuthCache(new CaffeineNearAuthCache(
+                new NearCacheSettings(Duration.ofSeconds(5), 1000),
+                new RevokedSessions(1_000, Duration.ZERO, InstantSource.system(), new SimpleMeterRegistry()),
+                new SimpleMeterRegistry()), heldPurge);
+        reader.set(purging);
+        purging.putProfile(profile, purging.purgeCount(profile.id()).block()).block();
+
+        purging.evictUser(profile.id()).block();
+
+        assertThat(purging.findProfile(profile.id()).blockOptional()).isEmpty();
     }
 }

@@ -21,8 +21,10 @@ final class LedgeredEviction {
     /** True on the event's first delivery, false for a duplicate. */
     static Mono<Boolean> once(EventLedger ledger, EvictUserAuthStateCommand command,
             Function<UserId, Mono<Void>> evictUser, BiFunction<UserId, SessionId, Mono<Void>> evictSession) {
-        Mono<Void> purge = command.evictsNothing() ? Mono.empty() : command.wholeUser() ? evictUser.apply(command.userId())
-                : Flux.fromIterable(command.sessionIds()).concatMap(sid -> evictSession.apply(command.userId(), sid)).then();
+        // Built only once the ledger has answered, so a duplicate purges nothing whatever the cache does on assembly.
+        Mono<Void> purge = Mono.defer(() -> command.evictsNothing() ? Mono.empty() : command.wholeUser()
+                ? evictUser.apply(command.userId())
+                : Flux.fromIterable(command.sessionIds()).concatMap(sid -> evictSession.apply(command.userId(), sid)).then());
         return ledger.isRecorded(command.eventId())
                 .flatMap(seen -> seen ? Mono.just(false) : purge.then(ledger.record(command.eventId())));
     }

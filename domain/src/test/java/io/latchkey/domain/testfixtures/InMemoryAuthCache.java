@@ -20,8 +20,9 @@ import reactor.core.publisher.Mono;
 /**
  * The auth-cache contract in memory, tiered like the real adapter: one instance's near copy in front of a shared tier
  * that several instances ({@link #anotherInstance()}) use together. A purge through {@link #evictSession} or
- * {@link #evictUser} reaches the shared tier and is announced to the other instances, unless the shared tier is
- * down ({@link #simulateOutage}); then only this instance forgets. No expiry.
+ * {@link #evictUser} purges this instance's near copy, the shared tier, which announces it to every instance (this one
+ * included), and this instance's near copy again; with the shared tier down ({@link #simulateOutage}) only this
+ * instance forgets. No expiry.
  */
 public final class InMemoryAuthCache implements AuthCache {
 
@@ -130,13 +131,13 @@ public final class InMemoryAuthCache implements AuthCache {
 
     @Override
     public Mono<Void> evictSession(UserId userId, SessionId sessionId) {
-        return evictLocalSession(userId, sessionId).then(sharedPurge(userId, s -> s.sessions.remove(sessionId),
-                other -> other.dropSession(userId, sessionId)));
+        return purgeBothTiers(evictLocalSession(userId, sessionId), sharedPurge(userId,
+                s -> s.sessions.remove(sessionId), other -> other.dropSession(userId, sessionId)));
     }
 
     @Override
     public Mono<Void> evictUser(UserId userId) {
-        return evictLocalUser(userId).then(sharedPurge(userId, s -> {
+        return purgeBothTiers(evictLocalUser(userId), sharedPurge(userId, s -> {
             s.sessions.values().removeIf(snapshot -> snapshot.userId().equals(userId));
             s.profiles.remove(userId);
         }, other -> other.dropUser(userId)));
@@ -230,14 +231,19 @@ public final class InMemoryAuthCache implements AuthCache {
         localPurgeCount.incrementAndGet();
     }
 
-    /** Purges the shared tier and announces it to the other instances (never back to this one). */
+    /** Like the adapter: the near copy, the shared tier, then the near copy again, also when the shared purge failed. */
+    private static Mono<Void> purgeBothTiers(Mono<Void> nearPurge, Mono<Void> sharedPurge) {
+        return nearPurge.then(sharedPurge).onErrorResume(failure -> nearPurge.then(Mono.error(failure))).then(nearPurge);
+    }
+
+    /** Purges the shared tier and announces it to every instance, this one included. */
     private Mono<Void> sharedPurge(UserId userId, Consumer<Shared> purge, Consumer<InMemoryAuthCache> announce) {
         return guard(() -> {
             synchronized (shared) {
                 purge.accept(shared);
                 shared.purges.merge(userId, 1L, Long::sum);
             }
-            shared.instances.stream().filter(other -> other != this).forEach(announce);
+            shared.instances.forEach(announce);
             return true;
         }).then();
     }
