@@ -133,6 +133,17 @@ class AdminConsoleIT extends IntegrationTest {
         browser.findElement(By.cssSelector("tr[data-session-id='" + sessionIdOf(token) + "'] button.revoke")).click();
         awaitText(By.id("notice"), "The session ended.");
         assertThat(browser.findElement(By.id("no-sessions")).isDisplayed()).isTrue();
+        try (Connection c = jdbc(); PreparedStatement q = c.prepareStatement(
+                "SELECT a.detail::text, a.actor_id = u.id FROM audit_events a, users u WHERE a.session_id = ?::uuid "
+                        + "AND a.type = 'session.revoked' AND u.email = ?")) {
+            q.setString(1, sessionIdOf(token));
+            q.setString(2, ADMIN_EMAIL);
+            var rows = q.executeQuery();
+            assertThat(rows.next()).isTrue();
+            assertThat(rows.getString(1)).as("an administrator's revocation, not a logout").contains("admin")
+                    .doesNotContain("logout");
+            assertThat(rows.getBoolean(2)).as("the signed-in administrator is the actor").isTrue();
+        }
 
         me(token).expectStatus().isUnauthorized();
     }
