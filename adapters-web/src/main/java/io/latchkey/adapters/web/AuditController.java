@@ -36,13 +36,15 @@ class AuditController {
     @Operation(operationId = "listMyActivity", summary = "The caller's own recent security activity, newest first",
             description = "Sign-ins (with user agent and address), failed sign-ins at the caller's address, password, "
                     + "factor, identity and profile changes, and ended sessions. Pass next_cursor back as cursor for "
-                    + "the next page; entries older than latchkey.audit.retention are gone.")
+                    + "the next page; entries older than latchkey.audit.retention are gone. A change an administrator made "
+                    + "has actor_id \"administrator\" and no ip_address or user_agent.")
     @ApiResponse(responseCode = "200", description = "One page of the caller's activity")
     @GetMapping(path = "/api/v1/me/activity", produces = MediaType.APPLICATION_JSON_VALUE)
     Mono<AuditPageResponse> myActivity(@AuthenticationPrincipal AuthenticatedCaller caller,
             @Parameter(description = "next_cursor of the previous page") @RequestParam(required = false) @Nullable String cursor,
             @Parameter(description = "1 to 100") @RequestParam(defaultValue = "20") int size) {
-        return myActivity.list(new ListMyActivityQuery(caller.userId(), cursor, size)).map(AuditPageResponse::from);
+        return myActivity.list(new ListMyActivityQuery(caller.userId(), cursor, size))
+                .map(page -> AuditPageResponse.forOwner(page, caller.userId()));
     }
 
     @Operation(operationId = "listAuditEvents", summary = "The audit trail, newest first (role ADMIN)",

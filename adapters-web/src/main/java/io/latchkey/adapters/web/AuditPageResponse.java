@@ -16,7 +16,10 @@ import org.jspecify.annotations.Nullable;
  */
 record AuditPageResponse(List<Item> items, @JsonProperty("next_cursor") @Nullable String nextCursor) {
 
-    /** One entry; {@code actor_id} is the administrator who acted on the account, when one did. */
+    /**
+     * One entry; {@code actor_id} is the administrator who acted on the account, when one did. In the caller's own
+     * activity that administrator is named only as {@value #BY_ADMINISTRATOR}, without their address or user agent.
+     */
     record Item(
             String id,
             @JsonProperty("occurred_at") Instant occurredAt,
@@ -34,6 +37,15 @@ record AuditPageResponse(List<Item> items, @JsonProperty("next_cursor") @Nullabl
                     entry.detail());
         }
 
+        /** The entry as its own user sees it: an administrator's id, address and user agent are theirs, not shown. */
+        static Item forOwner(AuditEntry entry, UserId owner) {
+            if (entry.actorId() == null || entry.actorId().equals(owner)) {
+                return from(entry);
+            }
+            return new Item(entry.id().toString(), entry.occurredAt(), entry.type(), text(entry.userId()),
+                    BY_ADMINISTRATOR, text(entry.sessionId()), null, null, entry.detail());
+        }
+
         private static @Nullable String text(@Nullable UserId id) {
             return id == null ? null : id.toString();
         }
@@ -41,6 +53,13 @@ record AuditPageResponse(List<Item> items, @JsonProperty("next_cursor") @Nullabl
         private static @Nullable String text(@Nullable SessionId id) {
             return id == null ? null : id.toString();
         }
+    }
+
+    static final String BY_ADMINISTRATOR = "administrator";
+
+    static AuditPageResponse forOwner(AuditPage page, UserId owner) {
+        return new AuditPageResponse(page.entries().stream().map(entry -> Item.forOwner(entry, owner)).toList(),
+                page.nextCursor());
     }
 
     static AuditPageResponse from(AuditPage page) {

@@ -3,11 +3,10 @@ package io.latchkey.application.service;
 import io.latchkey.application.usecase.RevokeSessionCommand;
 import io.latchkey.application.usecase.RevokeSessionUseCase;
 import io.latchkey.domain.error.SessionNotFoundException;
-import io.latchkey.domain.model.session.RevocationReason;
 import io.latchkey.domain.port.SessionRepository;
 import reactor.core.publisher.Mono;
 
-/** Ends one of the caller's own sessions; someone else's session is reported as not found. */
+/** Ends one session of the account named; another account's session is reported as not found. */
 public final class RevokeSessionService implements RevokeSessionUseCase {
 
     private final SessionRepository sessions;
@@ -23,6 +22,6 @@ public final class RevokeSessionService implements RevokeSessionUseCase {
         return sessions.findById(command.sessionId())
                 .filter(session -> session.userId().equals(command.userId()))
                 .switchIfEmpty(Mono.error(SessionNotFoundException::new))
-                .flatMap(session -> revoker.revokeOne(command.userId(), session.id(), RevocationReason.LOGOUT));
+                .flatMap(session -> revoker.revokeOne(command.userId(), session.id(), command.reason()));
     }
 }

@@ -11,10 +11,13 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 @ConfigurationProperties("latchkey.audit")
 public record AuditProperties(@DefaultValue("90d") Duration retention) {
 
+    /** Shorter than this, a mistyped unit (90m for 90d) would silently delete the trail on the next cleanup run. */
+    static final Duration MIN_RETENTION = Duration.ofDays(1);
+
     public AuditProperties {
-        if (retention.isNegative() || retention.isZero()) {
+        if (retention.compareTo(MIN_RETENTION) < 0) {
             throw new InvalidSettingException("latchkey.audit.retention", "LATCHKEY_AUDIT_RETENTION",
-                    "must be a positive duration, e.g. 90d", "set it to how long audit entries must be kept",
+                    "must be at least 1d (it was " + retention + "), e.g. 90d", "set it to how long audit entries must be kept",
                     "docs/operations.md#audit-trail-retention");
         }
     }

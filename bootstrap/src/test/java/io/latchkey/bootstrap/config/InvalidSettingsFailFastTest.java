@@ -100,6 +100,15 @@ class InvalidSettingsFailFastTest {
     }
 
     @Test
+    void givenAnAuditRetentionShorterThanADay_startFailsNamingIt(CapturedOutput output) throws Exception {
+        assertThatThrownBy(() -> run("--latchkey.token.signing.allow-ephemeral=true", "--latchkey.audit.retention=90m"))
+                .isInstanceOf(RuntimeException.class);
+
+        assertThat(output).contains("latchkey.audit.retention").contains("LATCHKEY_AUDIT_RETENTION")
+                .contains("at least 1d (it was PT1H30M)");
+    }
+
+    @Test
     void givenAMistypedDatabaseUrl_startFailsNamingIt(CapturedOutput output) throws Exception {
         assertThatThrownBy(() -> run("--latchkey.token.signing.allow-ephemeral=true",
                 "--spring.r2dbc.url=postgresql://localhost:5432/latchkey"))

@@ -138,6 +138,17 @@ class AdminConsoleIT extends IntegrationTest {
         browser.findElement(By.cssSelector("tr[data-session-id='" + sessionIdOf(token) + "'] button.revoke")).click();
         awaitText(By.id("notice"), "The session ended.");
         assertThat(browser.findElement(By.id("no-sessions")).isDisplayed()).isTrue();
+        try (Connection c = jdbc(); PreparedStatement q = c.prepareStatement(
+                "SELECT a.detail::text, a.actor_id = u.id FROM audit_events a, users u WHERE a.session_id = ?::uuid "
+                        + "AND a.type = 'session.revoked' AND u.email = ?")) {
+            q.setString(1, sessionIdOf(token));
+            q.setString(2, ADMIN_EMAIL);
+            var rows = q.executeQuery();
+            assertThat(rows.next()).isTrue();
+            assertThat(rows.getString(1)).as("an administrator's revocation, not a logout").contains("admin")
+                    .doesNotContain("logout");
+            assertThat(rows.getBoolean(2)).as("the signed-in administrator is the actor").isTrue();
+        }
 
         me(token).expectStatus().isUnauthorized();
     }
@@ -188,6 +199,15 @@ class AdminConsoleIT extends IntegrationTest {
         browser.findElement(By.id("disable")).click();
         awaitText(By.id("status"), "DISABLED");
         assertThat(types(By.cssSelector("#recent-events td.type"))).contains("user.updated", "session.started");
+        try (Connection c = jdbc(); PreparedStatement q = c.prepareStatement(
+                "SELECT a.actor_id = u.id FROM audit_events a, users u WHERE a.user_id = ?::uuid "
+                        + "AND a.type = 'user.updated' AND u.email = ?")) {
+            q.setString(1, id);
+            q.setString(2, ADMIN_EMAIL);
+            var rows = q.executeQuery();
+            assertThat(rows.next()).isTrue();
+            assertThat(rows.getBoolean(1)).as("the console's disable names the signed-in administrator as actor").isTrue();
+        }
 
         browser.findElement(By.id("all-events")).click();
         awaitTitle("Audit log");

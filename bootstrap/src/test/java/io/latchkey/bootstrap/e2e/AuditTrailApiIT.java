@@ -92,6 +92,16 @@ class AuditTrailApiIT extends IntegrationTest {
             assertThat(detailOf(update)).containsEntry("changes", List.of("status"));
         });
 
+        http.post().uri("/api/v1/admin/users/{id}/enable", id).header(HttpHeaders.AUTHORIZATION, "Bearer " + admin)
+                .header(HttpHeaders.USER_AGENT, "admin-console").exchange().expectStatus().isNoContent();
+        List<Map<String, Object>> seenByUser = items(activity(accessTokenFor(email), "?size=100")).stream()
+                .filter(item -> "user.updated".equals(item.get("type"))).toList();
+        assertThat(seenByUser).isNotEmpty().allSatisfy(item -> {
+            assertThat(item.get("actor_id")).isEqualTo("administrator");
+            assertThat(item.get("ip_address")).isNull();
+            assertThat(item.get("user_agent")).isNull();
+        });
+
         List<Object> paged = new ArrayList<>();
         String cursor = null;
         do {
@@ -102,7 +112,7 @@ class AuditTrailApiIT extends IntegrationTest {
         List<Map<String, Object>> all = items(audit(admin, "?user=" + id + "&size=200"));
         assertThat(paged).containsExactlyElementsOf(all.stream().map(item -> item.get("id")).toList());
         assertThat(all).extracting(item -> item.get("type"))
-                .containsSubsequence("user.updated", "session.started", "session.started", "session.started",
+                .containsSubsequence("session.started", "user.updated", "user.updated", "session.started", "session.started", "session.started",
                         "user.registered");
 
         java.time.Instant now = java.time.Instant.now();

@@ -1,5 +1,6 @@
 package io.latchkey.adapters.web.console;
 
+import io.latchkey.adapters.web.security.PasswordAdmission;
 import io.latchkey.application.usecase.GetUserUseCase;
 import io.latchkey.application.usecase.ListSessionsUseCase;
 import io.latchkey.domain.port.ConsoleSessionRepository;
@@ -46,7 +47,7 @@ public class ConsoleConfiguration {
     @Bean
     @Order(0)
     SecurityWebFilterChain consoleSecurity(ServerHttpSecurity http, ConsoleSessions sessions,
-            ListSessionsUseCase listSessions, GetUserUseCase getUser) {
+            ListSessionsUseCase listSessions, GetUserUseCase getUser, PasswordAdmission passwordAdmission) {
         return http
                 .securityMatcher(ServerWebExchangeMatchers.pathMatchers("/admin", "/admin/**"))
                 // The synchronizer token is checked by ConsoleSessionFilter against the server-side session.
@@ -61,6 +62,8 @@ public class ConsoleConfiguration {
                         .frameOptions(frame -> frame.mode(Mode.DENY))
                         .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.SAME_ORIGIN)))
                 .authorizeExchange(exchanges -> exchanges.anyExchange().permitAll())
+                // The sign-in form runs Argon2id: shed with the API's password operations, before the session is read.
+                .addFilterBefore(passwordAdmission.filter(), SecurityWebFiltersOrder.AUTHENTICATION)
                 .addFilterAt(new ConsoleSessionFilter(sessions, listSessions, getUser), SecurityWebFiltersOrder.AUTHENTICATION)
                 .build();
     }

@@ -199,7 +199,7 @@ class ConsoleController {
         ConsoleCaller caller = caller(exchange);
         return act(caller, id, "session-revoked", user -> Mono.fromCallable(() -> SessionId.parse(sessionId))
                 .onErrorMap(IllegalArgumentException.class, e -> new SessionNotFoundException())
-                .flatMap(session -> revokeSession.revokeSession(new RevokeSessionCommand(user, session))));
+                .flatMap(session -> revokeSession.revokeSession(RevokeSessionCommand.byAdministrator(user, session))));
     }
 
     @PostMapping("/users/{id}/sessions/revoke-all")

@@ -1,5 +1,11 @@
 package io.latchkey.adapters.web.console;
 
+import io.latchkey.domain.model.auth.AuthenticatedCaller;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.core.context.ReactiveSecurityContextHolder;
+import org.springframework.security.core.context.SecurityContextImpl;
 import io.latchkey.application.usecase.GetUserCommand;
 import io.latchkey.application.usecase.GetUserUseCase;
 import io.latchkey.application.usecase.ListSessionsCommand;
@@ -73,29 +79,38 @@ final class ConsoleSessionFilter implements WebFilter {
                         if (!session.isSignedIn()) {
                             return toLogin(exchange);
                         }
-                        return admitted(session).flatMap(admin -> {
-                            if (!admin) {
+                        return admitted(session).map(Optional::of).defaultIfEmpty(Optional.empty()).flatMap(admin -> {
+                            if (admin.isEmpty()) {
                                 return sessions.end(exchange).then(toLogin(exchange));
                             }
                             exchange.getAttributes().put(CALLER,
                                     ConsoleCaller.of(Objects.requireNonNull(ConsoleSessions.idOf(exchange)), session));
-                            return chain.filter(exchange);
+                            // The admin as the caller, so RequestOriginFilter names them as the actor in the audit.
+                            return chain.filter(exchange).contextWrite(ReactiveSecurityContextHolder.withSecurityContext(
+                                    Mono.just(new SecurityContextImpl(callerOf(admin.get(), session)))));
                         });
                     });
                 })
                 .onErrorResume(DependencyUnavailableException.class, e -> unavailable(exchange));
     }
 
-    /** Whether the Latchkey session behind the console session is live and its account an active administrator. */
-    private Mono<Boolean> admitted(ConsoleSession session) {
+    /** The account, when the Latchkey session behind the console session is live and it is an active administrator. */
+    private Mono<User> admitted(ConsoleSession session) {
         var user = Objects.requireNonNull(session.userId());
         var sid = Objects.requireNonNull(session.sessionId());
-        Mono<Boolean> administrator = getUser.get(new GetUserCommand(user))
-                .map(account -> account.status() == UserStatus.ACTIVE && account.roles().contains(User.ROLE_ADMIN))
-                .onErrorReturn(UserNotFoundException.class, false);
+        Mono<User> administrator = getUser.get(new GetUserCommand(user))
+                .filter(account -> account.status() == UserStatus.ACTIVE && account.roles().contains(User.ROLE_ADMIN))
+                .onErrorResume(UserNotFoundException.class, e -> Mono.empty());
         Mono<Boolean> live = listSessions.listSessions(new ListSessionsCommand(user, sid))
                 .map(list -> list.stream().anyMatch(s -> s.id().equals(sid)));
-        return administrator.flatMap(ok -> ok ? live : Mono.just(false));
+        return administrator.filterWhen(account -> live);
+    }
+
+    private static Authentication callerOf(User account, ConsoleSession session) {
+        AuthenticatedCaller caller = new AuthenticatedCaller(account.id(), Objects.requireNonNull(session.sessionId()),
+                account.roles(), account.emailVerified());
+        return UsernamePasswordAuthenticationToken.authenticated(caller, null,
+                account.roles().stream().map(role -> new SimpleGrantedAuthority("ROLE_" + role)).toList());
     }
 
     private static Mono<Boolean> csrfChecked(ServerWebExchange exchange, ConsoleSession session) {

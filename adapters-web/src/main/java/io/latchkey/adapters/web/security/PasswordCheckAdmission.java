@@ -18,6 +18,7 @@ import org.springframework.core.io.buffer.DataBufferUtils;
 import org.springframework.core.io.buffer.DefaultDataBufferFactory;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.server.reactive.ServerHttpRequestDecorator;
 import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatcher;
@@ -37,7 +38,7 @@ import reactor.core.publisher.Mono;
  * otherwise get refusals as fast as the event loop can write them, and those cheap refusals, not the hashing, are
  * what took the CPU from every other endpoint. Held, a connection costs a timer and no CPU.
  */
-final class PasswordCheckAdmission implements WebFilter {
+public final class PasswordCheckAdmission implements WebFilter {
 
     static final String RETRY_AFTER_SECONDS = "1";
     /** The JSON codecs' own limit: a body they would refuse is refused here, before it is held. */
@@ -69,12 +70,19 @@ final class PasswordCheckAdmission implements WebFilter {
 
     @Override
     public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
-        return PASSWORD_OPERATIONS.matches(exchange).flatMap(match -> match.isMatch()
-                ? DataBufferUtils.join(exchange.getRequest().getBody(), MAX_BODY_BYTES)
+        return PASSWORD_OPERATIONS.matches(exchange).flatMap(match -> !match.isMatch() ? chain.filter(exchange)
+                : isForm(exchange)
+                // A form is read through the exchange, which keeps it for the handler (a replayed body would not be).
+                ? exchange.getFormData().then(Mono.defer(() -> admitted(exchange, chain)))
+                : DataBufferUtils.join(exchange.getRequest().getBody(), MAX_BODY_BYTES)
                         .map(PasswordCheckAdmission::copied).defaultIfEmpty(new byte[0])
                         .flatMap(body -> admitted(replayed(exchange, body), chain))
-                        .onErrorResume(DataBufferLimitException.class, tooLarge -> tooLarge(exchange))
-                : chain.filter(exchange));
+                        .onErrorResume(DataBufferLimitException.class, tooLarge -> tooLarge(exchange)));
+    }
+
+    private static boolean isForm(ServerWebExchange exchange) {
+        MediaType type = exchange.getRequest().getHeaders().getContentType();
+        return type != null && MediaType.APPLICATION_FORM_URLENCODED.isCompatibleWith(type);
     }
 
     /** A heap copy, so nothing pooled is left unreleased when the handler never reads the body. */

@@ -68,13 +68,9 @@ public class SecurityConfiguration {
     @Order(2)
     SecurityWebFilterChain apiSecurity(ServerHttpSecurity http, AuthenticateUseCase authenticate, ProblemWriter problems,
             TokenSettings tokens, ObjectProvider<BrowserSecuritySettings> browsers,
-            ObjectProvider<PasswordHashingSettings> hashing, ObjectProvider<MeterRegistry> meters,
-            ObjectProvider<ClientAddressSource> clients) {
+            PasswordAdmission passwordAdmission) {
         BrowserSecuritySettings browser = browsers.getIfAvailable(BrowserSecuritySettings::none);
-        ClientAddressSource addresses = clients.getIfAvailable(ClientAddressSource::remotePeer);
-        PasswordHashingSettings hashingSettings = hashing.getIfAvailable(() -> PasswordHashingSettings.OWASP);
-        PasswordCheckAdmission admission = new PasswordCheckAdmission(hashingSettings.maxConcurrentChecks(),
-                hashingSettings.shedHold(), addresses::of, problems, meters.getIfAvailable(SimpleMeterRegistry::new));
+        PasswordCheckAdmission admission = passwordAdmission.filter();
         AuthenticationWebFilter bearer = new AuthenticationWebFilter(callerAuthentication(authenticate));
         bearer.setServerAuthenticationConverter(new BearerCredentials(tokens.maxTokenLength()));
         bearer.setSecurityContextRepository(NoOpServerSecurityContextRepository.getInstance());
@@ -107,6 +103,16 @@ public class SecurityConfiguration {
                         .accessDeniedHandler((exchange, denied) -> problems.forbidden(exchange)))
                 .addFilterAt(bearer, SecurityWebFiltersOrder.AUTHENTICATION)
                 .build();
+    }
+
+    /** One admission for every chain that serves a password operation, so the API and the console share its places. */
+    @Bean
+    PasswordAdmission passwordAdmission(ProblemWriter problems, ObjectProvider<PasswordHashingSettings> hashing,
+            ObjectProvider<MeterRegistry> meters, ObjectProvider<ClientAddressSource> clients) {
+        ClientAddressSource addresses = clients.getIfAvailable(ClientAddressSource::remotePeer);
+        PasswordHashingSettings hashingSettings = hashing.getIfAvailable(() -> PasswordHashingSettings.OWASP);
+        return new PasswordAdmission(new PasswordCheckAdmission(hashingSettings.maxConcurrentChecks(),
+                hashingSettings.shedHold(), addresses::of, problems, meters.getIfAvailable(SimpleMeterRegistry::new)));
     }
 
     /**

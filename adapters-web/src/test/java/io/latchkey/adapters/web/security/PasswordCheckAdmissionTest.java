@@ -168,6 +168,43 @@ class PasswordCheckAdmissionTest {
         assertThat(meters.get("latchkey.password.checks.in.flight").gauge().value()).isEqualTo(8.0);
     }
 
+    @Test
+    void theConsoleSignInForm_isShedLikeTheApiLogin_whenTheLimitIsTaken() {
+        for (int i = 0; i < 8; i++) {
+            admission.filter(login("client-" + i), slowHandler).subscribe();
+        }
+        MockServerWebExchange console = consoleSignIn("client-9");
+
+        admission.filter(console, slowHandler).block();
+
+        assertThat(reachedHandler).hasValue(8);
+        assertThat(console.getResponse().getStatusCode()).isEqualTo(HttpStatus.SERVICE_UNAVAILABLE);
+        assertThat(console.getResponse().getBodyAsString().block()).contains("overloaded");
+    }
+
+    @Test
+    void anAdmittedConsoleSignIn_stillHasItsFormFields_forTheCsrfCheckAndTheHandler() {
+        AtomicReference<String> email = new AtomicReference<>();
+        AtomicReference<String> csrf = new AtomicReference<>();
+        WebFilterChain handler = exchange -> exchange.getFormData().doOnNext(form -> {
+            email.set(form.getFirst("email"));
+            csrf.set(form.getFirst("_csrf"));
+        }).then(exchange.getFormData()).doOnNext(again -> reachedHandler.incrementAndGet()).then();
+
+        admission.filter(consoleSignIn("client-1"), handler).block();
+
+        assertThat(email).hasValue("admin@example.com");
+        assertThat(csrf).hasValue("token-1");
+        assertThat(reachedHandler).hasValue(1);
+        assertThat(meters.get("latchkey.password.checks.in.flight").gauge().value()).isZero();
+    }
+
+    private static MockServerWebExchange consoleSignIn(String client) {
+        return MockServerWebExchange.from(MockServerHttpRequest.post("/admin/login").header("X-Client", client)
+                .contentType(org.springframework.http.MediaType.APPLICATION_FORM_URLENCODED)
+                .body("email=admin%40example.com&password=secret&_csrf=token-1"));
+    }
+
     private static MockServerWebExchange login(String client) {
         return MockServerWebExchange.from(MockServerHttpRequest.post("/api/v1/auth/login").header("X-Client", client));
     }
