@@ -40,17 +40,23 @@ final class ClusteredInstances implements AutoCloseable {
 
     /** With {@code extra} properties over the infrastructure's, e.g. a database or a Kafka of the test's own. */
     ClusteredInstances(TestInfrastructure infra, Map<String, String> extra) {
-        Map<String, Object> shared = new HashMap<>(infra.properties());
-        shared.putAll(keys());
+        Map<String, Object> shared = new HashMap<>(sharedProperties(infra));
         shared.put("server.port", "0");
+        shared.putAll(extra);
+        a = start(shared, "cluster-a");
+        b = start(shared, "cluster-b");
+    }
+
+    /** What every instance of one cluster is given: the servers, one signing key and refresh secret, the same limits. */
+    static Map<String, String> sharedProperties(TestInfrastructure infra) {
+        Map<String, String> shared = new HashMap<>(infra.properties());
+        shared.putAll(keys());
         shared.put("latchkey.sessions.cleanup.enabled", "false");
         shared.put("latchkey.client-address.trusted-proxies", "1");
         // The failover tests log each account in many times a minute; the limits themselves stay on.
         shared.put("latchkey.rate-limits.limits.login-per-account", "200/1m");
         shared.put("latchkey.rate-limits.limits.login-per-ip", "200/1m");
-        shared.putAll(extra);
-        a = start(shared, "cluster-a");
-        b = start(shared, "cluster-b");
+        return shared;
     }
 
     private static ConfigurableApplicationContext start(Map<String, Object> shared, String id) {

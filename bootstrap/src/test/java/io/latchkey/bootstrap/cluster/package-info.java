@@ -1,4 +1,4 @@
-/** Integration tests on clustered engines (Redis Cluster), run by the {@code cluster} Maven profile. */
+/** Integration tests on clustered engines (Redis Cluster, three Kafka brokers, PostgreSQL restarted, three instances behind a balancer), run by the {@code cluster} Maven profile. */
 @NullMarked
 package io.latchkey.bootstrap.cluster;
 
