@@ -17,7 +17,7 @@ public record CacheProperties(
         @DefaultValue("100000") long nearMaxEntries,
         @DefaultValue("100000") long verifiedTokensMaxEntries,
         @DefaultValue("100000") long revokedSessionsMaxEntries,
-        @DefaultValue("50ms") Duration redisTimeout,
+        @DefaultValue("250ms") Duration redisTimeout,
         @DefaultValue("50") int breakerFailureRate,
         @DefaultValue("20") int breakerWindow,
         @DefaultValue("2s") Duration breakerOpenFor) {
