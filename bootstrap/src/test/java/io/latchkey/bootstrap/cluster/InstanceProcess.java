@@ -1,5 +1,6 @@
 package io.latchkey.bootstrap.cluster;
 
+import io.latchkey.bootstrap.BootJar;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -13,7 +14,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 
 /**
  * One Latchkey instance as its own JVM, started from the boot jar as the container starts it, so that it can be
@@ -43,7 +43,7 @@ final class InstanceProcess implements AutoCloseable {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 // C1 only: these JVMs start and restart under load on 2 cores beside the clustered servers, where C2's
                 // compile threads would stretch a restart to minutes; what is tested is behaviour, not speed.
-                "-Xmx512m", "-XX:TieredStopAtLevel=1", "-jar", bootJar().toString()));
+                "-Xmx512m", "-XX:TieredStopAtLevel=1", "-jar", BootJar.path().toString()));
         properties.forEach((key, value) -> command.add("--" + key + "=" + value));
         command.add("--server.port=" + port);
         command.add("--latchkey.instance-id=" + id);
@@ -127,15 +127,6 @@ final class InstanceProcess implements AutoCloseable {
         }
     }
 
-    private static Path bootJar() {
-        try (Stream<Path> jars = Files.list(Path.of("target"))) {
-            return jars.filter(p -> p.getFileName().toString().matches("bootstrap-.*\\.jar")
-                    && !p.getFileName().toString().endsWith("-plain.jar")).findFirst()
-                    .orElseThrow(() -> new IllegalStateException("run after package: no boot jar in target/"));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
 
     private static void sleep(Duration duration) {
         try {

@@ -287,11 +287,11 @@ class ThreeInstancesIT {
             while (running.get()) {
                 HttpResponse<String> answer;
                 try {
-                    answer = sendRefresh(own, token);
+                    answer = ThreeInstancesIT.refresh(own, balanced(), token);
                 } catch (IOException reset) {
                     resets.increment();
                     try {
-                        answer = sendRefresh(own, token);
+                        answer = ThreeInstancesIT.refresh(own, balanced(), token);
                     } catch (IOException again) {
                         resets.increment();
                         continue;
@@ -304,13 +304,6 @@ class ThreeInstancesIT {
                 Thread.sleep(REFRESH_PAUSE);
             }
             return null;
-        }
-
-        private static HttpResponse<String> sendRefresh(HttpClient client, String token) throws IOException, InterruptedException {
-            return client.send(HttpRequest.newBuilder(URI.create(balanced() + "/api/v1/auth/refresh"))
-                    .timeout(Duration.ofSeconds(5)).header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofString("{\"refresh_token\":\"" + token + "\"}")).build(),
-                    HttpResponse.BodyHandlers.ofString());
         }
 
         private void count(int status) {
@@ -384,7 +377,12 @@ class ThreeInstancesIT {
     }
 
     private static HttpResponse<String> refresh(String base, String refreshToken) throws IOException, InterruptedException {
-        return http.send(HttpRequest.newBuilder(URI.create(base + "/api/v1/auth/refresh")).timeout(Duration.ofSeconds(5))
+        return refresh(http, base, refreshToken);
+    }
+
+    private static HttpResponse<String> refresh(HttpClient client, String base, String refreshToken)
+            throws IOException, InterruptedException {
+        return client.send(HttpRequest.newBuilder(URI.create(base + "/api/v1/auth/refresh")).timeout(Duration.ofSeconds(5))
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString("{\"refresh_token\":\"" + refreshToken + "\"}")).build(),
                 HttpResponse.BodyHandlers.ofString());

@@ -3,6 +3,7 @@ package io.latchkey.bootstrap.deploy;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.latchkey.bootstrap.BootJar;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.KeyUse;
@@ -46,7 +47,7 @@ class ContainerCommandLineIT {
         Path app = Files.createTempDirectory("latchkey-app-");
         Assumptions.assumeTrue(Runtime.version().feature() >= 25, "the image's JVM writes and reads an AOT cache (JDK 25)");
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        Process extract = new ProcessBuilder(java, "-Djarmode=tools", "-jar", bootJar().toString(), "extract", "--layers",
+        Process extract = new ProcessBuilder(java, "-Djarmode=tools", "-jar", BootJar.path().toString(), "extract", "--layers",
                 "--destination", layers.toString()).inheritIO().start();
         assertThat(extract.waitFor(120, TimeUnit.SECONDS)).isTrue();
         for (String layer : List.of("dependencies", "spring-boot-loader", "snapshot-dependencies", "application")) {
@@ -112,13 +113,6 @@ class ContainerCommandLineIT {
                 "LATCHKEY_EVENTS_CONSUMERS_ENABLED", "false");
     }
 
-    private static Path bootJar() throws Exception {
-        try (Stream<Path> jars = Files.list(Path.of("target"))) {
-            return jars.filter(p -> p.getFileName().toString().matches("bootstrap-.*\\.jar")
-                    && !p.getFileName().toString().endsWith("-plain.jar")).findFirst()
-                    .orElseThrow(() -> new IllegalStateException("run after package: no boot jar in target/"));
-        }
-    }
 
     private static void copyInto(Path from, Path to) throws Exception {
         try (Stream<Path> files = Files.walk(from)) {

@@ -2,6 +2,7 @@ package io.latchkey.bootstrap.deploy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.latchkey.bootstrap.BootJar;
 import io.latchkey.bootstrap.LatchkeyApplication;
 import io.latchkey.testsupport.TestInfrastructure;
 import java.io.IOException;
@@ -20,7 +21,6 @@ import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -70,7 +70,7 @@ class DatabasePrerequisitesIT {
         // As the chart runs it: the jar's migrate command as the migration user, then the service without Flyway,
         // holding the request user's credentials only.
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        Process migrate = new ProcessBuilder(java, "-jar", bootJar().toString(), "migrate",
+        Process migrate = new ProcessBuilder(java, "-jar", BootJar.path().toString(), "migrate",
                 "--spring.flyway.url=" + properties.get("spring.flyway.url"), "--spring.flyway.user=" + migrationUser,
                 "--spring.flyway.password=" + password).redirectErrorStream(true).start();
         String console = new String(migrate.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
@@ -114,14 +114,6 @@ class DatabasePrerequisitesIT {
         }
     }
 
-    private static Path bootJar() throws IOException {
-        try (Stream<Path> jars = Files.list(Path.of("target"))) {
-            List<Path> boot = jars.filter(p -> p.getFileName().toString().matches("bootstrap-.*\\.jar")
-                    && !p.getFileName().toString().endsWith("-plain.jar")).toList();
-            assertThat(boot).as("run after package: the boot jar in target/").hasSize(1);
-            return boot.get(0);
-        }
-    }
 
     private static String secondSqlBlock(String operations) {
         Matcher blocks = Pattern.compile("(?s)```sql\\n(.*?)```").matcher(operations);

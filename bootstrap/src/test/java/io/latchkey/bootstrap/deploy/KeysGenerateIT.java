@@ -2,6 +2,7 @@ package io.latchkey.bootstrap.deploy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.latchkey.bootstrap.BootJar;
 import com.nimbusds.jose.crypto.RSASSAVerifier;
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.RSAKey;
@@ -16,7 +17,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -35,7 +35,7 @@ class KeysGenerateIT {
     void givenGeneratedKeys_theServiceSignsWithThemAndItsJwksVerifiesTheTokens() throws Exception {
         Path out = Files.createTempDirectory("latchkey-keys-");
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        Process command = new ProcessBuilder(java, "-jar", bootJar().toString(), "keys", "generate", "--kid", KID,
+        Process command = new ProcessBuilder(java, "-jar", BootJar.path().toString(), "keys", "generate", "--kid", KID,
                 "--out", out.toString()).redirectErrorStream(true).start();
         assertThat(command.waitFor(60, TimeUnit.SECONDS)).as("runs without starting the service").isTrue();
         String console = new String(command.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
@@ -77,12 +77,4 @@ class KeysGenerateIT {
         }
     }
 
-    private static Path bootJar() throws Exception {
-        try (Stream<Path> jars = Files.list(Path.of("target"))) {
-            List<Path> boot = jars.filter(p -> p.getFileName().toString().matches("bootstrap-.*\\.jar")
-                    && !p.getFileName().toString().endsWith("-plain.jar")).toList();
-            assertThat(boot).as("run after package: the boot jar in target/").hasSize(1);
-            return boot.get(0);
-        }
-    }
 }
