@@ -1,24 +1,8 @@
--- Keycloak refresh grant (the peer of refresh.lua): each refresh token of bench/out/kc-refresh-tokens.txt used
--- once, threads taking disjoint slices; client credentials from $BENCH_CLIENT_ID / $BENCH_CLIENT_SECRET.
-local tokens = {}
-local counter = 1
-setup = function(thread)
-  thread:set("id", counter)
-  counter = counter + 1
-end
-init = function(args)
-  local n = 0
-  for line in io.lines("bench/out/kc-refresh-tokens.txt") do
-    n = n + 1
-    if n % 2 == id - 1 then tokens[#tokens + 1] = line end
-  end
-  index = 0
-end
+-- Keycloak's refresh grant (the peer of refresh.lua), in chains the same way: each token of $REFRESH_TOKENS sent
+-- once, the successor from each 200 answer queued; client credentials from $BENCH_CLIENT_ID / $BENCH_CLIENT_SECRET.
+dofile("bench/wrk/refresh.lua")
 request = function()
-  index = index + 1
-  local token = tokens[index] or "exhausted"
   return wrk.format("POST", nil, { ["Content-Type"] = "application/x-www-form-urlencoded" },
     "grant_type=refresh_token&client_id=" .. os.getenv("BENCH_CLIENT_ID") .. "&client_secret="
-      .. os.getenv("BENCH_CLIENT_SECRET") .. "&refresh_token=" .. token)
+      .. os.getenv("BENCH_CLIENT_SECRET") .. "&refresh_token=" .. next_token())
 end
-dofile("bench/wrk/report.lua")

@@ -15,6 +15,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.r2dbc.core.DatabaseClient.GenericExecuteSpec;
@@ -25,8 +26,15 @@ import reactor.core.publisher.Mono;
 @Component
 class R2dbcUserRepository implements UserRepository {
 
-    static final String COLUMNS = "u.id, u.email, u.password_hash, u.first_name, u.last_name, u.status, u.roles, "
-            + "u.email_verified, u.auth_epoch, u.created_at, u.updated_at";
+    private static final List<String> FIELDS = List.of("id", "email", "password_hash", "first_name", "last_name",
+            "status", "roles", "email_verified", "auth_epoch", "created_at", "updated_at");
+    static final String COLUMNS = columns("");
+
+    /** The account's columns of {@code users u}, each named with {@code prefix}, for a join whose other table shares names. */
+    static String columns(String prefix) {
+        return FIELDS.stream().map(field -> prefix.isEmpty() ? "u." + field : "u." + field + " AS " + prefix + field)
+                .collect(Collectors.joining(", "));
+    }
 
     private final DatabaseClient db;
 
@@ -171,18 +179,23 @@ class R2dbcUserRepository implements UserRepository {
     }
 
     static User toUser(Readable row) {
-        String[] roles = row.get("roles", String[].class);
+        return readUser(row, "");
+    }
+
+    /** The account read from {@link #columns(String)} with the same prefix. */
+    static User readUser(Readable row, String prefix) {
+        String[] roles = row.get(prefix + "roles", String[].class);
         return new User(
-                new UserId(row.get("id", UUID.class)),
-                new Email(row.get("email", String.class)),
-                new PasswordHash(row.get("password_hash", String.class)),
-                new PersonName(row.get("first_name", String.class), row.get("last_name", String.class)),
-                UserStatus.valueOf(row.get("status", String.class)),
+                new UserId(row.get(prefix + "id", UUID.class)),
+                new Email(row.get(prefix + "email", String.class)),
+                new PasswordHash(row.get(prefix + "password_hash", String.class)),
+                new PersonName(row.get(prefix + "first_name", String.class), row.get(prefix + "last_name", String.class)),
+                UserStatus.valueOf(row.get(prefix + "status", String.class)),
                 roles == null ? Set.of() : Set.of(roles),
-                Boolean.TRUE.equals(row.get("email_verified", Boolean.class)),
-                row.get("auth_epoch", Long.class),
-                row.get("created_at", Instant.class),
-                row.get("updated_at", Instant.class));
+                Boolean.TRUE.equals(row.get(prefix + "email_verified", Boolean.class)),
+                row.get(prefix + "auth_epoch", Long.class),
+                row.get(prefix + "created_at", Instant.class),
+                row.get(prefix + "updated_at", Instant.class));
     }
 
     private static boolean isUniqueViolation(Throwable e) {

@@ -73,7 +73,7 @@ class PersistenceIT {
         users = new R2dbcUserRepository(db);
         sessions = new R2dbcSessionRepository(db, clock);
         JsonMapper json = JsonMapper.builder().build();
-        outbox = new R2dbcOutboxWriter(db, json, signal, new R2dbcAuditRepository(db, json),
+        outbox = new R2dbcOutboxWriter(json, signal, new R2dbcAuditRepository(db, json),
                 new UuidV7IdGenerator(clock), new TraceParents((Propagator) null));
         outboxRows = new R2dbcOutboxRepository(db);
         transactions = new R2dbcTransactionRunner(TransactionalOperator.create(new R2dbcTransactionManager(factory)));
@@ -160,6 +160,7 @@ class PersistenceIT {
         PresentedRefreshToken presented = sessions.findByRefreshToken(token.hash()).block();
         assertThat(presented.session()).isEqualTo(session);
         assertThat(presented.isCurrent()).isTrue();
+        assertThat(presented.owner()).as("the owner, read by the same join").isEqualTo(users.findById(user.id()).block());
 
         AuthSnapshot snapshot = sessions.findActiveSnapshot(session.id()).block();
         assertThat(snapshot.userId()).isEqualTo(user.id());

@@ -14,13 +14,13 @@ import io.latchkey.domain.model.session.Session;
 import io.latchkey.domain.model.session.TokenPolicy;
 import io.latchkey.domain.model.token.RefreshToken;
 import io.latchkey.domain.model.token.TokenPair;
+import io.latchkey.domain.model.user.User;
 import io.latchkey.domain.port.AccessTokenIssuer;
 import io.latchkey.domain.port.OutboxWriter;
 import io.latchkey.domain.port.IdGenerator;
 import io.latchkey.domain.port.RefreshTokenGenerator;
 import io.latchkey.domain.port.SessionRepository;
 import io.latchkey.domain.port.TransactionRunner;
-import io.latchkey.domain.port.UserRepository;
 import java.time.Instant;
 import java.time.InstantSource;
 import org.jspecify.annotations.Nullable;
@@ -43,7 +43,6 @@ public final class RefreshTokensService implements RefreshTokensUseCase {
     private static final Logger log = LoggerFactory.getLogger(RefreshTokensService.class);
 
     private final SessionRepository sessions;
-    private final UserRepository users;
     private final RefreshTokenGenerator refreshTokens;
     private final AccessTokenFactory accessTokens;
     private final OutboxWriter events;
@@ -55,11 +54,10 @@ public final class RefreshTokensService implements RefreshTokensUseCase {
     private final AbuseLimits limits;
     private final InstantSource clock;
 
-    public RefreshTokensService(SessionRepository sessions, UserRepository users, RefreshTokenGenerator refreshTokens,
+    public RefreshTokensService(SessionRepository sessions, RefreshTokenGenerator refreshTokens,
             AccessTokenIssuer issuer, OutboxWriter events, TransactionRunner transactions, SessionRevoker revoker,
             IdGenerator ids, TokenPolicy policy, MfaPolicy mfa, AttemptGate gate, AbuseLimits limits, InstantSource clock) {
         this.sessions = sessions;
-        this.users = users;
         this.refreshTokens = refreshTokens;
         this.accessTokens = new AccessTokenFactory(issuer, ids, policy, mfa);
         this.events = events;
@@ -102,6 +100,9 @@ public final class RefreshTokensService implements RefreshTokensUseCase {
         if (!session.isUsableAt(now)) {
             return Mono.error(new RefreshTokenInvalidException());
         }
+        if (!found.owner().canAuthenticate()) {
+            return Mono.error(new UserDisabledException());
+        }
         if (found.isCurrent()) {
             RefreshToken successor = refreshTokens.successorOf(presented);
             Session next = session.rotated(policy, now);
@@ -112,7 +113,7 @@ public final class RefreshTokensService implements RefreshTokensUseCase {
                             : Mono.just(false));
             return transactions.inTransaction(rotate).flatMap(rotated -> {
                 if (rotated) {
-                    return pairFor(next, successor, now);
+                    return pairFor(found.owner(), next, successor, now);
                 }
                 // Another request rotated first: re-read, and this token is now the grace-window case.
                 return mayRetry ? lookUp(presented).flatMap(again -> exchange(presented, again, false))
@@ -125,7 +126,7 @@ public final class RefreshTokensService implements RefreshTokensUseCase {
                     .filter(current -> current.isCurrent() && current.session().id().equals(session.id()))
                     // Only a changed server secret derives a different successor: refuse, but do not punish.
                     .switchIfEmpty(Mono.error(RefreshTokenInvalidException::new))
-                    .flatMap(current -> pairFor(current.session(), successor, now));
+                    .flatMap(current -> pairFor(current.owner(), current.session(), successor, now));
         }
         return reuseDetected(session);
     }
@@ -137,12 +138,13 @@ public final class RefreshTokensService implements RefreshTokensUseCase {
                 .then(Mono.error(new RefreshTokenReuseException()));
     }
 
-    private Mono<TokenPair> pairFor(Session session, RefreshToken refreshToken, Instant now) {
-        return users.findById(session.userId())
-                .switchIfEmpty(Mono.error(RefreshTokenInvalidException::new))
-                .flatMap(user -> user.canAuthenticate()
-                        ? Mono.just(new TokenPair(accessTokens.issue(user, session, now), refreshToken))
-                        : Mono.error(new UserDisabledException()));
+    /**
+     * The owner was read with the token, before the rotation: an account change that ends sessions (a disable, a
+     * password change, a deletion) revokes this one too, so either it committed first and the compare-and-set failed,
+     * or it commits after and refuses this pair's access token by its epoch, exactly as with a read after the rotation.
+     */
+    private Mono<TokenPair> pairFor(User owner, Session session, RefreshToken refreshToken, Instant now) {
+        return Mono.just(new TokenPair(accessTokens.issue(owner, session, now), refreshToken));
     }
 
     private Mono<PresentedRefreshToken> lookUp(RefreshToken presented) {

@@ -7,6 +7,7 @@ import io.latchkey.application.usecase.RefreshTokensCommand;
 import io.latchkey.domain.error.RateLimitedException;
 import io.latchkey.domain.error.RefreshTokenInvalidException;
 import io.latchkey.domain.error.RefreshTokenReuseException;
+import io.latchkey.domain.error.UserDisabledException;
 import io.latchkey.domain.event.SessionRevoked;
 import io.latchkey.domain.event.TokenRotated;
 import io.latchkey.domain.model.session.ClientInfo;
@@ -15,6 +16,7 @@ import io.latchkey.domain.model.session.SessionId;
 import io.latchkey.domain.model.session.SessionStatus;
 import io.latchkey.domain.model.token.TokenPair;
 import io.latchkey.domain.model.user.User;
+import io.latchkey.domain.model.user.UserStatus;
 import io.latchkey.domain.testfixtures.UserFixtures;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
@@ -157,5 +159,16 @@ class RefreshTokensServiceTest {
     void givenLoggedOutSession_refresh_fails() {
         new LogoutService(kit.revoker()).logout(new io.latchkey.application.usecase.LogoutCommand(user.id(), sessionId)).block();
         StepVerifier.create(refresh(first)).expectError(RefreshTokenInvalidException.class).verify();
+    }
+
+    @Test
+    void givenADisabledOwnerWhoseSessionsWereNotYetRevoked_refresh_isRefusedAndRotatesNothing() {
+        kit.users.updateStatus(user.id(), UserStatus.DISABLED, kit.clock.instant()).block();
+        int eventsBefore = kit.events.events().size();
+
+        StepVerifier.create(refresh(first)).expectError(UserDisabledException.class).verify();
+
+        assertThat(kit.sessions.findById(sessionId).block().generation()).isZero();
+        assertThat(kit.events.events()).hasSize(eventsBefore);
     }
 }

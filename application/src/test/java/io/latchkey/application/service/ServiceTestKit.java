@@ -191,7 +191,7 @@ final class ServiceTestKit {
     }
 
     RefreshTokensService refresh() {
-        return new RefreshTokensService(sessions, users, tokens, tokens, events, transactions, revoker(), ids, policy,
+        return new RefreshTokensService(sessions, tokens, tokens, events, transactions, revoker(), ids, policy,
                 mfaPolicy, attempts(), limits, clock);
     }
 

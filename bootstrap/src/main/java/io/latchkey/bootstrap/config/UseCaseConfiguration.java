@@ -243,11 +243,11 @@ class UseCaseConfiguration {
     }
 
     @Bean
-    RefreshTokensUseCase refreshTokensUseCase(SessionRepository sessions, UserRepository users,
+    RefreshTokensUseCase refreshTokensUseCase(SessionRepository sessions,
             RefreshTokenGenerator refreshTokens, AccessTokenIssuer issuer, OutboxWriter events,
             TransactionRunner transactions, SessionRevoker revoker, IdGenerator ids, TokenPolicy policy,
             io.latchkey.domain.model.mfa.MfaPolicy mfa, AttemptGate gate, AbuseLimits limits, InstantSource clock) {
-        return new RefreshTokensService(sessions, users, refreshTokens, issuer, events, transactions, revoker, ids, policy,
+        return new RefreshTokensService(sessions, refreshTokens, issuer, events, transactions, revoker, ids, policy,
                 mfa, gate, limits, clock);
     }
 

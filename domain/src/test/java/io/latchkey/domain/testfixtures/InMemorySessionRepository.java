@@ -51,8 +51,11 @@ public final class InMemorySessionRepository implements SessionRepository {
 
     @Override
     public Mono<PresentedRefreshToken> findByRefreshToken(RefreshTokenHash hash) {
-        return guard(Mono.justOrEmpty(tokens.get(hash))
-                .map(entry -> new PresentedRefreshToken(sessions.get(entry.sessionId()), entry.generation())));
+        return guard(Mono.justOrEmpty(tokens.get(hash)).flatMap(entry -> {
+            Session session = sessions.get(entry.sessionId());
+            return users.findById(session.userId())
+                    .map(owner -> new PresentedRefreshToken(session, entry.generation(), owner));
+        }));
     }
 
     @Override
