@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
+import java.util.function.UnaryOperator;
 import org.jspecify.annotations.Nullable;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.r2dbc.core.DatabaseClient.GenericExecuteSpec;
@@ -46,6 +47,15 @@ class R2dbcAuditRepository implements AuditRepository {
 
     @Override
     public Mono<Void> append(AuditFact fact) {
+        return append(fact, "", UnaryOperator.identity());
+    }
+
+    /**
+     * Appends the entry in the same statement as {@code earlier}, a data-modifying statement run first as a CTE (one
+     * round trip for both); {@code bindEarlier} binds its parameters, whose names must not be this insert's. With an
+     * empty {@code earlier} the insert runs alone.
+     */
+    Mono<Void> append(AuditFact fact, String earlier, UnaryOperator<GenericExecuteSpec> bindEarlier) {
         return Mono.deferContextual(context -> {
             RequestOrigin origin = context.getOrDefault(RequestOrigin.CONTEXT_KEY, null);
             UserId actor = fact.actorId() != null ? fact.actorId() : actingOnAnother(origin, fact.userId());
@@ -53,7 +63,7 @@ class R2dbcAuditRepository implements AuditRepository {
                     : origin != null && fact.userId() != null && fact.userId().equals(origin.callerId())
                             ? origin.callerSessionId() : null;
             String detail = json.writeValueAsString(fact.detail());
-            GenericExecuteSpec spec = db.sql("""
+            GenericExecuteSpec spec = db.sql((earlier.isEmpty() ? "" : "WITH earlier AS (" + earlier + ")\n") + """
                             INSERT INTO audit_events (id, occurred_at, type, user_id, actor_id, session_id, ip_address,
                                                       user_agent, detail)
                             VALUES (:id, :occurred, :type, :user, :actor, :session, :ip, :agent, :detail)
@@ -62,6 +72,7 @@ class R2dbcAuditRepository implements AuditRepository {
                     .bind("occurred", fact.occurredAt())
                     .bind("type", fact.type())
                     .bind("detail", Json.of(detail));
+            spec = bindEarlier.apply(spec);
             spec = Binds.nullable(spec, "user", fact.userId() == null ? null : fact.userId().value(), UUID.class);
             spec = Binds.nullable(spec, "actor", actor == null ? null : actor.value(), UUID.class);
             spec = Binds.nullable(spec, "session", session == null ? null : session.value(), UUID.class);

@@ -65,7 +65,7 @@ class AuditTrailIT {
         JsonMapper json = JsonMapper.builder().build();
         users = new R2dbcUserRepository(db);
         audit = new R2dbcAuditRepository(db, json);
-        outbox = new R2dbcOutboxWriter(db, json, new OutboxCommitSignal(), audit, ids, new TraceParents((Propagator) null));
+        outbox = new R2dbcOutboxWriter(json, new OutboxCommitSignal(), audit, ids, new TraceParents((Propagator) null));
         transactions = new R2dbcTransactionRunner(TransactionalOperator.create(new R2dbcTransactionManager(factory)));
     }
 
