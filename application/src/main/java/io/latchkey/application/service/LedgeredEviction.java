@@ -18,11 +18,17 @@ final class LedgeredEviction {
     private LedgeredEviction() {
     }
 
-    /** True on the event's first delivery, false for a duplicate. */
+    /**
+     * True on the event's first delivery, false for a duplicate. An event that purges nothing (a rotation, a sign-in)
+     * is true without a ledger round trip: there is nothing a second delivery could repeat.
+     */
     static Mono<Boolean> once(EventLedger ledger, EvictUserAuthStateCommand command,
             Function<UserId, Mono<Void>> evictUser, BiFunction<UserId, SessionId, Mono<Void>> evictSession) {
+        if (command.evictsNothing()) {
+            return Mono.just(true);
+        }
         // Built only once the ledger has answered, so a duplicate purges nothing whatever the cache does on assembly.
-        Mono<Void> purge = Mono.defer(() -> command.evictsNothing() ? Mono.empty() : command.wholeUser()
+        Mono<Void> purge = Mono.defer(() -> command.wholeUser()
                 ? evictUser.apply(command.userId())
                 : Flux.fromIterable(command.sessionIds()).concatMap(sid -> evictSession.apply(command.userId(), sid)).then());
         return ledger.isRecorded(command.eventId())

@@ -56,11 +56,14 @@ class EvictAuthStateServiceTest {
     }
 
     @Test
-    void givenEventThatAsksForNothing_eviction_recordsItButPurgesNothing() {
+    void givenEventThatAsksForNothing_eviction_purgesNothing_andNeverAsksTheLedger() {
         EvictUserAuthStateCommand event = new EvictUserAuthStateCommand(UUID.randomUUID(), user, List.of(), false);
-        EvictSharedAuthStateService shared = new EvictSharedAuthStateService(kit.cache, new InMemoryEventLedger());
+        InMemoryEventLedger ledger = new InMemoryEventLedger();
+        EvictSharedAuthStateService shared = new EvictSharedAuthStateService(kit.cache, ledger);
         assertThat(shared.evictShared(event).block()).isTrue();
-        assertThat(shared.evictShared(event).block()).isFalse();
+        assertThat(shared.evictShared(event).block()).as("a redelivery has nothing to repeat either").isTrue();
+        assertThat(ledger.isRecorded(event.eventId()).block()).as("no ledger round trip").isFalse();
         assertThat(kit.cache.findSession(user, first).block()).isNotNull();
+        assertThat(kit.cache.holdsLocally(first)).isTrue();
     }
 }
