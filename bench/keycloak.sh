@@ -108,16 +108,20 @@ run_keycloak_peer() {
   unset BENCH_TOKENS
   CONNECTIONS=$(( 4 * $(nproc) )) kc_warm_up bench/wrk/kc-login.lua "$base/token"
   CONNECTIONS=$(( 4 * $(nproc) )) TARGET="$base" run_wrk kc_login bench/wrk/kc-login.lua /token
-  echo "== seeding $REFRESH_POOL Keycloak refresh tokens"
-  : > "$OUT/kc-refresh-tokens.txt"
+  echo "== seeding 2 x $REFRESH_POOL Keycloak refresh tokens (one pool warms up, the other is measured)"
   mapfile -t KC_USERS < "$OUT/kc-users.txt"
-  local pids=()
-  for i in $(seq 1 "$REFRESH_POOL"); do
-    kc_login "${KC_USERS[$(( i % USERS ))]}" | sed -E 's/.*"refresh_token":"([^"]+)".*/\1\n/' >> "$OUT/kc-refresh-tokens.txt" &
-    pids+=($!)
-    if (( ${#pids[@]} == 8 )); then wait "${pids[@]}"; pids=(); fi
+  local pool pids i
+  for pool in kc-refresh-warm kc-refresh-tokens; do
+    : > "$OUT/$pool.txt"
+    pids=()
+    for i in $(seq 1 "$REFRESH_POOL"); do
+      kc_login "${KC_USERS[$(( i % USERS ))]}" | sed -E 's/.*"refresh_token":"([^"]+)".*/\1\n/' >> "$OUT/$pool.txt" &
+      pids+=($!)
+      if (( ${#pids[@]} == 8 )); then wait "${pids[@]}"; pids=(); fi
+    done
+    [ ${#pids[@]} -eq 0 ] || wait "${pids[@]}"
   done
-  [ ${#pids[@]} -eq 0 ] || wait "${pids[@]}"
-  DURATION=${BENCH_REFRESH_DURATION:-3s} TARGET="$base" run_wrk kc_refresh bench/wrk/kc-refresh.lua /token
+  REFRESH_TOKENS="$OUT/kc-refresh-warm.txt" kc_warm_up bench/wrk/kc-refresh.lua "$base/token"
+  REFRESH_TOKENS="$OUT/kc-refresh-tokens.txt" TARGET="$base" run_wrk kc_refresh bench/wrk/kc-refresh.lua /token
   kill "$KEYCLOAK"; wait "$KEYCLOAK" 2>/dev/null || true; KEYCLOAK=""
 }

@@ -31,7 +31,7 @@ if ! $CHECK && ! { command -v wrk && command -v curl && command -v ps; } >/dev/n
 fi
 
 THREADS=2; CONNECTIONS=32; DURATION=${BENCH_DURATION:-15s}
-PORT=18080; MPORT=18081; USERS=50; REFRESH_POOL=${BENCH_REFRESH_POOL:-2000}
+PORT=18080; MPORT=18081; USERS=50; REFRESH_POOL=${BENCH_REFRESH_POOL:-64}
 PASSWORD='correct horse battery staple'
 
 echo "== building"
@@ -143,8 +143,7 @@ STORM=$!
 sleep 1 # the storm is under way before /me is measured beside it
 THREADS=1 CONNECTIONS=8 DURATION=$(( ${DURATION%s} - 2 ))s run_wrk storm_me bench/wrk/bearer.lua /api/v1/me
 wait $STORM
-echo "== seeding $REFRESH_POOL refresh tokens"
-: > "$OUT/refresh-tokens.txt"
+echo "== seeding 2 x $REFRESH_POOL refresh tokens (one pool warms up, the other is measured)"
 # Each seeding login from an address of its own, retried after a 503 overloaded (Retry-After).
 login_refresh() {
   curl -sf --retry 10 -X POST "http://localhost:$PORT/api/v1/auth/login" -H 'Content-Type: application/json' \
@@ -152,14 +151,20 @@ login_refresh() {
     -d "{\"email\":\"$1\",\"password\":\"$PASSWORD\"}" | sed -E 's/.*"refresh_token":"([^"]+)".*/\1\n/'
 }
 mapfile -t EMAILS < "$OUT/users.txt"
-PIDS=()
-for i in $(seq 1 "$REFRESH_POOL"); do
-  login_refresh "${EMAILS[$(( i % USERS ))]}" "$i" >> "$OUT/refresh-tokens.txt" &
-  PIDS+=($!)
-  if (( ${#PIDS[@]} == 8 )); then wait "${PIDS[@]}"; PIDS=(); fi
+SEEDED=0
+for pool in refresh-warm refresh-tokens; do
+  : > "$OUT/$pool.txt"
+  PIDS=()
+  for i in $(seq 1 "$REFRESH_POOL"); do
+    SEEDED=$(( SEEDED + 1 ))
+    login_refresh "${EMAILS[$(( SEEDED % USERS ))]}" "$SEEDED" >> "$OUT/$pool.txt" &
+    PIDS+=($!)
+    if (( ${#PIDS[@]} == 8 )); then wait "${PIDS[@]}"; PIDS=(); fi
+  done
+  [ ${#PIDS[@]} -eq 0 ] || wait "${PIDS[@]}"
 done
-[ ${#PIDS[@]} -eq 0 ] || wait "${PIDS[@]}"
-DURATION=${BENCH_REFRESH_DURATION:-3s} run_wrk refresh bench/wrk/refresh.lua /api/v1/auth/refresh
+REFRESH_TOKENS="$OUT/refresh-warm.txt" warm_up bench/wrk/refresh.lua /api/v1/auth/refresh
+REFRESH_TOKENS="$OUT/refresh-tokens.txt" run_wrk refresh bench/wrk/refresh.lua /api/v1/auth/refresh
 stop_service
 
 echo "== scenario 8, as the container runs it (extracted jar, ahead-of-time cache from a training run; deploy/Dockerfile)"
