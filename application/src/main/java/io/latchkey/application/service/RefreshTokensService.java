@@ -100,10 +100,10 @@ public final class RefreshTokensService implements RefreshTokensUseCase {
         if (!session.isUsableAt(now)) {
             return Mono.error(new RefreshTokenInvalidException());
         }
-        if (!found.owner().canAuthenticate()) {
-            return Mono.error(new UserDisabledException());
-        }
         if (found.isCurrent()) {
+            if (!found.owner().canAuthenticate()) {
+                return Mono.error(new UserDisabledException());
+            }
             RefreshToken successor = refreshTokens.successorOf(presented);
             Session next = session.rotated(policy, now);
             Mono<Boolean> rotate = sessions.rotate(next, found.generation(), successor.hash())
@@ -144,6 +144,9 @@ public final class RefreshTokensService implements RefreshTokensUseCase {
      * or it commits after and refuses this pair's access token by its epoch, exactly as with a read after the rotation.
      */
     private Mono<TokenPair> pairFor(User owner, Session session, RefreshToken refreshToken, Instant now) {
+        if (!owner.canAuthenticate()) {
+            return Mono.error(new UserDisabledException());
+        }
         return Mono.just(new TokenPair(accessTokens.issue(owner, session, now), refreshToken));
     }
 
