@@ -9,6 +9,8 @@ import io.latchkey.domain.model.user.UserId;
 import io.latchkey.domain.model.user.UserProfile;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
@@ -19,10 +21,13 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.springframework.core.io.ClassPathResource;
+import org.springframework.data.redis.connection.ReturnType;
 import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
 import org.springframework.data.redis.core.script.RedisScript;
 import org.springframework.stereotype.Component;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
@@ -142,8 +147,22 @@ class RedisUserAuthCache {
                 .onErrorMap(RedisUserAuthCache::unavailable);
     }
 
+    /**
+     * EVAL with the script's text, not EVALSHA: a Redis that lost its script cache (restarted, failed over) and then
+     * hung would answer a queued EVALSHA with NOSCRIPT once it resumes, when this purge has stopped waiting and no
+     * EVAL follows. Purges are once per revocation, so the text is cheap.
+     */
     private Mono<Void> purge(RedisScript<Long> script, List<String> keys, List<String> args) {
-        return hotPath.purge(redis.execute(script, keys, args).then()).onErrorMap(RedisUserAuthCache::unavailable);
+        ByteBuffer text = utf8(script.getScriptAsString());
+        ByteBuffer[] keysAndArgs = Stream.concat(keys.stream(), args.stream()).map(RedisUserAuthCache::utf8)
+                .toArray(ByteBuffer[]::new);
+        Flux<Long> eval = redis.execute(connection -> connection.scriptingCommands()
+                .<Long>eval(text, ReturnType.INTEGER, keys.size(), keysAndArgs));
+        return hotPath.purge(eval.then()).onErrorMap(RedisUserAuthCache::unavailable);
+    }
+
+    private static ByteBuffer utf8(String value) {
+        return ByteBuffer.wrap(value.getBytes(StandardCharsets.UTF_8));
     }
 
     private static Set<String> roles(String joined) {

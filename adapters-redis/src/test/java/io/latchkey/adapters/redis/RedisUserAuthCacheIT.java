@@ -1,7 +1,10 @@
 package io.latchkey.adapters.redis;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assumptions.assumeThat;
+import static org.awaitility.Awaitility.await;
 
+import io.latchkey.domain.error.AuthCacheUnavailableException;
 import io.latchkey.domain.model.auth.AuthSnapshot;
 import io.latchkey.domain.model.session.SessionId;
 import io.latchkey.domain.model.user.UserId;
@@ -26,8 +29,8 @@ import org.junit.jupiter.api.Test;
 import org.springframework.data.redis.connection.RedisStandaloneConfiguration;
 import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
 import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
+import reactor.test.StepVerifier;
 
-/** The Redis adapter against a real Redis: the shared cache contract plus the key layout of DESIGN.md. */
 /** The tiered adapter against the contract, on the real Redis, and the Redis tier's key layout. */
 class RedisUserAuthCacheIT extends AuthCacheContractTest {
 
@@ -67,6 +70,28 @@ class RedisUserAuthCacheIT extends AuthCacheContractTest {
     @Override
     protected Instant now() {
         return Instant.now();
+    }
+
+    @Test
+    void givenRedisLostItsScriptsThenHung_aPurgeSentMeanwhile_runsWhenItResumes() {
+        TestInfrastructure infra = TestInfrastructure.shared();
+        assumeThat(infra.canStopRedis()).as("needs the embedded Redis").isTrue();
+        UserId user = new UserId(UUID.randomUUID());
+        SessionId session = new SessionId(UUID.randomUUID());
+        cache.putSession(new AuthSnapshot(user, session, Set.of("USER"), false, 0, Instant.now().plus(Duration.ofMinutes(10))),
+                cache.purgeCount(user).block()).block();
+        String sessionKey = "lk:{u:" + user + "}:s:" + session;
+        // As after a restart or a failover to a node that never loaded them.
+        redis.execute(connection -> connection.scriptingCommands().scriptFlush()).blockLast();
+
+        infra.pauseRedis();
+        try {
+            StepVerifier.create(cache.evictSession(user, session)).expectError(AuthCacheUnavailableException.class)
+                    .verify(Duration.ofSeconds(5));
+        } finally {
+            infra.resumeRedis();
+        }
+        await().atMost(Duration.ofSeconds(2)).until(() -> !redis.hasKey(sessionKey).block());
     }
 
     @Test
