@@ -197,6 +197,13 @@ start_service redis_down /actuator/health/liveness --latchkey.cache.near-enabled
 warm_up bench/wrk/bearer.lua /api/v1/me
 run_wrk me_postgres bench/wrk/bearer.lua /api/v1/me
 stop_service
+
+echo "== scenario 12 (near cache on, Redis unreachable: each PostgreSQL answer is kept near for the near-cache TTL)"
+start_service redis_down_near /actuator/health/liveness --spring.data.redis.port=1 \
+  --latchkey.cache.fallback-max-concurrent=1000
+warm_up bench/wrk/bearer.lua /api/v1/me
+run_wrk me_postgres_near bench/wrk/bearer.lua /api/v1/me
+stop_service
 if $WITH_KEYCLOAK; then
   source bench/keycloak.sh
   run_keycloak_peer

@@ -70,6 +70,21 @@ class TieredAuthCache implements AuthCache {
     }
 
     @Override
+    public long localPurgeCount(UserId userId) {
+        return near.purgeCount(userId);
+    }
+
+    @Override
+    public Mono<Void> putSessionLocally(AuthSnapshot snapshot, long localReadBefore) {
+        return near.putSession(snapshot, localReadBefore);
+    }
+
+    @Override
+    public Mono<Void> putProfileLocally(UserProfile profile, long localReadBefore) {
+        return near.putProfile(profile, localReadBefore);
+    }
+
+    @Override
     public Mono<Void> evictSession(UserId userId, SessionId sessionId) {
         return purgeBothTiers(() -> near.evictSession(userId, sessionId), () -> shared.evictSession(userId, sessionId));
     }

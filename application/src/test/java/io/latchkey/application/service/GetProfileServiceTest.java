@@ -31,9 +31,13 @@ class GetProfileServiceTest {
     }
 
     @Test
-    void givenCacheDown_getProfile_readsTheRecord() {
+    void givenCacheDown_getProfile_readsTheRecord_andKeepsItNearUntilPurged() {
         kit.cache.simulateOutage(true);
         assertThat(service.getProfile(new GetProfileCommand(user.id())).block().id()).isEqualTo(user.id());
+        kit.users.replace(withFirstName(user, "Changed"));
+        assertThat(service.getProfile(new GetProfileCommand(user.id())).block().name().first()).isEqualTo("Ada");
+        kit.cache.evictLocalUser(user.id()).block();
+        assertThat(service.getProfile(new GetProfileCommand(user.id())).block().name().first()).isEqualTo("Changed");
     }
 
     private static User withFirstName(User u, String first) {

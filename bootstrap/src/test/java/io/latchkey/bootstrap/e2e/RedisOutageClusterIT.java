@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assumptions.assumeThat;
 import static org.awaitility.Awaitility.await;
 
 import com.nimbusds.jwt.SignedJWT;
+import io.latchkey.adapters.redis.NearAuthCache;
 import io.latchkey.bootstrap.testing.HttpProbe;
 import io.latchkey.domain.model.session.SessionId;
 import io.latchkey.domain.port.AuthCache;
@@ -31,8 +32,9 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Two instances sharing one Redis that is stopped (connections refused) or paused (SIGSTOP: connections open,
  * nothing answers). Both stay ready and answer {@code /me} through the PostgreSQL fallback: live tokens 200, revoked
- * ones 401. Paused, the circuit breaker opens and the fallback answers without waiting for Redis. Resumed, Redis
- * still holds the entry of a session logged out while it was paused, and neither instance admits it.
+ * ones 401. Paused, the circuit breaker opens and the fallback answers without waiting for Redis, keeping its answers
+ * in the near tier. Resumed, Redis still holds the entry of a session logged out while it was paused, and neither
+ * instance admits it.
  */
 class RedisOutageClusterIT {
 
@@ -116,6 +118,13 @@ class RedisOutageClusterIT {
                     millis.add(timed(instance, revoked, 401));
                 }
             }
+            // The fallback kept what it read in each instance's near tier: asked again, none needs a lookup.
+            double nearHitsBefore = nearSessionHits(instances.a);
+            for (String token : fresh) {
+                millis.add(timed(instances.a, token, 200));
+            }
+            assertThat(nearSessionHits(instances.a) - nearHitsBefore).as("near-tier hits on A, asked again")
+                    .isEqualTo(fresh.size());
             assertThat(breakerState(instances.a)).isEqualTo("open");
             assertThat(breakerState(instances.b)).isEqualTo("open");
             assertThat(HttpProbe.status(TwoInstances.url(instances.a, "/actuator/health/readiness"))).isEqualTo(200);
@@ -245,8 +254,10 @@ class RedisOutageClusterIT {
     }
 
     /**
-     * Sends each token's first /me to both instances until each one's breaker is open: a first lookup misses the near
-     * cache, so it asks the paused Redis and times out. With the defaults half of the last 20 commands must have failed.
+     * Sends each token's /me to both instances until each one's breaker is open, each after emptying that instance's
+     * near tier: the fallback keeps its answers there (the login put the session there too), so a lookup that found
+     * them would never reach the paused Redis. Each one asks it and times out; with the defaults half of the last 20
+     * commands must have failed.
      */
     private void openBreakers(List<String> tokens) {
         for (ConfigurableApplicationContext instance : List.of(instances.a, instances.b)) {
@@ -254,10 +265,16 @@ class RedisOutageClusterIT {
                 if ("open".equals(breakerState(instance))) {
                     break;
                 }
+                instance.getBean(NearAuthCache.class).evictAll().block();
                 assertThat(instances.getStatus(instance, "/api/v1/me", token)).isEqualTo(200);
             }
             assertThat(breakerState(instance)).as("breaker after up to %d timed-out lookups", tokens.size()).isEqualTo("open");
         }
+    }
+
+    private static double nearSessionHits(ConfigurableApplicationContext instance) {
+        return instance.getBean(MeterRegistry.class).get("latchkey.auth.cache.lookups").tag("layer", "near")
+                .tag("result", "hit").counter().count();
     }
 
     /** The breaker state as the instance's metric reports it. */

@@ -31,6 +31,22 @@ public interface AuthCache {
     /** Caches the profile unless the user was purged since {@code readBefore} was read. */
     Mono<Void> putProfile(UserProfile profile, PurgeCount readBefore);
 
+    /**
+     * This instance's part of the purge count alone: read it before loading, from the store of record, an answer to
+     * keep with {@link #putSessionLocally} or {@link #putProfileLocally}.
+     */
+    long localPurgeCount(UserId userId);
+
+    /**
+     * Keeps the snapshot in this instance's copy only (for its short lifetime) unless the user was purged here since
+     * {@code localReadBefore}: for an answer from the store of record while the shared tier is unavailable. A tier
+     * without a copy on the instance ignores it.
+     */
+    Mono<Void> putSessionLocally(AuthSnapshot snapshot, long localReadBefore);
+
+    /** Keeps the profile in this instance's copy only, like {@link #putSessionLocally}. */
+    Mono<Void> putProfileLocally(UserProfile profile, long localReadBefore);
+
     /** Drops the session everywhere: this instance at once, the shared cache, and (announced) every other instance. */
     Mono<Void> evictSession(UserId userId, SessionId sessionId);
 

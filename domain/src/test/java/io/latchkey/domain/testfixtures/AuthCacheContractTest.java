@@ -107,6 +107,31 @@ public abstract class AuthCacheContractTest {
     }
 
     @Test
+    void givenLocalFill_theSessionAndProfileAreServedHere_andTheSharedTierNeverSeesThem() {
+        UserProfile profile = UserFixtures.anActiveUser(now()).profile();
+        UserId user = profile.id();
+        AuthSnapshot snapshot = snapshotOf(user);
+        long count = cache().localPurgeCount(user);
+        cache().putSessionLocally(snapshot, count).block();
+        cache().putProfileLocally(profile, count).block();
+        assertThat(cache().findSession(user, snapshot.sessionId()).block()).isEqualTo(snapshot);
+        assertThat(cache().findProfile(user).block()).isEqualTo(profile);
+        cache().evictLocalUser(user).block();
+        assertThat(cache().findSession(user, snapshot.sessionId()).block()).as("nothing in the shared tier").isNull();
+        assertThat(cache().findProfile(user).block()).isNull();
+    }
+
+    @Test
+    void givenPurgeHereBetweenReadAndLocalFill_theLocalFillIsDropped() {
+        UserId user = new UserId(UUID.randomUUID());
+        AuthSnapshot snapshot = snapshotOf(user);
+        long count = cache().localPurgeCount(user);
+        cache().evictLocalSession(user, new SessionId(UUID.randomUUID())).block();
+        cache().putSessionLocally(snapshot, count).block();
+        assertThat(cache().findSession(user, snapshot.sessionId()).block()).isNull();
+    }
+
+    @Test
     void givenRevokedSessionRemembered_isRevoked_untilNothingElse() {
         SessionId revoked = new SessionId(UUID.randomUUID());
         cache().rememberRevoked(java.util.List.of(revoked), now().plus(Duration.ofMinutes(15)));

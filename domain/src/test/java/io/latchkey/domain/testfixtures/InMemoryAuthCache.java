@@ -130,6 +130,22 @@ public final class InMemoryAuthCache implements AuthCache {
     }
 
     @Override
+    public long localPurgeCount(UserId userId) {
+        return localPurges.getOrDefault(userId, 0L);
+    }
+
+    @Override
+    public Mono<Void> putSessionLocally(AuthSnapshot snapshot, long localReadBefore) {
+        return Mono.fromRunnable(
+                () -> putNear(snapshot.userId(), localReadBefore, () -> sessions.put(snapshot.sessionId(), snapshot)));
+    }
+
+    @Override
+    public Mono<Void> putProfileLocally(UserProfile profile, long localReadBefore) {
+        return Mono.fromRunnable(() -> putNear(profile.id(), localReadBefore, () -> profiles.put(profile.id(), profile)));
+    }
+
+    @Override
     public Mono<Void> evictSession(UserId userId, SessionId sessionId) {
         return purgeBothTiers(evictLocalSession(userId, sessionId), sharedPurge(userId,
                 s -> s.sessions.remove(sessionId), other -> other.dropSession(userId, sessionId)));
