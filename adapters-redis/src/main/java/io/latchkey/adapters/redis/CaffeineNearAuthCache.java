@@ -16,7 +16,8 @@ import reactor.core.publisher.Mono;
 
 /**
  * This instance's near cache: a bounded Caffeine map from session to snapshot, entries living at most a few
- * seconds (so a missed purge heals by itself), purged by this instance's revocations and by auth events.
+ * seconds (so a missed purge heals by itself), purged by this instance's revocations and by auth events. Copies of
+ * PostgreSQL answers taken while Redis is down live in maps of their own with the shorter fallback lifetime.
  * Per-user purge counts make a fill racing a purge a no-op, as in Redis. It also remembers revoked sessions
  * ({@link RevokedSessions}) for as long as their access tokens live.
  */
@@ -24,6 +25,8 @@ public final class CaffeineNearAuthCache implements NearAuthCache {
 
     private final Cache<SessionId, AuthSnapshot> sessions;
     private final Cache<UserId, UserProfile> profiles;
+    private final Cache<SessionId, AuthSnapshot> fallbackSessions;
+    private final Cache<UserId, UserProfile> fallbackProfiles;
     private final Cache<UserId, AtomicLong> purgeCounts;
     private final Counter hits;
     private final Counter misses;
@@ -33,6 +36,10 @@ public final class CaffeineNearAuthCache implements NearAuthCache {
         this.revoked = revoked;
         this.sessions = Caffeine.newBuilder().maximumSize(settings.maxEntries()).expireAfterWrite(settings.ttl()).build();
         this.profiles = Caffeine.newBuilder().maximumSize(settings.maxEntries()).expireAfterWrite(settings.ttl()).build();
+        this.fallbackSessions = Caffeine.newBuilder().maximumSize(settings.maxEntries())
+                .expireAfterWrite(settings.fallbackTtl()).build();
+        this.fallbackProfiles = Caffeine.newBuilder().maximumSize(settings.maxEntries())
+                .expireAfterWrite(settings.fallbackTtl()).build();
         // Purge counts must outlive the entries they guard; an expired purge count restarts at a fresh value.
         this.purgeCounts = Caffeine.newBuilder().expireAfterAccess(settings.ttl().multipliedBy(4).plus(Duration.ofSeconds(1)))
                 .build();
@@ -55,12 +62,17 @@ public final class CaffeineNearAuthCache implements NearAuthCache {
         });
         sessions.invalidateAll();
         profiles.invalidateAll();
+        fallbackSessions.invalidateAll();
+        fallbackProfiles.invalidateAll();
         return Mono.empty();
     }
 
     @Override
     public Mono<AuthSnapshot> findSession(UserId userId, SessionId sessionId) {
         AuthSnapshot snapshot = sessions.getIfPresent(sessionId);
+        if (snapshot == null) {
+            snapshot = fallbackSessions.getIfPresent(sessionId);
+        }
         if (snapshot == null || !snapshot.userId().equals(userId)) {
             misses.increment();
             return Mono.empty();
@@ -71,26 +83,36 @@ public final class CaffeineNearAuthCache implements NearAuthCache {
 
     @Override
     public Mono<Void> putSession(AuthSnapshot snapshot, long expectedPurgeCount) {
-        AtomicLong purgeCount = purgeCountOf(snapshot.userId());
-        synchronized (purgeCount) {
-            if (purgeCount.get() == expectedPurgeCount) {
-                sessions.put(snapshot.sessionId(), snapshot);
-            }
-        }
-        return Mono.empty();
+        return putUnlessPurged(snapshot.userId(), expectedPurgeCount, () -> sessions.put(snapshot.sessionId(), snapshot));
+    }
+
+    @Override
+    public Mono<Void> putFallbackSession(AuthSnapshot snapshot, long expectedPurgeCount) {
+        return putUnlessPurged(snapshot.userId(), expectedPurgeCount,
+                () -> fallbackSessions.put(snapshot.sessionId(), snapshot));
     }
 
     @Override
     public Mono<UserProfile> findProfile(UserId userId) {
-        return Mono.justOrEmpty(profiles.getIfPresent(userId));
+        UserProfile profile = profiles.getIfPresent(userId);
+        return Mono.justOrEmpty(profile != null ? profile : fallbackProfiles.getIfPresent(userId));
     }
 
     @Override
     public Mono<Void> putProfile(UserProfile profile, long expectedPurgeCount) {
-        AtomicLong purgeCount = purgeCountOf(profile.id());
+        return putUnlessPurged(profile.id(), expectedPurgeCount, () -> profiles.put(profile.id(), profile));
+    }
+
+    @Override
+    public Mono<Void> putFallbackProfile(UserProfile profile, long expectedPurgeCount) {
+        return putUnlessPurged(profile.id(), expectedPurgeCount, () -> fallbackProfiles.put(profile.id(), profile));
+    }
+
+    private Mono<Void> putUnlessPurged(UserId userId, long expectedPurgeCount, Runnable put) {
+        AtomicLong purgeCount = purgeCountOf(userId);
         synchronized (purgeCount) {
             if (purgeCount.get() == expectedPurgeCount) {
-                profiles.put(profile.id(), profile);
+                put.run();
             }
         }
         return Mono.empty();
@@ -104,6 +126,7 @@ public final class CaffeineNearAuthCache implements NearAuthCache {
             synchronized (purgeCount) {
                 purgeCount.incrementAndGet();
                 sessions.invalidate(sessionId);
+                fallbackSessions.invalidate(sessionId);
             }
         });
     }
@@ -115,7 +138,9 @@ public final class CaffeineNearAuthCache implements NearAuthCache {
             synchronized (purgeCount) {
                 purgeCount.incrementAndGet();
                 sessions.asMap().values().removeIf(snapshot -> snapshot.userId().equals(userId));
+                fallbackSessions.asMap().values().removeIf(snapshot -> snapshot.userId().equals(userId));
                 profiles.invalidate(userId);
+                fallbackProfiles.invalidate(userId);
             }
         });
     }
@@ -142,7 +167,7 @@ public final class CaffeineNearAuthCache implements NearAuthCache {
 
     /** Whether this instance currently holds the session: what propagation measurements watch. */
     public boolean holds(SessionId sessionId) {
-        return sessions.getIfPresent(sessionId) != null;
+        return sessions.getIfPresent(sessionId) != null || fallbackSessions.getIfPresent(sessionId) != null;
     }
 
     private AtomicLong purgeCountOf(UserId userId) {

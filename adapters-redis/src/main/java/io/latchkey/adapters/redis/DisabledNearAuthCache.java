@@ -41,6 +41,16 @@ public final class DisabledNearAuthCache implements NearAuthCache {
     }
 
     @Override
+    public Mono<Void> putFallbackSession(AuthSnapshot snapshot, long expectedPurgeCount) {
+        return Mono.empty();
+    }
+
+    @Override
+    public Mono<Void> putFallbackProfile(UserProfile profile, long expectedPurgeCount) {
+        return Mono.empty();
+    }
+
+    @Override
     public Mono<UserProfile> findProfile(UserId userId) {
         return Mono.empty();
     }

@@ -27,9 +27,18 @@ public interface NearAuthCache {
 
     Mono<Void> putSession(AuthSnapshot snapshot, long expectedPurgeCount);
 
+    /**
+     * Like {@link #putSession}, for a snapshot read from PostgreSQL while Redis is unavailable: kept for the shorter
+     * fallback lifetime, since with Redis down no purge announcement can reach it, only this instance's auth events.
+     */
+    Mono<Void> putFallbackSession(AuthSnapshot snapshot, long expectedPurgeCount);
+
     Mono<UserProfile> findProfile(UserId userId);
 
     Mono<Void> putProfile(UserProfile profile, long expectedPurgeCount);
+
+    /** Like {@link #putFallbackSession}, for a profile. */
+    Mono<Void> putFallbackProfile(UserProfile profile, long expectedPurgeCount);
 
     Mono<Void> evictSession(UserId userId, SessionId sessionId);
 

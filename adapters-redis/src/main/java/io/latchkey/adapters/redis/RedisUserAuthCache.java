@@ -153,11 +153,10 @@ class RedisUserAuthCache {
      * EVAL follows. Purges are once per revocation, so the text is cheap.
      */
     private Mono<Void> purge(RedisScript<Long> script, List<String> keys, List<String> args) {
-        ByteBuffer text = utf8(script.getScriptAsString());
-        ByteBuffer[] keysAndArgs = Stream.concat(keys.stream(), args.stream()).map(RedisUserAuthCache::utf8)
-                .toArray(ByteBuffer[]::new);
-        Flux<Long> eval = redis.execute(connection -> connection.scriptingCommands()
-                .<Long>eval(text, ReturnType.INTEGER, keys.size(), keysAndArgs));
+        // Buffers per subscription: sending one consumes it.
+        Flux<Long> eval = redis.execute(connection -> connection.scriptingCommands().<Long>eval(
+                utf8(script.getScriptAsString()), ReturnType.INTEGER, keys.size(),
+                Stream.concat(keys.stream(), args.stream()).map(RedisUserAuthCache::utf8).toArray(ByteBuffer[]::new)));
         return hotPath.purge(eval.then()).onErrorMap(RedisUserAuthCache::unavailable);
     }
 

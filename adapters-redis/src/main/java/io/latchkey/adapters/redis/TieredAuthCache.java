@@ -76,12 +76,12 @@ class TieredAuthCache implements AuthCache {
 
     @Override
     public Mono<Void> putSessionLocally(AuthSnapshot snapshot, long localReadBefore) {
-        return near.putSession(snapshot, localReadBefore);
+        return near.putFallbackSession(snapshot, localReadBefore);
     }
 
     @Override
     public Mono<Void> putProfileLocally(UserProfile profile, long localReadBefore) {
-        return near.putProfile(profile, localReadBefore);
+        return near.putFallbackProfile(profile, localReadBefore);
     }
 
     @Override

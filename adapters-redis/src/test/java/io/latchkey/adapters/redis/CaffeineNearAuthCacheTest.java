@@ -1,6 +1,7 @@
 package io.latchkey.adapters.redis;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import io.latchkey.domain.model.auth.AuthSnapshot;
 import io.latchkey.domain.model.session.SessionId;
@@ -42,6 +43,33 @@ class CaffeineNearAuthCacheTest {
         AuthSnapshot after = snapshot(user);
         near.putSession(after, near.purgeCount(user)).block();
         assertThat(near.holds(after.sessionId())).as("fills after the clear work").isTrue();
+    }
+
+    @Test
+    void aFallbackCopy_livesOnlyTheFallbackLifetime_andIsPurgedAndGuardedLikeAnyOther() {
+        CaffeineNearAuthCache tiers = new CaffeineNearAuthCache(
+                new NearCacheSettings(Duration.ofSeconds(5), Duration.ofMillis(200), 100),
+                new RevokedSessions(1_000, Duration.ZERO, java.time.InstantSource.system(), new SimpleMeterRegistry()),
+                new SimpleMeterRegistry());
+        UserId user = new UserId(UUID.randomUUID());
+        AuthSnapshot fromRedis = snapshot(user);
+        AuthSnapshot fromFallback = snapshot(user);
+        tiers.putSession(fromRedis, tiers.purgeCount(user)).block();
+        tiers.putFallbackSession(fromFallback, tiers.purgeCount(user)).block();
+        assertThat(tiers.findSession(user, fromFallback.sessionId()).block()).isEqualTo(fromFallback);
+
+        await().atMost(Duration.ofSeconds(2)).until(() -> !tiers.holds(fromFallback.sessionId()));
+        assertThat(tiers.holds(fromRedis.sessionId())).as("a copy from Redis keeps its longer lifetime").isTrue();
+
+        AuthSnapshot purged = snapshot(user);
+        tiers.putFallbackSession(purged, tiers.purgeCount(user)).block();
+        tiers.evictSession(user, purged.sessionId()).block();
+        assertThat(tiers.holds(purged.sessionId())).isFalse();
+        AuthSnapshot racing = snapshot(user);
+        long readBefore = tiers.purgeCount(user);
+        tiers.evictUser(user).block();
+        tiers.putFallbackSession(racing, readBefore).block();
+        assertThat(tiers.holds(racing.sessionId())).as("a fallback fill older than the purge").isFalse();
     }
 
     @Test

@@ -102,7 +102,8 @@ class AuthenticateServiceTest {
         kit.cache.simulateOutage(true);
         assertThat(authenticate().block()).isNotNull();
         kit.sessions.revoke(claims.sessionId());
-        assertThat(authenticate().block()).as("the fallback's answer, kept near until a purge").isNotNull();
+        assertThat(authenticate().block()).as("a revocation this instance has not heard of: its fallback copy answers")
+                .isNotNull();
         // The revocation's event, consumed by this instance's own group while the shared tier is down.
         kit.cache.evictLocalSession(user.id(), claims.sessionId()).block();
         StepVerifier.create(authenticate()).expectError(SessionRevokedException.class).verify();

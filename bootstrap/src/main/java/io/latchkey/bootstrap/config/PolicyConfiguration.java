@@ -84,8 +84,8 @@ class PolicyConfiguration {
         RevokedSessions revoked = new RevokedSessions(properties.revokedSessionsMaxEntries(), tokens.clockSkew(), clock,
                 meters);
         return properties.nearEnabled()
-                ? new CaffeineNearAuthCache(new NearCacheSettings(properties.nearTtl(), properties.nearMaxEntries()), revoked,
-                        meters)
+                ? new CaffeineNearAuthCache(new NearCacheSettings(properties.nearTtl(), properties.nearFallbackTtl(),
+                        properties.nearMaxEntries()), revoked, meters)
                 : new DisabledNearAuthCache(revoked);
     }
 

@@ -38,9 +38,9 @@ public interface AuthCache {
     long localPurgeCount(UserId userId);
 
     /**
-     * Keeps the snapshot in this instance's copy only (for its short lifetime) unless the user was purged here since
-     * {@code localReadBefore}: for an answer from the store of record while the shared tier is unavailable. A tier
-     * without a copy on the instance ignores it.
+     * Keeps the snapshot in this instance's copy only, for the shorter lifetime of a fallback copy, unless the user was
+     * purged here since {@code localReadBefore}: for an answer from the store of record while the shared tier is
+     * unavailable (and cannot announce purges). A cache without a copy on the instance ignores it.
      */
     Mono<Void> putSessionLocally(AuthSnapshot snapshot, long localReadBefore);
 
