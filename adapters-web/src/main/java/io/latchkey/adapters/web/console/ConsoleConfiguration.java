@@ -1,6 +1,7 @@
 package io.latchkey.adapters.web.console;
 
 import io.latchkey.adapters.web.security.PasswordAdmission;
+import io.latchkey.adapters.web.security.RequestPaths;
 import io.latchkey.application.usecase.GetUserUseCase;
 import io.latchkey.application.usecase.ListSessionsUseCase;
 import io.latchkey.domain.port.ConsoleSessionRepository;
@@ -19,7 +20,6 @@ import org.springframework.security.web.server.context.NoOpServerSecurityContext
 import org.springframework.security.web.server.header.ReferrerPolicyServerHttpHeadersWriter.ReferrerPolicy;
 import org.springframework.security.web.server.header.XFrameOptionsServerHttpHeadersWriter.Mode;
 import org.springframework.security.web.server.savedrequest.NoOpServerRequestCache;
-import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatchers;
 
 /**
  * The console's own filter chain for {@code /admin/**}, ahead of the API's bearer chain: a cookie session checked
@@ -49,7 +49,7 @@ public class ConsoleConfiguration {
     SecurityWebFilterChain consoleSecurity(ServerHttpSecurity http, ConsoleSessions sessions,
             ListSessionsUseCase listSessions, GetUserUseCase getUser, PasswordAdmission passwordAdmission) {
         return http
-                .securityMatcher(ServerWebExchangeMatchers.pathMatchers("/admin", "/admin/**"))
+                .securityMatcher(RequestPaths.anyMethod("/admin", "/admin/**"))
                 // The synchronizer token is checked by ConsoleSessionFilter against the server-side session.
                 .csrf(ServerHttpSecurity.CsrfSpec::disable)
                 .httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)

@@ -1,11 +1,7 @@
 package io.latchkey.adapters.web.security;
 
-import java.util.List;
 import java.util.Set;
-import org.springframework.http.HttpMethod;
-import org.springframework.security.web.server.util.matcher.OrServerWebExchangeMatcher;
 import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatcher;
-import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatchers;
 
 /**
  * The operations that check or set a password, as "METHOD /path": the one list both the admission filter and the
@@ -21,9 +17,6 @@ public final class PasswordOperations {
     }
 
     static ServerWebExchangeMatcher matcher() {
-        List<ServerWebExchangeMatcher> each = KEYS.stream().map(key -> key.split(" ", 2))
-                .map(parts -> ServerWebExchangeMatchers.pathMatchers(HttpMethod.valueOf(parts[0]), parts[1]))
-                .toList();
-        return new OrServerWebExchangeMatcher(each);
+        return RequestPaths.ofOperations(KEYS);
     }
 }

@@ -19,6 +19,7 @@ import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.ReactiveAuthenticationManager;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.config.annotation.web.reactive.EnableWebFluxSecurity;
+import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.config.web.server.SecurityWebFiltersOrder;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
 import org.springframework.security.core.Authentication;
@@ -30,7 +31,6 @@ import org.springframework.security.web.server.context.NoOpServerSecurityContext
 import org.springframework.security.web.server.firewall.ServerWebExchangeFirewall;
 import org.springframework.security.web.server.firewall.StrictServerWebExchangeFirewall;
 import org.springframework.security.web.server.savedrequest.NoOpServerRequestCache;
-import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatchers;
 import reactor.core.publisher.Mono;
 
 /**
@@ -55,7 +55,7 @@ public class SecurityConfiguration {
         basic.setAuthenticationFailureHandler((filterExchange, failure) ->
                 problems.clientUnauthorized(filterExchange.getExchange()));
         return stateless(http, browsers.getIfAvailable(BrowserSecuritySettings::none))
-                .securityMatcher(ServerWebExchangeMatchers.pathMatchers(INTROSPECT_PATH))
+                .securityMatcher(RequestPaths.anyMethod(INTROSPECT_PATH))
                 .authorizeExchange(exchanges -> exchanges.anyExchange().hasRole("INTROSPECTION_CLIENT"))
                 .exceptionHandling(handling -> handling
                         .authenticationEntryPoint((exchange, e) -> problems.clientUnauthorized(exchange))
@@ -81,21 +81,21 @@ public class SecurityConfiguration {
                 // After CORS, so a browser can read the 503's Retry-After; before authentication and every handler.
                 .addFilterAfter(admission, SecurityWebFiltersOrder.CORS)
                 .authorizeExchange(exchanges -> exchanges
-                        .pathMatchers(HttpMethod.POST, "/api/v1/accounts", "/api/v1/accounts/email-verification",
+                        .matchers(RequestPaths.of(HttpMethod.POST, "/api/v1/accounts", "/api/v1/accounts/email-verification",
                                 "/api/v1/accounts/email-verification/confirm", "/api/v1/password-reset",
                                 "/api/v1/password-reset/confirm", "/api/v1/auth/login", "/api/v1/auth/mfa", "/api/v1/auth/refresh",
                                 "/api/v1/auth/verify", "/api/v1/auth/passkeys/options", "/api/v1/auth/passkeys",
                                 "/api/v1/auth/mfa/passkey-options", "/api/v1/auth/federation/token",
-                                "/api/v1/auth/federation/*/id-token")
+                                "/api/v1/auth/federation/*/id-token"))
                         .permitAll()
                         // A bearer token, when sent, still authenticates: it turns a sign-in into a link.
-                        .pathMatchers(HttpMethod.GET, "/api/v1/auth/federation/*/authorize",
-                                "/api/v1/auth/federation/*/callback")
+                        .matchers(RequestPaths.of(HttpMethod.GET, "/api/v1/auth/federation/*/authorize",
+                                "/api/v1/auth/federation/*/callback"))
                         .permitAll()
-                        .pathMatchers("/api/v1/admin/**").hasRole(User.ROLE_ADMIN)
-                        .pathMatchers(HttpMethod.GET, "/ping", "/.well-known/**", "/actuator/health/**", "/actuator/health",
+                        .matchers(RequestPaths.anyMethod("/api/v1/admin/**")).hasRole(User.ROLE_ADMIN)
+                        .matchers(RequestPaths.of(HttpMethod.GET, "/ping", "/.well-known/**", "/actuator/health/**", "/actuator/health",
                                 "/actuator/info", "/actuator/prometheus", "/v3/api-docs", "/v3/api-docs/**",
-                                "/swagger-ui.html", "/swagger-ui/**", "/webjars/**")
+                                "/swagger-ui.html", "/swagger-ui/**", "/webjars/**"))
                         .permitAll()
                         .anyExchange().authenticated())
                 .exceptionHandling(handling -> handling
@@ -103,6 +103,16 @@ public class SecurityConfiguration {
                         .accessDeniedHandler((exchange, denied) -> problems.forbidden(exchange)))
                 .addFilterAt(bearer, SecurityWebFiltersOrder.AUTHENTICATION)
                 .build();
+    }
+
+    /**
+     * No Spring Security observations (a timer and a span per filter-chain phase, authentication and authorization of
+     * every request): the request's own observation ({@code http.server.requests} and its span) covers it, at a
+     * fraction of their cost on the authenticated path.
+     */
+    @Bean
+    static SecurityObservationSettings securityObservations() {
+        return SecurityObservationSettings.noObservations();
     }
 
     /** One admission for every chain that serves a password operation, so the API and the console share its places. */
