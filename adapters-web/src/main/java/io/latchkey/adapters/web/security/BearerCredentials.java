@@ -25,6 +25,7 @@ final class BearerCredentials implements ServerAuthenticationConverter {
 
     static final String PARAMETER = "access_token";
     private static final String SCHEME = "Bearer";
+    private static final boolean[] B64TOKEN_CHARS = b64TokenChars();
 
     private final int maxTokenLength;
 
@@ -115,7 +116,16 @@ final class BearerCredentials implements ServerAuthenticationConverter {
     }
 
     private static boolean isB64TokenChar(char c) {
-        return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')
-                || c == '-' || c == '.' || c == '_' || c == '~' || c == '+' || c == '/';
+        return c < B64TOKEN_CHARS.length && B64TOKEN_CHARS[c];
+    }
+
+    /** A table, not a chain of comparisons: every character of every bearer token is checked. */
+    private static boolean[] b64TokenChars() {
+        boolean[] allowed = new boolean[128];
+        for (char c = 0; c < allowed.length; c++) {
+            allowed[c] = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')
+                    || c == '-' || c == '.' || c == '_' || c == '~' || c == '+' || c == '/';
+        }
+        return allowed;
     }
 }
