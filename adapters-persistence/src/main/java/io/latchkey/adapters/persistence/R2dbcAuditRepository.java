@@ -47,15 +47,17 @@ class R2dbcAuditRepository implements AuditRepository {
 
     @Override
     public Mono<Void> append(AuditFact fact) {
-        return append(fact, "", UnaryOperator.identity());
+        return append(fact, "", UnaryOperator.identity(), null).then();
     }
 
     /**
-     * Appends the entry in the same statement as {@code earlier}, a data-modifying statement run first as a CTE (one
-     * round trip for both); {@code bindEarlier} binds its parameters, whose names must not be this insert's. With an
-     * empty {@code earlier} the insert runs alone.
+     * Appends the entry in the same statement as {@code ctes}, data-modifying common table expressions run first
+     * (one round trip for all); {@code bindCtes} binds their parameters, whose names must not be this insert's. With
+     * {@code onlyAfter} (the name of one of them) the entry is written once per row that one returned, so not at all
+     * when it changed nothing. Emits how many entries were written.
      */
-    Mono<Void> append(AuditFact fact, String earlier, UnaryOperator<GenericExecuteSpec> bindEarlier) {
+    Mono<Long> append(AuditFact fact, String ctes, UnaryOperator<GenericExecuteSpec> bindCtes,
+            @Nullable String onlyAfter) {
         return Mono.deferContextual(context -> {
             RequestOrigin origin = context.getOrDefault(RequestOrigin.CONTEXT_KEY, null);
             UserId actor = fact.actorId() != null ? fact.actorId() : actingOnAnother(origin, fact.userId());
@@ -63,22 +65,22 @@ class R2dbcAuditRepository implements AuditRepository {
                     : origin != null && fact.userId() != null && fact.userId().equals(origin.callerId())
                             ? origin.callerSessionId() : null;
             String detail = json.writeValueAsString(fact.detail());
-            GenericExecuteSpec spec = db.sql((earlier.isEmpty() ? "" : "WITH earlier AS (" + earlier + ")\n") + """
+            GenericExecuteSpec spec = db.sql((ctes.isEmpty() ? "" : "WITH " + ctes + "\n") + """
                             INSERT INTO audit_events (id, occurred_at, type, user_id, actor_id, session_id, ip_address,
                                                       user_agent, detail)
-                            VALUES (:id, :occurred, :type, :user, :actor, :session, :ip, :agent, :detail)
-                            """)
+                            SELECT :id, :occurred, :type, :user, :actor, :session, :ip, :agent, :detail
+                            """ + (onlyAfter == null ? "" : "FROM " + onlyAfter))
                     .bind("id", fact.id())
                     .bind("occurred", fact.occurredAt())
                     .bind("type", fact.type())
                     .bind("detail", Json.of(detail));
-            spec = bindEarlier.apply(spec);
+            spec = bindCtes.apply(spec);
             spec = Binds.nullable(spec, "user", fact.userId() == null ? null : fact.userId().value(), UUID.class);
             spec = Binds.nullable(spec, "actor", actor == null ? null : actor.value(), UUID.class);
             spec = Binds.nullable(spec, "session", session == null ? null : session.value(), UUID.class);
             spec = Binds.nullable(spec, "ip", origin == null ? null : origin.ipAddress(), String.class);
             spec = Binds.nullable(spec, "agent", origin == null ? null : origin.userAgent(), String.class);
-            return spec.fetch().rowsUpdated().then();
+            return spec.fetch().rowsUpdated();
         }).onErrorMap(PostgresFailures::translate);
     }
 

@@ -1,5 +1,6 @@
 package io.latchkey.adapters.persistence;
 
+import io.latchkey.domain.event.TokenRotated;
 import io.latchkey.domain.model.auth.AuthSnapshot;
 import io.latchkey.domain.model.session.AuthMethod;
 import io.latchkey.domain.model.session.ClientInfo;
@@ -37,10 +38,12 @@ class R2dbcSessionRepository implements SessionRepository {
     private static final String OWNER = "owner_";
 
     private final DatabaseClient db;
+    private final R2dbcOutboxWriter outbox;
     private final InstantSource clock;
 
-    R2dbcSessionRepository(DatabaseClient db, InstantSource clock) {
+    R2dbcSessionRepository(DatabaseClient db, R2dbcOutboxWriter outbox, InstantSource clock) {
         this.db = db;
+        this.outbox = outbox;
         this.clock = clock;
     }
 
@@ -104,27 +107,28 @@ class R2dbcSessionRepository implements SessionRepository {
     }
 
     @Override
-    public Mono<Boolean> rotate(Session next, long expectedGeneration, RefreshTokenHash newToken) {
-        // One statement: the conditional UPDATE is the compare-and-set, and the INSERT only sees its row.
-        return db.sql("""
-                        WITH moved AS (
+    public Mono<Boolean> rotate(Session next, long expectedGeneration, RefreshTokenHash newToken, TokenRotated rotation) {
+        // One statement, no transaction: the conditional UPDATE is the compare-and-set, and the token, the outbox row
+        // and the audit entry are written only after it moved a row.
+        return outbox.writeAfter(rotation, """
+                        moved AS (
                             UPDATE sessions
                                SET generation = :next, last_used_at = :now, rotated_at = :now, idle_expires_at = :idle
-                             WHERE id = :id AND generation = :expected AND status = 'ACTIVE'
+                             WHERE id = :sid AND generation = :expected AND status = 'ACTIVE'
                             RETURNING id
-                        )
-                        INSERT INTO refresh_tokens (token_hash, session_id, generation, issued_at)
-                        SELECT :hash, id, :next, :now FROM moved
-                        """)
-                .bind("id", next.id().value())
-                .bind("expected", expectedGeneration)
-                .bind("next", next.generation())
-                .bind("now", next.lastUsedAt())
-                .bind("idle", next.idleExpiresAt())
-                .bind("hash", newToken.hex())
-                .fetch().rowsUpdated()
-                .map(rows -> rows == 1)
-                .onErrorMap(PostgresFailures::translate);
+                        ),
+                        token AS (
+                            INSERT INTO refresh_tokens (token_hash, session_id, generation, issued_at)
+                            SELECT :hash, id, :next, :now FROM moved
+                            RETURNING session_id
+                        )""", spec -> spec
+                        .bind("sid", next.id().value())
+                        .bind("expected", expectedGeneration)
+                        .bind("next", next.generation())
+                        .bind("now", next.lastUsedAt())
+                        .bind("idle", next.idleExpiresAt())
+                        .bind("hash", newToken.hex()), "token")
+                .map(written -> written == 1);
     }
 
     @Override

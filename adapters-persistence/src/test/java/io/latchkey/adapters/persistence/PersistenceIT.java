@@ -1,9 +1,11 @@
 package io.latchkey.adapters.persistence;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.latchkey.domain.error.DependencyUnavailableException;
 import io.latchkey.domain.error.EmailAlreadyRegisteredException;
+import io.latchkey.domain.event.TokenRotated;
 import io.latchkey.domain.event.SessionStarted;
 import io.latchkey.domain.event.UserRegistered;
 import io.latchkey.domain.model.auth.AuthSnapshot;
@@ -71,10 +73,10 @@ class PersistenceIT {
                 .build());
         db = DatabaseClient.create(factory);
         users = new R2dbcUserRepository(db);
-        sessions = new R2dbcSessionRepository(db, clock);
         JsonMapper json = JsonMapper.builder().build();
         outbox = new R2dbcOutboxWriter(json, signal, new R2dbcAuditRepository(db, json),
                 new UuidV7IdGenerator(clock), new TraceParents((Propagator) null));
+        sessions = new R2dbcSessionRepository(db, outbox, clock);
         outboxRows = new R2dbcOutboxRepository(db);
         transactions = new R2dbcTransactionRunner(TransactionalOperator.create(new R2dbcTransactionManager(factory)));
     }
@@ -248,6 +250,15 @@ class PersistenceIT {
                 .verify(Duration.ofSeconds(10));
     }
 
+    private static TokenRotated rotation(Session next) {
+        return new TokenRotated(UUID.randomUUID(), next.userId(), clock.instant(), next.id(), next.generation());
+    }
+
+    private static long auditCount(UUID eventId) {
+        return db.sql("SELECT count(*) AS n FROM audit_events WHERE detail->>'event_id' = :id")
+                .bind("id", eventId.toString()).map(row -> row.get("n", Long.class)).one().block();
+    }
+
     private Session storedSession(User user, Instant start) {
         Session session = Session.start(new SessionId(UUID.randomUUID()), user.id(), ClientInfo.UNKNOWN,
                 SessionAuthentication.password(start), TokenPolicy.DEFAULTS, start);
@@ -263,13 +274,39 @@ class PersistenceIT {
         Session next = session.rotated(TokenPolicy.DEFAULTS, clock.instant());
         RefreshToken winner = new RefreshToken("w-" + UUID.randomUUID());
 
-        assertThat(sessions.rotate(next, 0, winner.hash()).block()).isTrue();
-        assertThat(sessions.rotate(next, 0, new RefreshToken("l-" + UUID.randomUUID()).hash()).block()).isFalse();
+        TokenRotated won = rotation(next);
+        TokenRotated lost = rotation(next);
+        RefreshToken loser = new RefreshToken("l-" + UUID.randomUUID());
+        assertThat(sessions.rotate(next, 0, winner.hash(), won).block()).isTrue();
+        assertThat(sessions.rotate(next, 0, loser.hash(), lost).block()).isFalse();
 
         PresentedRefreshToken current = sessions.findByRefreshToken(winner.hash()).block();
         assertThat(current.isCurrent()).isTrue();
         assertThat(current.session().generation()).isEqualTo(1);
         assertThat(current.session().rotatedAt()).isEqualTo(next.rotatedAt());
+        assertThat(outboxRows(won.eventId())).as("the winner's event, written by its rotation").isEqualTo(1);
+        assertThat(auditCount(won.eventId())).isEqualTo(1);
+        assertThat(outboxRows(lost.eventId())).as("the loser's event").isZero();
+        assertThat(auditCount(lost.eventId())).isZero();
+        assertThat(sessions.findByRefreshToken(loser.hash()).block()).as("the loser's token").isNull();
+    }
+
+    @Test
+    void givenARotationWhoseEventCannotBeWritten_nothingOfItStays() {
+        User user = newUser();
+        users.insert(user).block();
+        Session session = storedSession(user, clock.instant());
+        Session next = session.rotated(TokenPolicy.DEFAULTS, clock.instant());
+        TokenRotated first = rotation(next);
+        assertThat(sessions.rotate(next, 0, new RefreshToken("a-" + UUID.randomUUID()).hash(), first).block()).isTrue();
+        Session after = next.rotated(TokenPolicy.DEFAULTS, clock.instant());
+        RefreshToken second = new RefreshToken("b-" + UUID.randomUUID());
+        // The same event id again: its outbox insert fails, and with it the whole statement.
+        assertThatThrownBy(() -> sessions.rotate(after, 1, second.hash(), new TokenRotated(first.eventId(),
+                after.userId(), clock.instant(), after.id(), after.generation())).block()).isNotNull();
+
+        assertThat(sessions.findById(session.id()).block().generation()).as("the session did not move").isEqualTo(1);
+        assertThat(sessions.findByRefreshToken(second.hash()).block()).as("no token was recorded").isNull();
     }
 
     @Test
@@ -279,8 +316,11 @@ class PersistenceIT {
         Session session = storedSession(user, clock.instant());
         assertThat(sessions.revoke(session.id(), RevocationReason.LOGOUT, clock.instant()).block()).isTrue();
         assertThat(sessions.revoke(session.id(), RevocationReason.LOGOUT, clock.instant()).block()).isFalse();
-        assertThat(sessions.rotate(session.rotated(TokenPolicy.DEFAULTS, clock.instant()), 0,
-                new RefreshToken("x-" + UUID.randomUUID()).hash()).block()).isFalse();
+        Session next = session.rotated(TokenPolicy.DEFAULTS, clock.instant());
+        TokenRotated refused = rotation(next);
+        assertThat(sessions.rotate(next, 0, new RefreshToken("x-" + UUID.randomUUID()).hash(), refused).block())
+                .isFalse();
+        assertThat(outboxRows(refused.eventId())).isZero();
         assertThat(sessions.findById(session.id()).block().revocationReason()).isEqualTo(RevocationReason.LOGOUT);
     }
 

@@ -16,11 +16,9 @@ import io.latchkey.domain.model.token.RefreshToken;
 import io.latchkey.domain.model.token.TokenPair;
 import io.latchkey.domain.model.user.User;
 import io.latchkey.domain.port.AccessTokenIssuer;
-import io.latchkey.domain.port.OutboxWriter;
 import io.latchkey.domain.port.IdGenerator;
 import io.latchkey.domain.port.RefreshTokenGenerator;
 import io.latchkey.domain.port.SessionRepository;
-import io.latchkey.domain.port.TransactionRunner;
 import java.time.Instant;
 import java.time.InstantSource;
 import org.jspecify.annotations.Nullable;
@@ -29,8 +27,8 @@ import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Mono;
 
 /**
- * Rotation with reuse detection. The current token rotates by one compare-and-set UPDATE (with its
- * {@code token.rotated} outbox row) in one transaction, so of any number of concurrent refreshes exactly one
+ * Rotation with reuse detection. The current token rotates by one compare-and-set statement (which also writes its
+ * {@code token.rotated} event: no transaction round trips), so of any number of concurrent refreshes exactly one
  * rotates; the others find their token one generation old and inside the grace window, and get the same
  * successor (derived, never stored). Any other old token revokes the whole session. Tokens that match no session
  * are counted per client address, and once an address's count fills the window its unknown tokens get 429; a token
@@ -45,8 +43,6 @@ public final class RefreshTokensService implements RefreshTokensUseCase {
     private final SessionRepository sessions;
     private final RefreshTokenGenerator refreshTokens;
     private final AccessTokenFactory accessTokens;
-    private final OutboxWriter events;
-    private final TransactionRunner transactions;
     private final SessionRevoker revoker;
     private final IdGenerator ids;
     private final TokenPolicy policy;
@@ -55,13 +51,11 @@ public final class RefreshTokensService implements RefreshTokensUseCase {
     private final InstantSource clock;
 
     public RefreshTokensService(SessionRepository sessions, RefreshTokenGenerator refreshTokens,
-            AccessTokenIssuer issuer, OutboxWriter events, TransactionRunner transactions, SessionRevoker revoker,
-            IdGenerator ids, TokenPolicy policy, MfaPolicy mfa, AttemptGate gate, AbuseLimits limits, InstantSource clock) {
+            AccessTokenIssuer issuer, SessionRevoker revoker, IdGenerator ids, TokenPolicy policy, MfaPolicy mfa,
+            AttemptGate gate, AbuseLimits limits, InstantSource clock) {
         this.sessions = sessions;
         this.refreshTokens = refreshTokens;
         this.accessTokens = new AccessTokenFactory(issuer, ids, policy, mfa);
-        this.events = events;
-        this.transactions = transactions;
         this.revoker = revoker;
         this.ids = ids;
         this.policy = policy;
@@ -106,12 +100,8 @@ public final class RefreshTokensService implements RefreshTokensUseCase {
             }
             RefreshToken successor = refreshTokens.successorOf(presented);
             Session next = session.rotated(policy, now);
-            Mono<Boolean> rotate = sessions.rotate(next, found.generation(), successor.hash())
-                    .flatMap(rotated -> rotated
-                            ? events.write(new TokenRotated(ids.newId(), session.userId(), now, session.id(),
-                                    next.generation())).thenReturn(true)
-                            : Mono.just(false));
-            return transactions.inTransaction(rotate).flatMap(rotated -> {
+            TokenRotated rotation = new TokenRotated(ids.newId(), session.userId(), now, session.id(), next.generation());
+            return sessions.rotate(next, found.generation(), successor.hash(), rotation).flatMap(rotated -> {
                 if (rotated) {
                     return pairFor(found.owner(), next, successor, now);
                 }

@@ -37,12 +37,12 @@ final class ServiceTestKit {
 
     final MutableInstantSource clock = MutableInstantSource.atDefaultStart();
     final InMemoryUserRepository users = new InMemoryUserRepository();
-    final InMemorySessionRepository sessions = new InMemorySessionRepository(users, clock);
+    final RecordingOutboxWriter events = new RecordingOutboxWriter();
+    final InMemorySessionRepository sessions = new InMemorySessionRepository(users, events, clock);
     final InMemoryAuthCache cache = new InMemoryAuthCache();
     final PurgeLedgers ledgers = new PurgeLedgers(new InMemoryEventLedger(), new InMemoryEventLedger());
     final FakePasswordHasher hasher = new FakePasswordHasher();
     final FakeTokens tokens = new FakeTokens(clock);
-    final RecordingOutboxWriter events = new RecordingOutboxWriter();
     final InMemoryIdentityLinkRepository links = new InMemoryIdentityLinkRepository();
     final DirectTransactionRunner transactions = new DirectTransactionRunner();
     final IdGenerator ids = UUID::randomUUID;
@@ -191,7 +191,7 @@ final class ServiceTestKit {
     }
 
     RefreshTokensService refresh() {
-        return new RefreshTokensService(sessions, tokens, tokens, events, transactions, revoker(), ids, policy,
+        return new RefreshTokensService(sessions, tokens, tokens, revoker(), ids, policy,
                 mfaPolicy, attempts(), limits, clock);
     }
 

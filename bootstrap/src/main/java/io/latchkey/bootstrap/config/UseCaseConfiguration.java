@@ -244,11 +244,10 @@ class UseCaseConfiguration {
 
     @Bean
     RefreshTokensUseCase refreshTokensUseCase(SessionRepository sessions,
-            RefreshTokenGenerator refreshTokens, AccessTokenIssuer issuer, OutboxWriter events,
-            TransactionRunner transactions, SessionRevoker revoker, IdGenerator ids, TokenPolicy policy,
-            io.latchkey.domain.model.mfa.MfaPolicy mfa, AttemptGate gate, AbuseLimits limits, InstantSource clock) {
-        return new RefreshTokensService(sessions, refreshTokens, issuer, events, transactions, revoker, ids, policy,
-                mfa, gate, limits, clock);
+            RefreshTokenGenerator refreshTokens, AccessTokenIssuer issuer, SessionRevoker revoker, IdGenerator ids,
+            TokenPolicy policy, io.latchkey.domain.model.mfa.MfaPolicy mfa, AttemptGate gate, AbuseLimits limits,
+            InstantSource clock) {
+        return new RefreshTokensService(sessions, refreshTokens, issuer, revoker, ids, policy, mfa, gate, limits, clock);
     }
 
     @Bean

@@ -1,5 +1,6 @@
 package io.latchkey.domain.port;
 
+import io.latchkey.domain.event.TokenRotated;
 import io.latchkey.domain.model.auth.AuthSnapshot;
 import io.latchkey.domain.model.session.PresentedRefreshToken;
 import io.latchkey.domain.model.session.RecentRevocation;
@@ -26,11 +27,12 @@ public interface SessionRepository {
     Mono<Session> findById(SessionId id);
 
     /**
-     * Compare-and-set rotation: moves the session to {@code next} (generation {@code expectedGeneration + 1})
-     * and records {@code newToken}, only if it is still active at {@code expectedGeneration}. False when
-     * another request rotated it first.
+     * Compare-and-set rotation: moves the session to {@code next} (generation {@code expectedGeneration + 1}),
+     * records {@code newToken} and writes {@code rotation} to the outbox (with its audit entry), all only if the
+     * session is still active at {@code expectedGeneration}, and atomically without a surrounding transaction: all
+     * of it or none. False when another request rotated it first.
      */
-    Mono<Boolean> rotate(Session next, long expectedGeneration, RefreshTokenHash newToken);
+    Mono<Boolean> rotate(Session next, long expectedGeneration, RefreshTokenHash newToken, TokenRotated rotation);
 
     /** Records a step-up: the active session's authentication becomes {@code authentication}; false when not active. */
     Mono<Boolean> reauthenticate(SessionId id, SessionAuthentication authentication);

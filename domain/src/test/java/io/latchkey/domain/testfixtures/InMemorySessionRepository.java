@@ -1,6 +1,7 @@
 package io.latchkey.domain.testfixtures;
 
 import io.latchkey.domain.error.DependencyUnavailableException;
+import io.latchkey.domain.event.TokenRotated;
 import io.latchkey.domain.model.auth.AuthSnapshot;
 import io.latchkey.domain.model.session.PresentedRefreshToken;
 import io.latchkey.domain.model.session.RecentRevocation;
@@ -11,6 +12,7 @@ import io.latchkey.domain.model.session.SessionId;
 import io.latchkey.domain.model.session.SessionStatus;
 import io.latchkey.domain.model.token.RefreshTokenHash;
 import io.latchkey.domain.model.user.UserId;
+import io.latchkey.domain.port.OutboxWriter;
 import io.latchkey.domain.port.SessionRepository;
 import java.time.Instant;
 import java.time.InstantSource;
@@ -22,21 +24,26 @@ import java.util.concurrent.ConcurrentHashMap;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
-/** Sessions and token hashes in maps; snapshots join the accounts of an {@link InMemoryUserRepository}. */
+/**
+ * Sessions and token hashes in maps; snapshots join the accounts of an {@link InMemoryUserRepository}; a rotation's
+ * event goes to the given outbox writer, as the real repository writes it in the rotation's statement.
+ */
 public final class InMemorySessionRepository implements SessionRepository {
 
     private final Map<SessionId, Session> sessions = new ConcurrentHashMap<>();
     private final Map<RefreshTokenHash, TokenEntry> tokens = new ConcurrentHashMap<>();
     private final Map<SessionId, Instant> revokedAt = new ConcurrentHashMap<>();
     private final InMemoryUserRepository users;
+    private final OutboxWriter outbox;
     private final InstantSource clock;
     private volatile boolean failing;
 
     private record TokenEntry(SessionId sessionId, long generation) {
     }
 
-    public InMemorySessionRepository(InMemoryUserRepository users, InstantSource clock) {
+    public InMemorySessionRepository(InMemoryUserRepository users, OutboxWriter outbox, InstantSource clock) {
         this.users = users;
+        this.outbox = outbox;
         this.clock = clock;
     }
 
@@ -64,7 +71,7 @@ public final class InMemorySessionRepository implements SessionRepository {
     }
 
     @Override
-    public Mono<Boolean> rotate(Session next, long expectedGeneration, RefreshTokenHash newToken) {
+    public Mono<Boolean> rotate(Session next, long expectedGeneration, RefreshTokenHash newToken, TokenRotated rotation) {
         return guard(Mono.fromCallable(() -> {
             synchronized (this) {
                 Session current = sessions.get(next.id());
@@ -75,7 +82,7 @@ public final class InMemorySessionRepository implements SessionRepository {
                 tokens.put(newToken, new TokenEntry(next.id(), next.generation()));
                 return true;
             }
-        }));
+        })).flatMap(rotated -> rotated ? outbox.write(rotation).thenReturn(true) : Mono.just(false));
     }
 
     @Override
