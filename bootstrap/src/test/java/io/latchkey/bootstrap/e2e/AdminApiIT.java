@@ -47,6 +47,13 @@ class AdminApiIT extends IntegrationTest {
                 .exchange().expectStatus().isForbidden()
                 .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
         http.get().uri("/api/v1/admin/users").exchange().expectStatus().isUnauthorized();
+        // The security rules match paths as the routing does: a spelling that reached the admin controllers would
+        // have to meet the admin rule too.
+        for (String spelling : new String[] {"/API/V1/ADMIN/USERS", "/api/v1/admin/users/", "/api/v1//admin/users",
+            "/api/v1/admin;x=1/users", "/api/v1/admin/users;x=1"}) {
+            http.get().uri(spelling).header(HttpHeaders.AUTHORIZATION, "Bearer " + accessTokenFor(email))
+                    .exchange().expectStatus().value(status -> assertThat(status).as(spelling).isNotEqualTo(200));
+        }
     }
 
     @Test

@@ -43,6 +43,17 @@ import reactor.core.publisher.Mono;
 public class SecurityConfiguration {
 
     public static final String INTROSPECT_PATH = "/api/v1/auth/introspect";
+    static final String[] PUBLIC_POSTS = {"/api/v1/accounts", "/api/v1/accounts/email-verification",
+        "/api/v1/accounts/email-verification/confirm", "/api/v1/password-reset", "/api/v1/password-reset/confirm",
+        "/api/v1/auth/login", "/api/v1/auth/mfa", "/api/v1/auth/refresh", "/api/v1/auth/verify",
+        "/api/v1/auth/passkeys/options", "/api/v1/auth/passkeys", "/api/v1/auth/mfa/passkey-options",
+        "/api/v1/auth/federation/token", "/api/v1/auth/federation/*/id-token"};
+    static final String[] FEDERATION_REDIRECTS = {"/api/v1/auth/federation/*/authorize",
+        "/api/v1/auth/federation/*/callback"};
+    static final String ADMIN_API = "/api/v1/admin/**";
+    static final String[] PUBLIC_GETS = {"/ping", "/.well-known/**", "/actuator/health/**", "/actuator/health",
+        "/actuator/info", "/actuator/prometheus", "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html",
+        "/swagger-ui/**", "/webjars/**"};
     private static final String BASIC_PREFIX = "Basic ";
 
     @Bean
@@ -81,22 +92,11 @@ public class SecurityConfiguration {
                 // After CORS, so a browser can read the 503's Retry-After; before authentication and every handler.
                 .addFilterAfter(admission, SecurityWebFiltersOrder.CORS)
                 .authorizeExchange(exchanges -> exchanges
-                        .matchers(RequestPaths.of(HttpMethod.POST, "/api/v1/accounts", "/api/v1/accounts/email-verification",
-                                "/api/v1/accounts/email-verification/confirm", "/api/v1/password-reset",
-                                "/api/v1/password-reset/confirm", "/api/v1/auth/login", "/api/v1/auth/mfa", "/api/v1/auth/refresh",
-                                "/api/v1/auth/verify", "/api/v1/auth/passkeys/options", "/api/v1/auth/passkeys",
-                                "/api/v1/auth/mfa/passkey-options", "/api/v1/auth/federation/token",
-                                "/api/v1/auth/federation/*/id-token"))
-                        .permitAll()
+                        .matchers(RequestPaths.of(HttpMethod.POST, PUBLIC_POSTS)).permitAll()
                         // A bearer token, when sent, still authenticates: it turns a sign-in into a link.
-                        .matchers(RequestPaths.of(HttpMethod.GET, "/api/v1/auth/federation/*/authorize",
-                                "/api/v1/auth/federation/*/callback"))
-                        .permitAll()
-                        .matchers(RequestPaths.anyMethod("/api/v1/admin/**")).hasRole(User.ROLE_ADMIN)
-                        .matchers(RequestPaths.of(HttpMethod.GET, "/ping", "/.well-known/**", "/actuator/health/**", "/actuator/health",
-                                "/actuator/info", "/actuator/prometheus", "/v3/api-docs", "/v3/api-docs/**",
-                                "/swagger-ui.html", "/swagger-ui/**", "/webjars/**"))
-                        .permitAll()
+                        .matchers(RequestPaths.of(HttpMethod.GET, FEDERATION_REDIRECTS)).permitAll()
+                        .matchers(RequestPaths.anyMethod(ADMIN_API)).hasRole(User.ROLE_ADMIN)
+                        .matchers(RequestPaths.of(HttpMethod.GET, PUBLIC_GETS)).permitAll()
                         .anyExchange().authenticated())
                 .exceptionHandling(handling -> handling
                         .authenticationEntryPoint(problems::missingCredentials)
