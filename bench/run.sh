@@ -94,8 +94,13 @@ start_service() {
 }
 stop_service() { kill "$SERVICE"; wait "$SERVICE" 2>/dev/null || true; SERVICE=""; }
 rss_mib() { echo $(( $(ps -o rss= -p "$SERVICE") / 1024 )); }
-# warm_up SCRIPT PATH: 10 s of the same load, discarded, so the JIT has compiled the path being measured.
-warm_up() { wrk -t$THREADS -c$CONNECTIONS -d10s --timeout 10s -s "$1" "http://localhost:$PORT$2" > /dev/null; }
+# warm_up SCRIPT PATH [SECONDS]: 10 s (or SECONDS) of the same load, discarded, so the JIT has compiled the path
+# being measured.
+warm_up() { wrk -t$THREADS -c$CONNECTIONS -d"${3:-10}"s --timeout 10s -s "$1" "http://localhost:$PORT$2" > /dev/null; }
+# A service restarted for one scenario has run nothing else: 30 s of warm-up, about what the main service's JIT had
+# before scenario 2 (registrations and logins, then 10 s on /ping and 10 s on /me). Scenario 12 measured 924 req/s
+# after 10 s and over 6,000 after a minute.
+RESTARTED_WARM_UP=30
 # run_wrk NAME SCRIPT PATH: records "NAME requests=… rps=… p50=… …" in results.txt. TARGET (default the service)
 # is the base URL PATH is appended to; THREADS, CONNECTIONS and DURATION may be set for one call.
 run_wrk() {
@@ -187,21 +192,21 @@ stop_service
 
 echo "== scenario 3 (near cache off: every check reads Redis)"
 start_service near_off /actuator/health/readiness --latchkey.cache.near-enabled=false
-warm_up bench/wrk/bearer.lua /api/v1/me
+warm_up bench/wrk/bearer.lua /api/v1/me "$RESTARTED_WARM_UP"
 run_wrk me_redis bench/wrk/bearer.lua /api/v1/me
 stop_service
 
 echo "== scenario 4 (near cache off, Redis unreachable: every check reads PostgreSQL)"
 start_service redis_down /actuator/health/liveness --latchkey.cache.near-enabled=false --spring.data.redis.port=1 \
   --latchkey.cache.fallback-max-concurrent=1000
-warm_up bench/wrk/bearer.lua /api/v1/me
+warm_up bench/wrk/bearer.lua /api/v1/me "$RESTARTED_WARM_UP"
 run_wrk me_postgres bench/wrk/bearer.lua /api/v1/me
 stop_service
 
 echo "== scenario 12 (near cache on, Redis unreachable: each PostgreSQL answer is kept near for the near-cache TTL)"
 start_service redis_down_near /actuator/health/liveness --spring.data.redis.port=1 \
   --latchkey.cache.fallback-max-concurrent=1000
-warm_up bench/wrk/bearer.lua /api/v1/me
+warm_up bench/wrk/bearer.lua /api/v1/me "$RESTARTED_WARM_UP"
 run_wrk me_postgres_near bench/wrk/bearer.lua /api/v1/me
 stop_service
 if $WITH_KEYCLOAK; then
