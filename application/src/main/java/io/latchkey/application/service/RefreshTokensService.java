@@ -19,6 +19,7 @@ import io.latchkey.domain.port.AccessTokenIssuer;
 import io.latchkey.domain.port.IdGenerator;
 import io.latchkey.domain.port.RefreshTokenGenerator;
 import io.latchkey.domain.port.SessionRepository;
+import io.latchkey.domain.port.TransactionRunner;
 import java.time.Instant;
 import java.time.InstantSource;
 import org.jspecify.annotations.Nullable;
@@ -28,7 +29,7 @@ import reactor.core.publisher.Mono;
 
 /**
  * Rotation with reuse detection. The current token rotates by one compare-and-set statement (which also writes its
- * {@code token.rotated} event: no transaction round trips), so of any number of concurrent refreshes exactly one
+ * {@code token.rotated} event) in a transaction, so of any number of concurrent refreshes exactly one
  * rotates; the others find their token one generation old and inside the grace window, and get the same
  * successor (derived, never stored). Any other old token revokes the whole session. Tokens that match no session
  * are counted per client address, and once an address's count fills the window its unknown tokens get 429; a token
@@ -44,6 +45,7 @@ public final class RefreshTokensService implements RefreshTokensUseCase {
     private final RefreshTokenGenerator refreshTokens;
     private final AccessTokenFactory accessTokens;
     private final SessionRevoker revoker;
+    private final TransactionRunner transactions;
     private final IdGenerator ids;
     private final TokenPolicy policy;
     private final AttemptGate gate;
@@ -51,12 +53,13 @@ public final class RefreshTokensService implements RefreshTokensUseCase {
     private final InstantSource clock;
 
     public RefreshTokensService(SessionRepository sessions, RefreshTokenGenerator refreshTokens,
-            AccessTokenIssuer issuer, SessionRevoker revoker, IdGenerator ids, TokenPolicy policy, MfaPolicy mfa,
-            AttemptGate gate, AbuseLimits limits, InstantSource clock) {
+            AccessTokenIssuer issuer, SessionRevoker revoker, TransactionRunner transactions, IdGenerator ids,
+            TokenPolicy policy, MfaPolicy mfa, AttemptGate gate, AbuseLimits limits, InstantSource clock) {
         this.sessions = sessions;
         this.refreshTokens = refreshTokens;
         this.accessTokens = new AccessTokenFactory(issuer, ids, policy, mfa);
         this.revoker = revoker;
+        this.transactions = transactions;
         this.ids = ids;
         this.policy = policy;
         this.gate = gate;
@@ -101,14 +104,16 @@ public final class RefreshTokensService implements RefreshTokensUseCase {
             RefreshToken successor = refreshTokens.successorOf(presented);
             Session next = session.rotated(policy, now);
             TokenRotated rotation = new TokenRotated(ids.newId(), session.userId(), now, session.id(), next.generation());
-            return sessions.rotate(next, found.generation(), successor.hash(), rotation).flatMap(rotated -> {
-                if (rotated) {
-                    return pairFor(found.owner(), next, successor, now);
-                }
-                // Another request rotated first: re-read, and this token is now the grace-window case.
-                return mayRetry ? lookUp(presented).flatMap(again -> exchange(presented, again, false))
-                        : Mono.error(new RefreshTokenInvalidException());
-            });
+            // One statement, still inside a transaction: its COMMIT is what tells that the rotation is durable.
+            return transactions.inTransaction(sessions.rotate(next, found.generation(), successor.hash(), rotation))
+                    .flatMap(rotated -> {
+                        if (rotated) {
+                            return pairFor(found.owner(), next, successor, now);
+                        }
+                        // Another request rotated first: re-read, and this token is now the grace-window case.
+                        return mayRetry ? lookUp(presented).flatMap(again -> exchange(presented, again, false))
+                                : Mono.error(new RefreshTokenInvalidException());
+                    });
         }
         if (session.isGraceRetry(found.generation(), policy, now)) {
             RefreshToken successor = refreshTokens.successorOf(presented);

@@ -191,7 +191,7 @@ final class ServiceTestKit {
     }
 
     RefreshTokensService refresh() {
-        return new RefreshTokensService(sessions, tokens, tokens, revoker(), ids, policy,
+        return new RefreshTokensService(sessions, tokens, tokens, revoker(), transactions, ids, policy,
                 mfaPolicy, attempts(), limits, clock);
     }
 

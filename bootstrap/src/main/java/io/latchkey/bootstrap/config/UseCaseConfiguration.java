@@ -244,10 +244,11 @@ class UseCaseConfiguration {
 
     @Bean
     RefreshTokensUseCase refreshTokensUseCase(SessionRepository sessions,
-            RefreshTokenGenerator refreshTokens, AccessTokenIssuer issuer, SessionRevoker revoker, IdGenerator ids,
-            TokenPolicy policy, io.latchkey.domain.model.mfa.MfaPolicy mfa, AttemptGate gate, AbuseLimits limits,
-            InstantSource clock) {
-        return new RefreshTokensService(sessions, refreshTokens, issuer, revoker, ids, policy, mfa, gate, limits, clock);
+            RefreshTokenGenerator refreshTokens, AccessTokenIssuer issuer, SessionRevoker revoker,
+            TransactionRunner transactions, IdGenerator ids, TokenPolicy policy,
+            io.latchkey.domain.model.mfa.MfaPolicy mfa, AttemptGate gate, AbuseLimits limits, InstantSource clock) {
+        return new RefreshTokensService(sessions, refreshTokens, issuer, revoker, transactions, ids, policy, mfa, gate,
+                limits, clock);
     }
 
     @Bean

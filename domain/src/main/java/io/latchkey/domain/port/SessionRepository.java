@@ -29,8 +29,8 @@ public interface SessionRepository {
     /**
      * Compare-and-set rotation: moves the session to {@code next} (generation {@code expectedGeneration + 1}),
      * records {@code newToken} and writes {@code rotation} to the outbox (with its audit entry), all only if the
-     * session is still active at {@code expectedGeneration}, and atomically without a surrounding transaction: all
-     * of it or none. False when another request rotated it first.
+     * session is still active at {@code expectedGeneration}, in one statement: all of it or none. False when another
+     * request rotated it first.
      */
     Mono<Boolean> rotate(Session next, long expectedGeneration, RefreshTokenHash newToken, TokenRotated rotation);
 
