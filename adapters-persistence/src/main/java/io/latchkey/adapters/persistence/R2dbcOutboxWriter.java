@@ -47,8 +47,8 @@ class R2dbcOutboxWriter implements OutboxWriter {
     /**
      * Writes the event (its outbox row and audit entry) in the same statement as {@code ctes}, data-modifying common
      * table expressions run first and bound by {@code bindCtes}; with {@code onlyAfter} (the name of one of them) only
-     * if that one returned a row. A change that writes its own event this way needs no transaction: the statement is
-     * atomic. Emits how many events were written (0 or 1).
+     * if that one returned a row: the change and its event are then all or nothing within the statement. Emits how
+     * many events were written (0 or 1).
      */
     Mono<Long> writeAfter(AuthEvent event, String ctes, UnaryOperator<GenericExecuteSpec> bindCtes,
             @Nullable String onlyAfter) {

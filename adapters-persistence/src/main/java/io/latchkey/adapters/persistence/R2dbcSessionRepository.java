@@ -108,8 +108,8 @@ class R2dbcSessionRepository implements SessionRepository {
 
     @Override
     public Mono<Boolean> rotate(Session next, long expectedGeneration, RefreshTokenHash newToken, TokenRotated rotation) {
-        // One statement, no transaction: the conditional UPDATE is the compare-and-set, and the token, the outbox row
-        // and the audit entry are written only after it moved a row.
+        // One statement: the conditional UPDATE is the compare-and-set, and the token, the outbox row and the audit
+        // entry are written only after it moved a row.
         return outbox.writeAfter(rotation, """
                         moved AS (
                             UPDATE sessions

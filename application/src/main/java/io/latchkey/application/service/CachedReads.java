@@ -52,8 +52,8 @@ final class CachedReads {
     }
 
     /**
-     * Kept near for the copy's few seconds, so an outage of the shared tier costs one lookup per user and copy lifetime
-     * rather than one per request. Purges still reach that copy: the per-instance auth-event consumer drops it, and its
+     * Kept near for the short lifetime of a fallback copy, so an outage of the shared tier costs one lookup per user
+     * and copy lifetime rather than one per request. Purges still reach that copy: the per-instance auth-event consumer drops it, and its
      * purge count drops a fill that raced the purge.
      */
     private <T> Mono<T> fallback(UserId userId, Supplier<Mono<T>> record, LocalFill<T> localFill, Throwable reason) {
